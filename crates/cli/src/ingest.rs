@@ -1,0 +1,124 @@
+//! `referat ingest`: minutes texts in, one bundle out.
+
+use crate::output::{now_rfc3339, write_atomically};
+use anyhow::{bail, Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use referat_core::conserve::lost_words;
+use referat_core::decode::{decode, Encoding};
+use referat_core::{assemble, parse_minutes, Committees, Warning};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Minutes as .txt files, or folders searched for .txt files.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Where to write the bundle.
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Shown in the viewer's header.
+    #[arg(long, default_value = "Referater")]
+    title: String,
+    /// More committee abbreviations, as TOML: `[committees]` then `ABBR = "Full name"`.
+    #[arg(long, value_name = "FILE.toml")]
+    committees: Option<PathBuf>,
+    /// Fail when a word of the input is missing from the bundle (it is always reported).
+    #[arg(long)]
+    strict: bool,
+}
+
+struct FileReport {
+    path: PathBuf,
+    encoding: Encoding,
+    warnings: Vec<Warning>,
+    lost: Vec<String>,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let mut committees = Committees::builtin();
+    if let Some(path) = &args.committees {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+        committees.extend_from_toml(&text).with_context(|| format!("in `{}`", path.display()))?;
+    }
+    let files = collect_files(&args.inputs)?;
+    let progress = if files.len() >= 20 { ProgressBar::new(files.len() as u64) } else { ProgressBar::hidden() };
+    progress.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}").expect("valid template"),
+    );
+    let mut meetings = Vec::with_capacity(files.len());
+    let mut reports = Vec::with_capacity(files.len());
+    for path in &files {
+        progress.set_message(path.display().to_string());
+        let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+        let (text, encoding) = decode(&bytes).with_context(|| format!("cannot decode `{}`", path.display()))?;
+        let parsed = parse_minutes(&text, &path.display().to_string(), &committees);
+        let lost = lost_words(&text, &parsed.meeting);
+        reports.push(FileReport { path: path.clone(), encoding, warnings: parsed.warnings, lost });
+        meetings.push(parsed.meeting);
+        progress.inc(1);
+    }
+    progress.finish_and_clear();
+
+    let bundle = assemble(&args.title, &now_rfc3339(), meetings, &committees);
+    write_atomically(&args.output, bundle.to_json_pretty().as_bytes())?;
+
+    let mut lost_any = false;
+    for r in &reports {
+        let mut notes: Vec<String> = r.warnings.iter().map(ToString::to_string).collect();
+        if r.encoding == Encoding::Windows1252 {
+            notes.push("read as Windows-1252".into());
+        }
+        if !r.lost.is_empty() {
+            lost_any = true;
+            let sample: Vec<&str> = r.lost.iter().take(10).map(String::as_str).collect();
+            notes.push(format!("{} word(s) not in the bundle: {}", r.lost.len(), sample.join(", ")));
+        }
+        if !notes.is_empty() {
+            eprintln!("{}: {}", r.path.display(), notes.join("; "));
+        }
+    }
+    println!(
+        "wrote {}: {} meetings, {} items from {} files",
+        args.output.display(),
+        bundle.meetings.len(),
+        bundle.item_count(),
+        files.len()
+    );
+    Ok(if lost_any && args.strict { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Expands folders into their .txt files (recursively, sorted); files are taken as given.
+fn collect_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for input in inputs {
+        let meta = std::fs::metadata(input).with_context(|| format!("cannot read `{}`", input.display()))?;
+        if meta.is_dir() {
+            let before = files.len();
+            walk(input, &mut files)?;
+            if files.len() == before {
+                bail!("no minutes found: folder `{}` holds no .txt files", input.display());
+            }
+        } else {
+            files.push(input.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read folder `{}`", dir.display()))?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()
+        .with_context(|| format!("cannot read folder `{}`", dir.display()))?;
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(&path, files)?;
+        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
+            files.push(path);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! `referat`: turns minutes texts into a bundle, checks bundles, packs them into one HTML file.
+
+mod ingest;
+mod output;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use referat_core::{Bundle, BundleError};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "referat", version, about = "Minutes viewer for Danish municipalities: build and check bundles")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse minutes texts (.txt files or folders of them) into a bundle.
+    Ingest(ingest::Args),
+    /// Check a bundle and name each problem with its place.
+    Validate {
+        bundle: PathBuf,
+    },
+    /// Put a bundle into the viewer, as one HTML file that opens from a USB stick.
+    Pack {
+        bundle: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The viewer without data, made by `cargo xtask dist`.
+        #[arg(long, default_value = "dist/referat-app.html")]
+        app: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Ingest(args) => ingest::run(args),
+        Command::Validate { bundle } => validate(&bundle),
+        Command::Pack { bundle, output, app } => {
+            let bytes = std::fs::read(&bundle).with_context(|| format!("cannot read `{}`", bundle.display()))?;
+            Bundle::from_slice(&bytes).map_err(|e| anyhow::anyhow!("`{}`: {e}", bundle.display()))?;
+            let json = String::from_utf8(bytes).context("bundle is not UTF-8")?;
+            let shell = std::fs::read_to_string(&app).with_context(|| {
+                format!("cannot read the viewer `{}` (build it with `cargo xtask dist`)", app.display())
+            })?;
+            let html = referat_core::pack::embed_bundle(&shell, &json)
+                .with_context(|| format!("cannot pack into `{}`", app.display()))?;
+            output::write_atomically(&output, html.as_bytes())?;
+            println!("wrote {}", output.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn validate(path: &PathBuf) -> Result<ExitCode> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    match Bundle::from_slice(&bytes) {
+        Ok(bundle) => {
+            println!(
+                "{}: ok, {} meetings, {} items",
+                path.display(),
+                bundle.meetings.len(),
+                bundle.item_count()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(BundleError::Invalid(problems)) => {
+            for p in &problems {
+                eprintln!("{}: {}: {}", path.display(), p.place, p.message);
+            }
+            eprintln!("{}: {} problem(s)", path.display(), problems.len());
+            Ok(ExitCode::FAILURE)
+        }
+        Err(e) => {
+            eprintln!("{}: {e}", path.display());
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}

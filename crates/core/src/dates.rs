@@ -1,0 +1,119 @@
+//! Danish date and time phrases as printed in minutes, normalised to ISO forms.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTHS: [&str; 12] = [
+    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+    "november", "december",
+];
+
+/// A regex fragment that matches one printed date (used inside larger patterns).
+pub const DATE_PATTERN: &str = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.?\s+(?i:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?\s+\d{4})";
+
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$").expect("valid regex"));
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})$").expect("valid regex"));
+static WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?(?i:(?:den|d\.)\s+)?(\d{1,2})\.?\s+(\p{L}+)\.?\s+(\d{4})$")
+        .expect("valid regex")
+});
+static FIND_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(DATE_PATTERN).expect("valid regex"));
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:\bkl\.?\s*)(\d{1,2})[.:](\d{2})\b").expect("valid regex")
+});
+
+/// Parses one printed date (`24-06-2021`, `24.06.2021`, `24. juni 2021`,
+/// `Onsdag d. 27. august 2025`, `2021-06-24`) into `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Option<String> {
+    let text = text.trim();
+    let (y, m, d) = if let Some(c) = ISO.captures(text) {
+        (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    } else if let Some(c) = NUMERIC.captures(text) {
+        (c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)
+    } else if let Some(c) = WORDS.captures(text) {
+        (c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?)
+    } else {
+        return None;
+    };
+    valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Finds the first valid date anywhere in `text`.
+pub fn find_date(text: &str) -> Option<String> {
+    FIND_DATE.find_iter(text).find_map(|m| parse_date(m.as_str()))
+}
+
+/// Finds a start time written `kl. 16:00` or `kl. 15.00`, as `HH:MM`.
+pub fn find_time(text: &str) -> Option<String> {
+    let c = TIME.captures(text)?;
+    let h: u32 = c[1].parse().ok()?;
+    let m: u32 = c[2].parse().ok()?;
+    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let name = name.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| *m == name || (name.len() >= 3 && m.starts_with(name.as_str())))
+        .map(|i| i as u32 + 1)
+}
+
+fn valid(y: u32, m: u32, d: u32) -> bool {
+    if !(1900..=2999).contains(&y) || !(1..=12).contains(&m) || d == 0 {
+        return false;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    d <= days[m as usize - 1]
+}
+
+/// True when `s` is a valid `YYYY-MM-DD` date.
+pub fn is_iso_date(s: &str) -> bool {
+    ISO.is_match(s) && parse_date(s).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_printed_dates() {
+        let cases = [
+            ("24-06-2021", Some("2021-06-24")),
+            ("24.06.2021", Some("2021-06-24")),
+            ("4/6/2021", Some("2021-06-04")),
+            ("24. juni 2021", Some("2021-06-24")),
+            ("24 juni 2021", Some("2021-06-24")),
+            ("Onsdag d. 27. august 2025", Some("2025-08-27")),
+            ("den 1. Januar 2022", Some("2022-01-01")),
+            ("3. sept. 2024", Some("2024-09-03")),
+            ("2021-06-24", Some("2021-06-24")),
+            ("29-02-2024", Some("2024-02-29")),
+            ("29-02-2023", None),
+            ("31-04-2024", None),
+            ("24-13-2021", None),
+            ("24. juno 2021", None),
+            ("kl. 15.00", None),
+            ("", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_date(input).as_deref(), want, "input `{input}`");
+        }
+    }
+
+    #[test]
+    fn finds_dates_and_times_in_lines() {
+        assert_eq!(
+            find_date("REFERAT Aarhus Byråd d. 27-08-2025").as_deref(),
+            Some("2025-08-27")
+        );
+        assert_eq!(find_time("Onsdag d. 27. august 2025 kl. 16:00").as_deref(), Some("16:00"));
+        assert_eq!(find_time("kl. 15.00-15.45").as_deref(), Some("15:00"));
+        assert_eq!(find_time("kl. 25.00"), None);
+        assert_eq!(find_time("uden tid"), None);
+    }
+}

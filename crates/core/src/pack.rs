@@ -1,0 +1,61 @@
+//! Embedding a bundle into the viewer's HTML, for the one-file (USB stick) build.
+
+use thiserror::Error;
+
+/// The empty data island that `cargo xtask dist` leaves in the viewer.
+pub const PLACEHOLDER: &str = r#"<script type="application/json" id="referat-bundle"></script>"#;
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PackError {
+    #[error("the viewer has no empty `<script id=\"referat-bundle\">` placeholder; is it a referat-app.html?")]
+    NoPlaceholder,
+}
+
+/// Puts `bundle_json` into the placeholder. `<`, `>` and `&` become `\u003c` …
+/// so no text in the bundle can close the script element or open a comment;
+/// U+2028/U+2029 are escaped for old JavaScript parsers.
+pub fn embed_bundle(app_html: &str, bundle_json: &str) -> Result<String, PackError> {
+    let at = app_html.find(PLACEHOLDER).ok_or(PackError::NoPlaceholder)?;
+    let mut escaped = String::with_capacity(bundle_json.len() + bundle_json.len() / 50);
+    for c in bundle_json.chars() {
+        match c {
+            '<' => escaped.push_str("\\u003c"),
+            '>' => escaped.push_str("\\u003e"),
+            '&' => escaped.push_str("\\u0026"),
+            '\u{2028}' => escaped.push_str("\\u2028"),
+            '\u{2029}' => escaped.push_str("\\u2029"),
+            c => escaped.push(c),
+        }
+    }
+    let open = r#"<script type="application/json" id="referat-bundle">"#;
+    let mut out = String::with_capacity(app_html.len() + escaped.len());
+    out.push_str(&app_html[..at]);
+    out.push_str(open);
+    out.push_str(&escaped);
+    out.push_str("</script>");
+    out.push_str(&app_html[at + PLACEHOLDER.len()..]);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_what_could_end_the_script() {
+        let shell = format!("<html><body>{PLACEHOLDER}<script>app()</script></body></html>");
+        let json = r#"{"title":"</script><script>alert(1)</script><!-- & x"}"#;
+        let html = embed_bundle(&shell, json).unwrap();
+        let island = &html[html.find("referat-bundle\">").unwrap()..html.find("<script>app").unwrap()];
+        assert_eq!(island.matches("</script>").count(), 1, "only the real end tag: {island}");
+        assert!(!island.contains("<!--"));
+        let inner = &island["referat-bundle\">".len()..island.len() - "</script>".len()];
+        let back: serde_json::Value = serde_json::from_str(inner).unwrap();
+        assert_eq!(back["title"], "</script><script>alert(1)</script><!-- & x");
+    }
+
+    #[test]
+    fn needs_the_placeholder() {
+        assert_eq!(embed_bundle("<html></html>", "{}"), Err(PackError::NoPlaceholder));
+    }
+}

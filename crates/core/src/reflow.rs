@@ -1,0 +1,270 @@
+//! Reflowing PDF text: hard-wrapped lines back into paragraphs.
+//!
+//! PDF extractors emit three shapes: hard-wrapped lines with blank lines between
+//! paragraphs (pdftotext), the same with a blank line after *every* line
+//! ("double-spaced"), and one long line per paragraph. `Layout` records which
+//! one a document has, so a blank line is read as the document means it.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One non-blank line of the source, trimmed, with its 1-based line number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocLine {
+    pub no: usize,
+    pub text: String,
+    /// The gap before this line (blank lines, a page break) ends a paragraph.
+    pub break_before: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// The typical full line width in characters (90th percentile).
+    pub width: usize,
+    /// Every line is a whole paragraph (the extractor did not wrap).
+    pub one_line_paragraphs: bool,
+}
+
+/// Splits normalised text into non-blank lines and measures its layout.
+pub fn split_lines(text: &str) -> (Vec<DocLine>, Layout) {
+    struct Raw<'a> {
+        no: usize,
+        text: &'a str,
+        empties: usize,
+        ws_only: bool,
+        page_break: bool,
+    }
+    let mut raws = Vec::new();
+    let (mut empties, mut ws_only, mut page_break) = (0usize, false, false);
+    for (i, line) in text.split('\n').enumerate() {
+        if line.contains('\u{c}') {
+            page_break = true;
+        }
+        let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
+        if trimmed.is_empty() {
+            if line.chars().any(|c| c != '\r' && c != '\u{c}') {
+                ws_only = true;
+            }
+            empties += 1;
+            continue;
+        }
+        raws.push(Raw { no: i + 1, text: trimmed, empties, ws_only, page_break });
+        (empties, ws_only, page_break) = (0, false, false);
+    }
+
+    let gaps = raws.len().saturating_sub(1).max(1);
+    let single_gaps = raws.iter().skip(1).filter(|r| r.empties == 1 && !r.ws_only).count();
+    let double_spaced = single_gaps * 2 >= gaps && single_gaps > 0;
+
+    let mut lengths: Vec<usize> = raws.iter().map(|r| r.text.chars().count()).collect();
+    lengths.sort_unstable();
+    let width = lengths.get(lengths.len() * 9 / 10).copied().unwrap_or(0);
+    let layout = Layout { width, one_line_paragraphs: width > 160 };
+
+    let lines = raws
+        .into_iter()
+        .map(|r| DocLine {
+            no: r.no,
+            text: r.text.to_string(),
+            break_before: r.page_break
+                || r.ws_only
+                || if double_spaced { r.empties >= 2 } else { r.empties >= 1 },
+        })
+        .collect();
+    (lines, layout)
+}
+
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[\u{f0b7}\u{f0a7}\u{2022}\u{25aa}\u{25e6}\u{00b7}\u{2023}\u{2043}*]|o\s+|[-\u{2013}]\s+)\s*(\S.*)$")
+        .expect("valid regex")
+});
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:\d{1,2}|[a-zA-Z])[.)]|At \d{1,2}\)|Ad\.? \d{1,2}\.?)(?:\s+\S|$)")
+        .expect("valid regex")
+});
+static DATE_CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,2}\.\s+(?i:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|kvartal|halvår|behandling|gang)\b")
+        .expect("valid regex")
+});
+
+/// How a line begins a list entry, if it does.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ListMarker<'a> {
+    /// A bullet (``, `o`, `-`, `•`); holds the text after it.
+    Bullet(&'a str),
+    /// `1.`, `a)`, `At 2)`: the marker is part of the text and kept.
+    Numbered,
+}
+
+pub fn list_marker(line: &str) -> Option<ListMarker<'_>> {
+    if let Some(c) = BULLET.captures(line) {
+        let rest = c.get(1).map_or("", |m| m.as_str());
+        // `o` and `-` are bullets only before a word, not before `og` in `Børne- og`.
+        if !(line.starts_with('o') && !rest.starts_with(|c: char| c.is_uppercase())) {
+            return Some(ListMarker::Bullet(rest));
+        }
+    }
+    if NUMBERED.is_match(line) && !DATE_CONTINUATION.is_match(line) {
+        return Some(ListMarker::Numbered);
+    }
+    None
+}
+
+/// Joins lines into paragraphs: a paragraph ends at a break, at a list entry,
+/// or after a line that stops well short of the margin.
+pub fn reflow<'a>(lines: impl IntoIterator<Item = &'a DocLine>, layout: Layout) -> String {
+    let mut paragraphs: Vec<(String, bool)> = Vec::new();
+    let mut prev_short = true;
+    for line in lines {
+        let (text, is_list) = match list_marker(&line.text) {
+            Some(ListMarker::Bullet(rest)) => (format!("• {rest}"), true),
+            Some(ListMarker::Numbered) => (line.text.clone(), true),
+            None => (line.text.clone(), false),
+        };
+        let new_paragraph =
+            paragraphs.is_empty() || line.break_before || is_list || layout.one_line_paragraphs || prev_short;
+        prev_short = ends_paragraph(&line.text, layout.width);
+        match paragraphs.last_mut() {
+            Some((acc, _)) if !new_paragraph => join_line(acc, &text),
+            _ => paragraphs.push((text, is_list)),
+        }
+    }
+    let mut out = String::new();
+    let mut prev_list = false;
+    for (i, (p, is_list)) in paragraphs.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if *is_list && prev_list { "\n" } else { "\n\n" });
+        }
+        out.push_str(p);
+        prev_list = *is_list;
+    }
+    out
+}
+
+fn ends_paragraph(line: &str, width: usize) -> bool {
+    if width < 30 {
+        return true;
+    }
+    // A word split at the line end always continues.
+    if line.strip_suffix('-').is_some_and(|s| s.ends_with(char::is_alphanumeric)) {
+        return false;
+    }
+    let n = line.chars().count();
+    let sentence_end = line.ends_with(['.', '!', '?', ':']);
+    n * 10 < width * 7 || (sentence_end && n * 100 < width * 85)
+}
+
+const KEEP_SPACE_AFTER_HYPHEN: [&str; 7] = ["og", "eller", "samt", "til", "og/eller", "&", "el."];
+
+/// Appends `next` to `acc` as the next line of the same paragraph. A word
+/// split at the line end is joined, a real hyphen is kept.
+pub fn join_line(acc: &mut String, next: &str) {
+    let Some(stem) = acc.strip_suffix('-') else {
+        acc.push(' ');
+        acc.push_str(next);
+        return;
+    };
+    let fragment = stem.rsplit(char::is_whitespace).next().unwrap_or("");
+    let next_word = next.split(char::is_whitespace).next().unwrap_or("");
+    let split_word = fragment.chars().last().is_some_and(char::is_alphanumeric);
+    if !split_word || KEEP_SPACE_AFTER_HYPHEN.contains(&next_word.to_lowercase().as_str()) {
+        // `Børne-` + `og ungdomsudvalget`, or a dash standing alone.
+        acc.push(' ');
+    } else if is_acronym_or_number(fragment) {
+        // `MED-` + `aftalen`, `2030-` + `fremskrivning`: a compound, keep the hyphen.
+    } else if next_word.starts_with(|c: char| c.is_lowercase()) {
+        acc.pop();
+    }
+    acc.push_str(next);
+}
+
+fn is_acronym_or_number(fragment: &str) -> bool {
+    let letters: Vec<char> = fragment.chars().filter(|c| c.is_alphabetic()).collect();
+    fragment.chars().any(|c| c.is_ascii_digit())
+        || (letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dehyphenation_table() {
+        let cases = [
+            ("organisatio-", "nen.", "organisationen."),
+            ("i lø-", "bet af 2020", "i løbet af 2020"),
+            ("MED-", "aftalen, samt", "MED-aftalen, samt"),
+            ("Børne-", "og ungdomsudvalget", "Børne- og ungdomsudvalget"),
+            ("Social-", "eller sundhedsområdet", "Social- eller sundhedsområdet"),
+            ("ny 2030-", "fremskrivning", "ny 2030-fremskrivning"),
+            ("Nord-", "Djurs", "Nord-Djurs"),
+            ("budget 2022 -", "status", "budget 2022 - status"),
+            ("1 -", "3602570", "1 - 3602570"),
+            ("uden bindestreg", "her", "uden bindestreg her"),
+            ("OMU-", "møde", "OMU-møde"),
+        ];
+        for (a, b, want) in cases {
+            let mut acc = a.to_string();
+            join_line(&mut acc, b);
+            assert_eq!(acc, want, "joining `{a}` + `{b}`");
+        }
+    }
+
+    #[test]
+    fn list_markers_table() {
+        let cases = [
+            ("\u{f0b7} Unge med misbrug", Some(ListMarker::Bullet("Unge med misbrug"))),
+            ("o Erfaringer fra 2021", Some(ListMarker::Bullet("Erfaringer fra 2021"))),
+            ("- Oprettelse af et udvalg", Some(ListMarker::Bullet("Oprettelse af et udvalg"))),
+            ("• Punkt", Some(ListMarker::Bullet("Punkt"))),
+            ("og ungdomsudvalget", None),
+            ("1. Budget 2022", Some(ListMarker::Numbered)),
+            ("a. Hvordan gør vi", Some(ListMarker::Numbered)),
+            ("At 2) Teknik og Miljø", Some(ListMarker::Numbered)),
+            ("24. juni 2021 kl. 15.00", None),
+            ("1. kvartal 2024", None),
+            ("Almindelig tekst", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(list_marker(line), want, "line `{line}`");
+        }
+    }
+
+    fn reflow_text(text: &str) -> String {
+        let (lines, layout) = split_lines(text);
+        reflow(&lines, layout)
+    }
+
+    #[test]
+    fn reflows_wrapped_lines_and_keeps_paragraphs() {
+        let text = "Dette er en lang linje, som fortsætter på næste linje uden at slutte her, og som\n\
+                    ikke er slut endnu, og den fortsætter også her med flere ord, for organisatio-\n\
+                    nen skriver lange sætninger i sine dokumenter om mange forhold.\n\
+                    \n\
+                    Nyt afsnit.\n";
+        assert_eq!(
+            reflow_text(text),
+            "Dette er en lang linje, som fortsætter på næste linje uden at slutte her, og som ikke er slut endnu, \
+             og den fortsætter også her med flere ord, for organisationen skriver lange sætninger i sine dokumenter om mange forhold.\n\nNyt afsnit."
+        );
+    }
+
+    #[test]
+    fn double_spaced_text_joins_across_single_blank_lines() {
+        let text = "Områdeudvalget udtrykte bekymring for den akkumulerede stigning i det beløb, der skal \n\n\
+                    effektiviseres for år for år. \n\n \n\nNæste afsnit her. \n\n";
+        assert_eq!(
+            reflow_text(text),
+            "Områdeudvalget udtrykte bekymring for den akkumulerede stigning i det beløb, der skal effektiviseres for år for år.\n\nNæste afsnit her."
+        );
+    }
+
+    #[test]
+    fn bullets_become_list_lines() {
+        let text = "Emner:\n\no Erfaringer fra 2021 \n\no Drøftelse af fremadrettede effektiviseringer \n\n";
+        assert_eq!(
+            reflow_text(text),
+            "Emner:\n\n• Erfaringer fra 2021\n• Drøftelse af fremadrettede effektiviseringer"
+        );
+    }
+}

@@ -1,0 +1,353 @@
+//! Filtering, search, facets and URL state on the Norddjurs sample bundle
+//! (a snapshot of `referat ingest examples/norddjurs`) and on a small hand-made bundle.
+
+use referat_core::query::{
+    absentees, facets, highlight, same_case, search, segments, snippet, DatePreset, Filter,
+    ItemRef, Route, SearchIndex, Sort, View,
+};
+use referat_core::{Access, Bundle, Outcome};
+
+fn sample() -> Bundle {
+    Bundle::from_json(include_str!("fixtures/norddjurs-bundle.json"))
+        .expect("the sample bundle is valid")
+}
+
+fn ids(bundle: &Bundle, filter: &Filter) -> Vec<String> {
+    let index = SearchIndex::new(bundle);
+    search(bundle, &index, filter)
+        .iter()
+        .map(|h| bundle.meetings[h.at.meeting].items[h.at.item].id.clone())
+        .collect()
+}
+
+const VPU: &str = "vpu-2024-04-24-1";
+const BUU_2024: &str = "buu-2024-04-18-1";
+const DIALOGUE_2021: &str = "buu-2021-06-24-1";
+const AGENDA_002: &str = "002-24e5a101f9c48806-1";
+const STATUS_004: &str = "004-dc055bac9ae9b81d-1";
+
+#[test]
+fn no_filter_lists_everything_newest_first_undated_last() {
+    let b = sample();
+    assert_eq!(
+        ids(&b, &Filter::default()),
+        vec![VPU, BUU_2024, DIALOGUE_2021, AGENDA_002, STATUS_004]
+    );
+}
+
+#[test]
+fn committee_filter_gives_exactly_the_vpu_item() {
+    let b = sample();
+    let f = Filter {
+        committees: ["Voksen- og plejeudvalget".to_string()].into(),
+        ..Filter::default()
+    };
+    assert_eq!(ids(&b, &f), vec![VPU]);
+    let f = Filter {
+        committees: ["Børne- og ungdomsudvalget".to_string()].into(),
+        ..Filter::default()
+    };
+    assert_eq!(ids(&b, &f), vec![BUU_2024, DIALOGUE_2021]);
+}
+
+#[test]
+fn absentee_matches_item_absence() {
+    let b = sample();
+    let f = Filter {
+        absentee: Some("Tom Bytoft".into()),
+        ..Filter::default()
+    };
+    assert_eq!(ids(&b, &f), vec![VPU]);
+    assert_eq!(b.meetings[0].date.as_deref(), Some("2024-04-24"));
+    // Case and Danish letters do not matter.
+    let f = Filter {
+        absentee: Some("fritz birk soerensen".into()),
+        ..Filter::default()
+    };
+    assert_eq!(ids(&b, &f), vec![DIALOGUE_2021]);
+}
+
+#[test]
+fn outcome_filter_gives_exactly_the_approved_items() {
+    let b = sample();
+    let f = Filter {
+        outcomes: [Outcome::Approved].into(),
+        ..Filter::default()
+    };
+    assert_eq!(ids(&b, &f), vec![VPU, BUU_2024]);
+    let f = Filter {
+        outcomes: [Outcome::Approved, Outcome::Discussed].into(),
+        ..Filter::default()
+    };
+    assert_eq!(ids(&b, &f), vec![VPU, BUU_2024, DIALOGUE_2021]);
+}
+
+#[test]
+fn free_text_folds_case_and_danish_letters() {
+    let b = sample();
+    let f = |q: &str| Filter {
+        text: q.into(),
+        ..Filter::default()
+    };
+    assert_eq!(ids(&b, &f("effektivisering")), vec![DIALOGUE_2021]);
+    assert_eq!(ids(&b, &f("EFFEKTIVISERING")), vec![DIALOGUE_2021]);
+    assert_eq!(ids(&b, &f("oekonomiske")), vec![VPU, BUU_2024, STATUS_004]);
+    assert_eq!(ids(&b, &f("økonomiske")), vec![VPU, BUU_2024, STATUS_004]);
+    // Every term must match; the case number is searchable.
+    assert_eq!(ids(&b, &f("21/1359 effektivisering")), vec![DIALOGUE_2021]);
+    assert_eq!(ids(&b, &f("21/1359 oekonomiske")), Vec::<String>::new());
+}
+
+#[test]
+fn date_range_is_inclusive_and_drops_undated_meetings() {
+    let b = sample();
+    let f = Filter {
+        from: Some("2024-04-18".into()),
+        to: Some("2024-04-24".into()),
+        ..Filter::default()
+    };
+    assert_eq!(ids(&b, &f), vec![VPU, BUU_2024]);
+    let f = Filter {
+        to: Some("2023-12-31".into()),
+        ..Filter::default()
+    };
+    assert_eq!(ids(&b, &f), vec![DIALOGUE_2021]);
+}
+
+#[test]
+fn committee_counts_ignore_the_committee_filter_but_respect_the_others() {
+    let b = sample();
+    let index = SearchIndex::new(&b);
+    let f = Filter {
+        committees: ["Voksen- og plejeudvalget".to_string()].into(),
+        ..Filter::default()
+    };
+    let facets = facets(&b, &index, &f);
+    let committees: Vec<(&str, usize)> = facets
+        .committees
+        .iter()
+        .map(|(k, v)| (k.as_str(), *v))
+        .collect();
+    assert_eq!(
+        committees,
+        vec![
+            ("Børne- og ungdomsudvalget", 2),
+            ("Voksen- og plejeudvalget", 1)
+        ]
+    );
+    assert_eq!(facets.outcomes.get(&Outcome::Approved), Some(&1));
+    assert_eq!(facets.outcomes.get(&Outcome::Discussed), Some(&0));
+
+    let f = Filter {
+        outcomes: [Outcome::Approved].into(),
+        ..Filter::default()
+    };
+    let facets = facets_of(&b, &f);
+    assert_eq!(facets.committees["Børne- og ungdomsudvalget"], 1);
+    assert_eq!(facets.committees["Voksen- og plejeudvalget"], 1);
+    // Outcome counts ignore the outcome filter itself.
+    assert_eq!(facets.outcomes[&Outcome::Approved], 2);
+    assert_eq!(facets.outcomes[&Outcome::Discussed], 1);
+    assert_eq!(facets.outcomes[&Outcome::Pending], 2);
+    assert_eq!(
+        facets.outcomes.get(&Outcome::Rejected),
+        None,
+        "outcomes not in the bundle are not listed"
+    );
+}
+
+fn facets_of(b: &Bundle, f: &Filter) -> referat_core::query::Facets {
+    facets(b, &SearchIndex::new(b), f)
+}
+
+#[test]
+fn absentee_list_covers_meeting_and_item_absences() {
+    let b = sample();
+    let names: Vec<(String, usize)> = absentees(&b)
+        .into_iter()
+        .map(|a| (a.name, a.items))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            ("Diana Therese Mikkelsen".to_string(), 1),
+            ("Fritz Birk Sørensen".to_string(), 1),
+            ("Kristina Hviid".to_string(), 1),
+            ("Tom Bytoft".to_string(), 1),
+        ]
+    );
+}
+
+#[test]
+fn snippet_highlights_the_word_in_the_dialogue_item() {
+    let b = sample();
+    let item = &b.meetings[2].items[0];
+    assert_eq!(item.id, DIALOGUE_2021);
+    let segs = snippet(item, "effektivisering", 160).expect("a snippet");
+    let hits: Vec<String> = segs
+        .iter()
+        .filter(|s| s.hit)
+        .map(|s| s.text.to_lowercase())
+        .collect();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h == "effektivisering"), "{hits:?}");
+}
+
+#[test]
+fn highlight_maps_folded_matches_to_the_original_text() {
+    let text = "Økonomiske konsekvenser og de økonomiske rammer";
+    let ranges = highlight(text, "oekonomiske");
+    let words: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(words, vec!["Økonomiske", "økonomiske"]);
+    let segs = segments("Budget 2022", "budget");
+    assert_eq!(segs.len(), 2);
+    assert!(segs[0].hit && segs[0].text == "Budget" && !segs[1].hit && segs[1].text == " 2022");
+    assert_eq!(segments("plain", "").len(), 1);
+}
+
+/// A small bundle with what the sample lacks: dissent, a closed item, a case across meetings.
+fn handmade() -> Bundle {
+    Bundle::from_json(
+        r#"{"format":"referat-bundle","version":1,"title":"T","generated":"2025-01-01T00:00:00Z","meetings":[
+        {"id":"kb-2025-03-01","committee":"Kommunalbestyrelsen","date":"2025-03-01","absent":[{"name":"Åse Ørum","party":"A","note":null}],"source":"a","items":[
+          {"id":"kb-2025-03-01-1","number":1,"case_number":"24/100","title":"Budget for skoler","access":"open","sections":[{"heading":"Sagsfremstilling","text":"Budget budget budget"}],
+           "decisions":[{"body":"Kommunalbestyrelsen","date":"2025-03-01","text":"Godkendt. C stemte imod.","outcome":"approved","dissent":true,"remarks":[]}],"outcome":"approved"},
+          {"id":"kb-2025-03-01-2","number":2,"case_number":null,"title":"Personsag","access":"closed","decisions":[],"outcome":"pending"}]},
+        {"id":"oeu-2025-02-01","committee":"Økonomiudvalget","date":"2025-02-01","source":"b","items":[
+          {"id":"oeu-2025-02-01-1","number":1,"case_number":"24/100","title":"Skoler","access":"open","sections":[{"heading":null,"text":"Nyt budget"}],
+           "decisions":[{"body":"Økonomiudvalget","date":"2025-02-01","text":"Anbefales.","outcome":"recommended","dissent":false,"remarks":[]}],"outcome":"recommended"}]}
+        ]}"#,
+    )
+    .expect("valid")
+}
+
+#[test]
+fn dissent_access_sorting_and_relevance() {
+    let b = handmade();
+    let f = Filter {
+        dissent_only: true,
+        ..Filter::default()
+    };
+    assert_eq!(ids(&b, &f), vec!["kb-2025-03-01-1"]);
+    let f = Filter {
+        access: Some(Access::Closed),
+        ..Filter::default()
+    };
+    assert_eq!(ids(&b, &f), vec!["kb-2025-03-01-2"]);
+    let f = Filter {
+        sort: Sort::Committee,
+        ..Filter::default()
+    };
+    assert_eq!(
+        ids(&b, &f),
+        vec!["kb-2025-03-01-1", "kb-2025-03-01-2", "oeu-2025-02-01-1"]
+    );
+    // Relevance: the item with "budget" in its title and text ranks first.
+    let f = Filter {
+        text: "budget".into(),
+        sort: Sort::Relevance,
+        ..Filter::default()
+    };
+    assert_eq!(ids(&b, &f), vec!["kb-2025-03-01-1", "oeu-2025-02-01-1"]);
+    let f = Filter {
+        text: "skoler".into(),
+        sort: Sort::Relevance,
+        ..Filter::default()
+    };
+    let index = SearchIndex::new(&b);
+    let hits = search(&b, &index, &f);
+    assert_eq!(hits.len(), 2);
+    // Meeting absence counts for every item of the meeting.
+    let f = Filter {
+        absentee: Some("aase oerum".into()),
+        ..Filter::default()
+    };
+    assert_eq!(ids(&b, &f), vec!["kb-2025-03-01-1", "kb-2025-03-01-2"]);
+    assert_eq!(absentees(&b)[0].items, 2);
+}
+
+#[test]
+fn case_timeline_links_the_same_case_number() {
+    let b = handmade();
+    let index = SearchIndex::new(&b);
+    let at = index.item("kb-2025-03-01-1").unwrap();
+    assert_eq!(
+        same_case(&b, at),
+        vec![ItemRef {
+            meeting: 1,
+            item: 0
+        }]
+    );
+    assert!(same_case(&b, index.item("kb-2025-03-01-2").unwrap()).is_empty());
+    assert_eq!(index.meeting("oeu-2025-02-01"), Some(1));
+}
+
+#[test]
+fn date_presets() {
+    assert_eq!(
+        DatePreset::Last3Months.range("2025-05-31"),
+        Some(("2025-02-28".into(), "2025-05-31".into()))
+    );
+    assert_eq!(
+        DatePreset::Last3Months.range("2025-02-10"),
+        Some(("2024-11-10".into(), "2025-02-10".into()))
+    );
+    assert_eq!(
+        DatePreset::ThisYear.range("2024-06-01"),
+        Some(("2024-01-01".into(), "2024-12-31".into()))
+    );
+    assert_eq!(
+        DatePreset::ElectionPeriod(2022).range("2030-01-01"),
+        Some(("2022-01-01".into(), "2025-12-31".into()))
+    );
+    assert_eq!(DatePreset::ThisYear.range("garbage"), None);
+}
+
+#[test]
+fn url_hash_round_trips_every_filter() {
+    let route = Route {
+        view: View::Item("vpu-2024-04-24-1".into()),
+        filter: Filter {
+            committees: [
+                "Voksen- og plejeudvalget".to_string(),
+                "Økonomiudvalget".to_string(),
+            ]
+            .into(),
+            from: Some("2024-01-01".into()),
+            to: Some("2024-12-31".into()),
+            absentee: Some("Tom Bytoft".into()),
+            outcomes: [Outcome::Approved, Outcome::Noted].into(),
+            dissent_only: true,
+            access: Some(Access::Open),
+            text: "økonomi & budget=50%".into(),
+            sort: Sort::Relevance,
+        },
+    };
+    let hash = route.to_hash();
+    assert_eq!(
+        hash,
+        "#/punkt/vpu-2024-04-24-1?udvalg=Voksen-%20og%20plejeudvalget&udvalg=%C3%98konomiudvalget&fra=2024-01-01&til=2024-12-31\
+         &fravaer=Tom%20Bytoft&udfald=approved&udfald=noted&uenighed=1&adgang=aaben&q=%C3%B8konomi%20%26%20budget%3D50%25&sort=relevans"
+    );
+    assert_eq!(Route::parse(&hash), route);
+    assert_eq!(Route::default().to_hash(), "#/");
+    assert_eq!(Route::parse(""), Route::default());
+    assert_eq!(
+        Route::parse("#/moede/kb-1").view,
+        View::Meeting("kb-1".into())
+    );
+}
+
+#[test]
+fn url_hash_accepts_danish_outcome_names_and_ignores_junk() {
+    let r = Route::parse(
+        "#/?udfald=godkendt&udfald=taget-til-efterretning&fra=igaar&x=1&q=a+b&udfald=%ZZ",
+    );
+    assert_eq!(
+        r.filter.outcomes,
+        [Outcome::Approved, Outcome::Noted].into()
+    );
+    assert_eq!(r.filter.from, None);
+    assert_eq!(r.filter.text, "a b");
+    assert_eq!(r.view, View::List);
+}
