@@ -1,0 +1,731 @@
+//! What the viewer asks of a bundle: filtering, free-text search, facet counts,
+//! sorting, highlighting, and the URL hash that holds all of it. Pure, so it is
+//! tested natively and the app only renders and dispatches.
+
+use crate::fold::{fold, terms, Folded};
+use crate::model::{Access, Bundle, Item, Meeting, Outcome};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
+
+/// Every filter the user can set. Empty sets and `None` mean "no restriction".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub committees: BTreeSet<String>,
+    /// Inclusive `YYYY-MM-DD` bounds on the meeting date.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub absentee: Option<String>,
+    pub outcomes: BTreeSet<Outcome>,
+    pub dissent_only: bool,
+    pub access: Option<Access>,
+    pub text: String,
+    pub sort: Sort,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self
+            == Filter {
+                sort: self.sort,
+                ..Filter::default()
+            }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Newest first.
+    #[default]
+    Date,
+    Committee,
+    /// Best match first; only meaningful with a search text (falls back to date).
+    Relevance,
+}
+
+impl Sort {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Date => "dato",
+            Sort::Committee => "udvalg",
+            Sort::Relevance => "relevans",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Sort> {
+        [Sort::Date, Sort::Committee, Sort::Relevance]
+            .into_iter()
+            .find(|x| x.as_str() == s)
+    }
+}
+
+/// Position of an item in the bundle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemRef {
+    pub meeting: usize,
+    pub item: usize,
+}
+
+/// Folded text per item, built once per bundle so a keystroke only scans strings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchIndex {
+    entries: Vec<Entry>,
+    by_id: HashMap<String, ItemRef>,
+    meetings_by_id: HashMap<String, usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Entry {
+    at: ItemRef,
+    title: String,
+    /// Title, case number, sections and decisions, folded, separated by newlines.
+    all: String,
+    absent: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn new(bundle: &Bundle) -> SearchIndex {
+        let mut entries = Vec::with_capacity(bundle.item_count());
+        let mut by_id = HashMap::new();
+        let mut meetings_by_id = HashMap::new();
+        for (mi, m) in bundle.meetings.iter().enumerate() {
+            meetings_by_id.insert(m.id.clone(), mi);
+            for (ii, item) in m.items.iter().enumerate() {
+                let at = ItemRef {
+                    meeting: mi,
+                    item: ii,
+                };
+                by_id.insert(item.id.clone(), at);
+                let mut all = String::new();
+                for part in searchable_texts(item) {
+                    all.push_str(&fold(part));
+                    all.push('\n');
+                }
+                let absent = m
+                    .absent
+                    .iter()
+                    .chain(&item.absent)
+                    .map(|a| fold(a.name.trim()))
+                    .collect();
+                entries.push(Entry {
+                    at,
+                    title: fold(item.title.as_deref().unwrap_or("")),
+                    all,
+                    absent,
+                });
+            }
+        }
+        SearchIndex {
+            entries,
+            by_id,
+            meetings_by_id,
+        }
+    }
+
+    pub fn item(&self, id: &str) -> Option<ItemRef> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn meeting(&self, id: &str) -> Option<usize> {
+        self.meetings_by_id.get(id).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// The texts free-text search looks at, in the order snippets prefer them.
+pub fn searchable_texts(item: &Item) -> impl Iterator<Item = &str> {
+    item.title
+        .as_deref()
+        .into_iter()
+        .chain(item.case_number.as_deref())
+        .chain(item.decisions.iter().flat_map(|d| {
+            std::iter::once(d.text.as_str()).chain(d.remarks.iter().map(String::as_str))
+        }))
+        .chain(item.sections.iter().flat_map(|s| {
+            s.heading
+                .as_deref()
+                .into_iter()
+                .chain(std::iter::once(s.text.as_str()))
+        }))
+}
+
+/// One result: where it is and how well it matched the text (0 without a text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub at: ItemRef,
+    pub score: u32,
+}
+
+/// Which filter to leave out, for facet counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Except {
+    Nothing,
+    Committee,
+    Outcome,
+}
+
+struct Matcher<'a> {
+    filter: &'a Filter,
+    terms: Vec<String>,
+    absentee: Option<String>,
+}
+
+impl<'a> Matcher<'a> {
+    fn new(filter: &'a Filter) -> Self {
+        Matcher {
+            filter,
+            terms: terms(&filter.text),
+            absentee: filter
+                .absentee
+                .as_deref()
+                .map(|a| fold(a.trim()))
+                .filter(|a| !a.is_empty()),
+        }
+    }
+
+    /// The text score when the item passes every filter but `except`, else None.
+    fn check(&self, bundle: &Bundle, e: &Entry, except: Except) -> Option<u32> {
+        let f = self.filter;
+        let m = &bundle.meetings[e.at.meeting];
+        let item = &m.items[e.at.item];
+        if except != Except::Committee && !f.committees.is_empty() {
+            let c = m.committee.as_deref()?;
+            if !f.committees.contains(c) {
+                return None;
+            }
+        }
+        if f.from.is_some() || f.to.is_some() {
+            let d = m.date.as_deref()?;
+            if f.from.as_deref().is_some_and(|from| d < from)
+                || f.to.as_deref().is_some_and(|to| d > to)
+            {
+                return None;
+            }
+        }
+        if let Some(a) = &self.absentee {
+            if !e.absent.iter().any(|x| x == a) {
+                return None;
+            }
+        }
+        if except != Except::Outcome
+            && !f.outcomes.is_empty()
+            && !f.outcomes.contains(&item.outcome)
+        {
+            return None;
+        }
+        if f.dissent_only && !item.decisions.iter().any(|d| d.dissent) {
+            return None;
+        }
+        if f.access.is_some_and(|a| a != item.access) {
+            return None;
+        }
+        let mut score = 0;
+        for t in &self.terms {
+            let n = e.all.matches(t.as_str()).count() as u32;
+            if n == 0 {
+                return None;
+            }
+            score += n + 10 * e.title.matches(t.as_str()).count() as u32;
+        }
+        Some(score)
+    }
+}
+
+/// The items that pass `filter`, sorted as it asks.
+pub fn search(bundle: &Bundle, index: &SearchIndex, filter: &Filter) -> Vec<Hit> {
+    let matcher = Matcher::new(filter);
+    let mut hits: Vec<Hit> = index
+        .entries
+        .iter()
+        .filter_map(|e| {
+            matcher
+                .check(bundle, e, Except::Nothing)
+                .map(|score| Hit { at: e.at, score })
+        })
+        .collect();
+    sort_hits(bundle, &mut hits, filter.sort, !matcher.terms.is_empty());
+    hits
+}
+
+fn sort_hits(bundle: &Bundle, hits: &mut [Hit], sort: Sort, searching: bool) {
+    let meeting = |h: &Hit| &bundle.meetings[h.at.meeting];
+    // Newest first; undated last; then bundle order (agenda order within a meeting).
+    let by_date = |a: &Hit, b: &Hit| {
+        let (da, db) = (meeting(a).date.as_deref(), meeting(b).date.as_deref());
+        match (da, db) {
+            (Some(x), Some(y)) => y.cmp(x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then(a.at.cmp(&b.at))
+    };
+    match sort {
+        Sort::Relevance if searching => {
+            hits.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| by_date(a, b)))
+        }
+        Sort::Committee => hits.sort_by(|a, b| {
+            let (ca, cb) = (
+                meeting(a).committee.as_deref(),
+                meeting(b).committee.as_deref(),
+            );
+            match (ca, cb) {
+                (Some(x), Some(y)) => fold(x).cmp(&fold(y)),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+            .then_with(|| by_date(a, b))
+        }),
+        _ => hits.sort_by(by_date),
+    }
+}
+
+/// Facet counts: for each committee, the items it would give under all the
+/// other filters; for each outcome likewise. Every committee and outcome in the bundle is listed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub committees: BTreeMap<String, usize>,
+    pub outcomes: BTreeMap<Outcome, usize>,
+}
+
+pub fn facets(bundle: &Bundle, index: &SearchIndex, filter: &Filter) -> Facets {
+    let matcher = Matcher::new(filter);
+    let mut out = Facets::default();
+    for m in &bundle.meetings {
+        if let Some(c) = &m.committee {
+            out.committees.entry(c.clone()).or_insert(0);
+        }
+        for item in &m.items {
+            out.outcomes.entry(item.outcome).or_insert(0);
+        }
+    }
+    for e in &index.entries {
+        let m = &bundle.meetings[e.at.meeting];
+        if let Some(c) = &m.committee {
+            if matcher.check(bundle, e, Except::Committee).is_some() {
+                *out.committees.entry(c.clone()).or_insert(0) += 1;
+            }
+        }
+        if matcher.check(bundle, e, Except::Outcome).is_some() {
+            *out.outcomes.entry(m.items[e.at.item].outcome).or_insert(0) += 1;
+        }
+    }
+    out
+}
+
+/// A person absent at least once, with the number of items they missed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Absentee {
+    pub name: String,
+    pub party: Option<String>,
+    pub items: usize,
+}
+
+/// Everyone absent from a meeting or an item, sorted by name (Danish letters folded).
+pub fn absentees(bundle: &Bundle) -> Vec<Absentee> {
+    let mut people: BTreeMap<String, Absentee> = BTreeMap::new();
+    for m in &bundle.meetings {
+        for item in &m.items {
+            let mut seen = BTreeSet::new();
+            for a in m.absent.iter().chain(&item.absent) {
+                let key = fold(a.name.trim());
+                if key.is_empty() || !seen.insert(key.clone()) {
+                    continue;
+                }
+                let p = people.entry(key).or_insert_with(|| Absentee {
+                    name: a.name.trim().to_string(),
+                    party: a.party.clone(),
+                    items: 0,
+                });
+                p.items += 1;
+                if p.party.is_none() {
+                    p.party = a.party.clone();
+                }
+            }
+        }
+        // Someone absent from a meeting with no items still counts as absent.
+        if m.items.is_empty() {
+            for a in &m.absent {
+                let key = fold(a.name.trim());
+                if !key.is_empty() {
+                    people.entry(key).or_insert_with(|| Absentee {
+                        name: a.name.trim().to_string(),
+                        party: a.party.clone(),
+                        items: 0,
+                    });
+                }
+            }
+        }
+    }
+    people.into_values().collect()
+}
+
+/// Byte ranges in `text` where a term of `query` matches (folded), merged and in order.
+pub fn highlight(text: &str, query: &str) -> Vec<Range<usize>> {
+    let terms = terms(query);
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let folded = Folded::new(text);
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for t in &terms {
+        for (at, _) in folded.text.match_indices(t.as_str()) {
+            ranges.push(folded.original_range(at, at + t.len()));
+        }
+    }
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// A piece of text to render, marked when it is a match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    pub hit: bool,
+}
+
+/// `text` split into plain and matching segments.
+pub fn segments(text: &str, query: &str) -> Vec<Segment> {
+    split(text, &highlight(text, query))
+}
+
+fn split(text: &str, ranges: &[Range<usize>]) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for r in ranges {
+        if r.start > pos {
+            out.push(Segment {
+                text: text[pos..r.start].to_string(),
+                hit: false,
+            });
+        }
+        out.push(Segment {
+            text: text[r.clone()].to_string(),
+            hit: true,
+        });
+        pos = r.end;
+    }
+    if pos < text.len() || out.is_empty() {
+        out.push(Segment {
+            text: text[pos..].to_string(),
+            hit: false,
+        });
+    }
+    out
+}
+
+/// A short passage around the first match in the item's texts (title excluded,
+/// since it is shown anyway), with the matches marked; None when only the title matched.
+pub fn snippet(item: &Item, query: &str, width: usize) -> Option<Vec<Segment>> {
+    let texts = item
+        .decisions
+        .iter()
+        .flat_map(|d| std::iter::once(d.text.as_str()).chain(d.remarks.iter().map(String::as_str)))
+        .chain(item.sections.iter().map(|s| s.text.as_str()));
+    for text in texts {
+        let ranges = highlight(text, query);
+        let Some(first) = ranges.first() else {
+            continue;
+        };
+        let start = floor_char(text, first.start.saturating_sub(width / 3));
+        let start = text[..start].rfind(char::is_whitespace).map_or(start, |i| {
+            if first.start - i < width / 2 {
+                i + 1
+            } else {
+                start
+            }
+        });
+        let end = floor_char(text, (start + width).min(text.len()).max(first.end));
+        let window: Vec<Range<usize>> = ranges
+            .iter()
+            .filter(|r| r.start >= start && r.end <= end)
+            .map(|r| r.start - start..r.end - start)
+            .collect();
+        let mut segs = split(&text[start..end], &window);
+        if start > 0 {
+            segs.insert(
+                0,
+                Segment {
+                    text: "…".into(),
+                    hit: false,
+                },
+            );
+        }
+        if end < text.len() {
+            segs.push(Segment {
+                text: "…".into(),
+                hit: false,
+            });
+        }
+        return Some(segs);
+    }
+    None
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Other items with the same case number, oldest first: the case's timeline.
+pub fn same_case(bundle: &Bundle, at: ItemRef) -> Vec<ItemRef> {
+    let item = &bundle.meetings[at.meeting].items[at.item];
+    let Some(case) = item
+        .case_number
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    else {
+        return Vec::new();
+    };
+    let mut out: Vec<ItemRef> = Vec::new();
+    for (mi, m) in bundle.meetings.iter().enumerate() {
+        for (ii, other) in m.items.iter().enumerate() {
+            let r = ItemRef {
+                meeting: mi,
+                item: ii,
+            };
+            if r != at && other.case_number.as_deref().map(str::trim) == Some(case) {
+                out.push(r);
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        let (da, db) = (
+            &bundle.meetings[a.meeting].date,
+            &bundle.meetings[b.meeting].date,
+        );
+        da.cmp(db).then(a.cmp(b))
+    });
+    out
+}
+
+/// Resolves an item position.
+pub fn get(bundle: &Bundle, at: ItemRef) -> (&Meeting, &Item) {
+    let m = &bundle.meetings[at.meeting];
+    (m, &m.items[at.item])
+}
+
+/// Date presets for the range filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatePreset {
+    Last3Months,
+    ThisYear,
+    /// The council's election period starting in this year (2022–2025, 2026–2029).
+    ElectionPeriod(u32),
+}
+
+impl DatePreset {
+    /// The inclusive range for `today` (`YYYY-MM-DD`); None when `today` is not a date.
+    pub fn range(self, today: &str) -> Option<(String, String)> {
+        let (y, m, d) = ymd(today)?;
+        Some(match self {
+            DatePreset::Last3Months => {
+                let (y0, m0) = if m > 3 { (y, m - 3) } else { (y - 1, m + 9) };
+                let d0 = d.min(days_in_month(y0, m0));
+                (format!("{y0:04}-{m0:02}-{d0:02}"), today.to_string())
+            }
+            DatePreset::ThisYear => (format!("{y:04}-01-01"), format!("{y:04}-12-31")),
+            DatePreset::ElectionPeriod(start) => (
+                format!("{start:04}-01-01"),
+                format!("{:04}-12-31", start + 3),
+            ),
+        })
+    }
+}
+
+fn ymd(s: &str) -> Option<(u32, u32, u32)> {
+    if !crate::dates::is_iso_date(s) {
+        return None;
+    }
+    Some((
+        s[..4].parse().ok()?,
+        s[5..7].parse().ok()?,
+        s[8..10].parse().ok()?,
+    ))
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// What the screen shows, besides the filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    List,
+    Item(String),
+    Meeting(String),
+}
+
+/// The view and the filters: everything the URL hash holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Route {
+    pub view: View,
+    pub filter: Filter,
+}
+
+impl Route {
+    /// Parses a location hash (`#/?udvalg=…`, `#/punkt/<id>?…`, `#/moede/<id>`). Unknown
+    /// keys and malformed values are ignored, so an old bookmark still opens.
+    pub fn parse(hash: &str) -> Route {
+        let h = hash.strip_prefix('#').unwrap_or(hash);
+        let h = h.strip_prefix('/').unwrap_or(h);
+        let (path, query) = h.split_once('?').unwrap_or((h, ""));
+        let path = path.trim_end_matches('/');
+        let view = if let Some(id) = path.strip_prefix("punkt/") {
+            View::Item(decode(id))
+        } else if let Some(id) = path.strip_prefix("moede/") {
+            View::Meeting(decode(id))
+        } else {
+            View::List
+        };
+        let mut f = Filter::default();
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let v = decode(v);
+            match k {
+                "udvalg" if !v.is_empty() => {
+                    f.committees.insert(v);
+                }
+                "fra" if crate::dates::is_iso_date(&v) => f.from = Some(v),
+                "til" if crate::dates::is_iso_date(&v) => f.to = Some(v),
+                "fravaer" if !v.trim().is_empty() => f.absentee = Some(v),
+                "udfald" => {
+                    if let Some(o) = parse_outcome(&v) {
+                        f.outcomes.insert(o);
+                    }
+                }
+                "uenighed" => f.dissent_only = v == "1" || v == "ja",
+                "adgang" => {
+                    f.access = match v.as_str() {
+                        "aaben" | "open" => Some(Access::Open),
+                        "lukket" | "closed" => Some(Access::Closed),
+                        _ => None,
+                    }
+                }
+                "q" => f.text = v,
+                "sort" => f.sort = Sort::parse(&v).unwrap_or_default(),
+                _ => {}
+            }
+        }
+        Route { view, filter: f }
+    }
+
+    /// The hash for this route; parsing it gives the route back.
+    pub fn to_hash(&self) -> String {
+        let mut out = match &self.view {
+            View::List => "#/".to_string(),
+            View::Item(id) => format!("#/punkt/{}", encode(id)),
+            View::Meeting(id) => format!("#/moede/{}", encode(id)),
+        };
+        let f = &self.filter;
+        let mut q: Vec<(&str, String)> = Vec::new();
+        q.extend(f.committees.iter().map(|c| ("udvalg", c.clone())));
+        q.extend(f.from.iter().map(|d| ("fra", d.clone())));
+        q.extend(f.to.iter().map(|d| ("til", d.clone())));
+        q.extend(f.absentee.iter().map(|a| ("fravaer", a.clone())));
+        q.extend(
+            f.outcomes
+                .iter()
+                .map(|o| ("udfald", o.as_str().to_string())),
+        );
+        if f.dissent_only {
+            q.push(("uenighed", "1".into()));
+        }
+        match f.access {
+            Some(Access::Open) => q.push(("adgang", "aaben".into())),
+            Some(Access::Closed) => q.push(("adgang", "lukket".into())),
+            None => {}
+        }
+        if !f.text.is_empty() {
+            q.push(("q", f.text.clone()));
+        }
+        if f.sort != Sort::Date {
+            q.push(("sort", f.sort.as_str().into()));
+        }
+        for (i, (k, v)) in q.iter().enumerate() {
+            out.push(if i == 0 { '?' } else { '&' });
+            out.push_str(k);
+            out.push('=');
+            out.push_str(&encode(v));
+        }
+        out
+    }
+}
+
+/// Accepts the wire name (`approved`) and the Danish label folded (`godkendt`, `taget-til-efterretning`).
+fn parse_outcome(v: &str) -> Option<Outcome> {
+    Outcome::parse(v).or_else(|| {
+        let want = fold(&v.replace(['-', '_'], " "));
+        Outcome::ALL
+            .into_iter()
+            .find(|o| fold(o.label_da()) == want)
+    })
+}
+
+/// Percent-encodes everything but unreserved ASCII.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes percent-encoding (and `+` as space); invalid sequences are kept as written.
+pub fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' if i + 2 < b.len() && s.is_char_boundary(i + 3) => {
+                match u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                    Ok(v) => {
+                        out.push(v);
+                        i += 3;
+                    }
+                    Err(_) => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
