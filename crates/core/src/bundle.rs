@@ -116,6 +116,9 @@ fn check_header(text: &str) -> Result<(), BundleError> {
     let Ok(probe) = serde_json::from_str::<Probe>(text) else { return Ok(()) };
     match &probe.format {
         Some(serde_json::Value::String(f)) if f == FORMAT => {}
+        Some(serde_json::Value::String(other)) => {
+            return Err(BundleError::NotABundle { found: format!("`{other}`") })
+        }
         Some(other) => return Err(BundleError::NotABundle { found: format!("`{other}`") }),
         None => return Err(BundleError::NotABundle { found: "missing".into() }),
     }

@@ -5,7 +5,8 @@
 //! bullets (``, `o`, `-`) become `•`, a word split at a line end is joined, and
 //! dates are normalised (`24. juni 2021` becomes `2021-06-24`), so month and
 //! weekday names, `d.`/`den` before a date and `kl.` are not required verbatim.
-//! Marker words that become structure (`Åben`/`Lukket` → `access`, `Sag`) are listed in `MARKERS`.
+//! Marker words that become structure (`Åben`/`Lukket` → `access`, `Fraværende: Ingen` → an
+//! empty list, `Sagsgang`, `Bilag`) are listed in `MARKERS`.
 
 use crate::model::Meeting;
 use crate::reflow::list_marker;
@@ -13,7 +14,7 @@ use std::collections::HashSet;
 
 /// Words the parser turns into structure rather than text.
 const MARKERS: &[&str] = &[
-    "åben", "lukket", "sag", "punkt", "sagsgang", "fraværende", "fravær", "afbud", "stede", "bilag", "d", "den", "kl", "januar", "februar", "marts", "april", "maj", "juni",
+    "åben", "lukket", "sag", "punkt", "sagsgang", "fraværende", "fravær", "afbud", "stede", "bilag", "ingen", "d", "den", "kl", "januar", "februar", "marts", "april", "maj", "juni",
     "juli", "august", "september", "oktober", "november", "december", "mandag", "tirsdag", "onsdag",
     "torsdag", "fredag", "lørdag", "søndag", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "okt", "nov", "dec",
@@ -37,7 +38,9 @@ pub fn meeting_words(m: &Meeting) -> HashSet<String> {
     for a in &m.absent {
         texts.extend([a.name.as_str(), opt(&a.party), opt(&a.note)]);
     }
-    let numbers: Vec<String> = m.items.iter().filter_map(|i| i.number.map(|n| n.to_string())).collect();
+    let item_numbers = m.items.iter().filter_map(|i| i.number);
+    let attachment_numbers = m.items.iter().flat_map(|i| &i.attachments).filter_map(|a| a.number);
+    let numbers: Vec<String> = item_numbers.chain(attachment_numbers).map(|n| n.to_string()).collect();
     texts.extend(numbers.iter().map(String::as_str));
     for i in &m.items {
         texts.extend([opt(&i.case_number), opt(&i.title)]);

@@ -175,6 +175,9 @@ pub struct Absence {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attachment {
+    /// The number printed before it (`1 -`), when the list is numbered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
     pub title: Option<String>,
     pub reference: Option<String>,
     pub access: Option<Access>,

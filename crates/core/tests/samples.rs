@@ -143,7 +143,7 @@ fn norddjurs_003_remarks_and_absentees() {
     );
     assert_eq!(
         item.attachments,
-        [Attachment { title: None, reference: Some("35064/24".into()), access: None, note: Some("3602570 (H)".into()) }]
+        [Attachment { number: Some(1), title: None, reference: Some("35064/24".into()), access: None, note: Some("3602570 (H)".into()) }]
     );
 }
 
@@ -160,7 +160,8 @@ fn norddjurs_004_agenda_with_attachments() {
     assert_eq!(item.route, ["BUU", "VPU"]);
     assert_eq!(item.outcome, Outcome::Pending);
     assert!(item.decisions.is_empty());
-    let att = |title: &str, reference: &str, note: &str| Attachment {
+    let att = |n: u32, title: &str, reference: &str, note: &str| Attachment {
+        number: Some(n),
         title: Some(title.into()),
         reference: Some(reference.into()),
         access: Some(Access::Open),
@@ -169,9 +170,10 @@ fn norddjurs_004_agenda_with_attachments() {
     assert_eq!(
         item.attachments,
         [
-            att("Status på udviklingsproces på Socialområdet, september 2023", "95699/23", "(H) 3519506"),
-            att("Fælles langsigtet strategi på Socialområdet sept. 2023.pdf", "97616/23", "(H) 3521869"),
+            att(1, "Status på udviklingsproces på Socialområdet, september 2023", "95699/23", "(H) 3519506"),
+            att(2, "Fælles langsigtet strategi på Socialområdet sept. 2023.pdf", "97616/23", "(H) 3521869"),
             att(
+                3,
                 "Ledestjerner og nøgleord for den fælles, langsigtede strategi på Socialområdet.pdf",
                 "97615/23",
                 "(H) 3521868"

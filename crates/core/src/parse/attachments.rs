@@ -36,8 +36,10 @@ pub fn parse_attachments(lines: &[&str]) -> Vec<Attachment> {
 
 fn parse_entry(entry: &str, numbered: bool) -> Attachment {
     let mut rest = entry.to_string();
+    let mut number = None;
     if numbered {
         if let Some(c) = NUMBERED.captures(entry) {
+            number = c[1].parse().ok();
             rest = c[2].to_string();
         }
     }
@@ -59,6 +61,7 @@ fn parse_entry(entry: &str, numbered: bool) -> Attachment {
     let title = clean(&rest);
     let note = marks.join(" ");
     Attachment {
+        number,
         title: (!title.is_empty()).then_some(title),
         reference,
         access: if numbered { access } else { None },
@@ -86,12 +89,14 @@ mod tests {
             got,
             vec![
                 Attachment {
+                    number: Some(1),
                     title: Some("Status på udviklingsproces på Socialområdet, september 2023".into()),
                     reference: Some("95699/23".into()),
                     access: Some(Access::Open),
                     note: Some("(H) 3519506".into()),
                 },
                 Attachment {
+                    number: Some(2),
                     title: Some("Fælles strategi.pdf".into()),
                     reference: Some("97616/23".into()),
                     access: Some(Access::Closed),
@@ -107,6 +112,7 @@ mod tests {
         assert_eq!(
             got,
             vec![Attachment {
+                number: Some(1),
                 title: None,
                 reference: Some("35064/24".into()),
                 access: None,

@@ -463,12 +463,8 @@ fn build_item(
             }
             BlockKind::Route => {
                 let text = block.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
-                item.route = ROUTE_SPLIT
-                    .split(&text)
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect();
+                let steps = ROUTE_SPLIT.split(&text).map(str::trim).filter(|s| !s.is_empty());
+                item.route.extend(steps.map(str::to_string));
             }
             BlockKind::Decision { heading, body, date: decided } => {
                 item.decisions.push(build_decision(heading, body, decided, &block.lines, layout, committees, committee, date))

@@ -1,0 +1,19 @@
+//! referat's core: the bundle model, the minutes parser, and (for the viewer)
+//! filtering and search. No web dependencies, so it builds natively and for wasm.
+
+pub mod bundle;
+pub mod committees;
+pub mod conserve;
+pub mod dates;
+pub mod decode;
+pub mod fold;
+pub mod model;
+pub mod pack;
+pub mod parse;
+pub mod query;
+pub mod reflow;
+
+pub use bundle::{assemble, validate, BundleError, Problem};
+pub use committees::Committees;
+pub use model::*;
+pub use parse::{parse_minutes, Parsed, Warning, WarningKind};
