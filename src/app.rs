@@ -1,0 +1,93 @@
+//! The root: owns the state, does all I/O (loading, URL hash, keyboard, drag and drop).
+
+use crate::loader;
+use crate::state::{Action, State};
+use crate::viewer::Viewer;
+use gloo::events::{EventListener, EventListenerOptions};
+use referat_core::query::Route;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, HtmlElement, KeyboardEvent};
+use yew::prelude::*;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| State::new(Route::parse(&loader::current_hash()), loader::today()));
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| loader::load_initial(dispatch));
+    }
+
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("a window");
+            let document = window.document().expect("a document");
+            let on_hash = {
+                let dispatch = dispatch.clone();
+                EventListener::new(&window, "hashchange", move |_| {
+                    dispatch.emit(Action::Navigate(Route::parse(&loader::current_hash())))
+                })
+            };
+            let options = EventListenerOptions::enable_prevent_default();
+            let on_key = EventListener::new_with_options(&document, "keydown", options, move |e| {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                let doc = web_sys::window().and_then(|w| w.document());
+                let typing = doc
+                    .as_ref()
+                    .and_then(|d| d.active_element())
+                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                match e.key().as_str() {
+                    "/" if !typing && !e.ctrl_key() && !e.meta_key() && !e.alt_key() => {
+                        e.prevent_default();
+                        if let Some(q) = doc.and_then(|d| d.get_element_by_id("q")) {
+                            if let Ok(q) = q.dyn_into::<HtmlElement>() {
+                                let _ = q.focus();
+                            }
+                        }
+                    }
+                    "Escape" => dispatch.emit(Action::ClearText),
+                    _ => {}
+                }
+            });
+            move || drop((on_hash, on_key))
+        });
+    }
+
+    {
+        let previous = use_mut_ref(|| None::<Route>);
+        use_effect_with(state.route.clone(), move |route| {
+            let prev = previous.borrow().clone();
+            loader::write_hash(route, prev.as_ref());
+            if prev.as_ref().is_some_and(|p| p.view != route.view) {
+                loader::scroll_to_top();
+            }
+            *previous.borrow_mut() = Some(route.clone());
+        });
+    }
+
+    let on_file = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |file: web_sys::File| loader::open_file(file, dispatch.clone()))
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let on_file = on_file.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(file) = e.data_transfer().and_then(|t| t.files()).and_then(|f| f.get(0)) {
+                on_file.emit(file);
+            }
+        })
+    };
+    html! {
+        <div class="drop-zone" {ondragover} {ondrop}>
+            <Viewer state={Rc::new((*state).clone())} {dispatch} {on_file} />
+        </div>
+    }
+}

@@ -1,0 +1,60 @@
+//! The header: the bundle's title and date, "Åbn bundle…", and the language toggle.
+
+use crate::i18n::Lang;
+use crate::state::Action;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub title: Option<AttrValue>,
+    pub generated: Option<AttrValue>,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+    pub on_file: Callback<web_sys::File>,
+}
+
+#[function_component(Header)]
+pub fn header(props: &HeaderProps) -> Html {
+    let t = props.lang.texts();
+    let on_change = {
+        let on_file = props.on_file.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                on_file.emit(file);
+            }
+            // Lets the same file be chosen again after fixing it.
+            input.set_value("");
+        })
+    };
+    let other = if props.lang == Lang::Da { Lang::En } else { Lang::Da };
+    let toggle = props.dispatch.reform(move |_| Action::SetLang(other));
+    html! {
+        <header class="app-header">
+            <div class="brand">
+                <h1 class="bundle-title">{ props.title.clone().unwrap_or_else(|| AttrValue::from("referat")) }</h1>
+                if let Some(g) = &props.generated {
+                    <p class="generated">{ format!("{} {}", t.generated, pretty_time(g)) }</p>
+                }
+            </div>
+            <div class="header-actions">
+                <label class="button" for="bundle-file">{ t.open_bundle }</label>
+                <input type="file" id="bundle-file" class="visually-hidden" accept=".json,application/json" onchange={on_change} />
+                <button type="button" class="button secondary" lang={if other == Lang::En { "en" } else { "da" }} onclick={toggle}>
+                    { t.other_lang }
+                </button>
+            </div>
+        </header>
+    }
+}
+
+/// `2026-11-23T01:30:54Z` as `23-11-2026 01:30`.
+fn pretty_time(rfc3339: &str) -> String {
+    match rfc3339.get(..16) {
+        Some(p) if p.is_ascii() && p.as_bytes()[4] == b'-' && p.as_bytes()[10] == b'T' => {
+            format!("{}-{}-{} {}", &p[8..10], &p[5..7], &p[..4], &p[11..16])
+        }
+        _ => rfc3339.to_string(),
+    }
+}

@@ -1,0 +1,22 @@
+//! referat's viewer: a Yew app that shows a bundle of minutes with no server.
+//! Only [`app::App`] does I/O; every other component renders props, so the
+//! views can be rendered natively with Yew's SSR renderer in tests.
+
+pub mod app;
+pub mod badges;
+pub mod error_panel;
+pub mod filters;
+pub mod header;
+pub mod i18n;
+pub mod item_view;
+pub mod loader;
+pub mod meeting_view;
+pub mod results;
+pub mod state;
+pub mod text;
+pub mod viewer;
+
+
+pub use app::App;
+pub use state::{Action, Data, Shared, State};
+pub use viewer::Viewer;

@@ -1,0 +1,166 @@
+//! The app's I/O: finding and reading a bundle, and the URL hash. Used only by [`crate::App`].
+
+use crate::state::{Action, LoadFailure, LoadProblem, Shared};
+use gloo::timers::callback::Timeout;
+use js_sys::Uint8Array;
+use referat_core::query::Route;
+use referat_core::Bundle;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{FileReader, ProgressEvent, XmlHttpRequest, XmlHttpRequestResponseType};
+use yew::Callback;
+
+/// The file fetched beside the page when it is served over http(s).
+pub const BUNDLE_URL: &str = "bundle.json";
+
+pub fn today() -> String {
+    let iso = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+    iso.get(..10).unwrap_or_default().to_string()
+}
+
+pub fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Starts the first load: the embedded bundle if there is one, else `bundle.json` over http(s).
+pub fn load_initial(dispatch: Callback<Action>) {
+    let Some(window) = web_sys::window() else { return };
+    let embedded = window
+        .document()
+        .and_then(|d| d.get_element_by_id("referat-bundle"))
+        .and_then(|e| e.text_content())
+        .filter(|t| !t.trim().is_empty());
+    if let Some(text) = embedded {
+        dispatch.emit(Action::LoadStarted("referat-bundle".into()));
+        parse_later("referat-bundle".into(), text.into_bytes(), dispatch);
+        return;
+    }
+    let protocol = window.location().protocol().unwrap_or_default();
+    if protocol == "http:" || protocol == "https:" {
+        fetch(dispatch);
+    }
+}
+
+type Done = Rc<RefCell<Option<Box<dyn FnOnce(Result<Vec<u8>, LoadProblem>)>>>>;
+
+fn finish(done: &Done, result: Result<Vec<u8>, LoadProblem>) {
+    if let Some(f) = done.borrow_mut().take() {
+        f(result);
+    }
+}
+
+fn progress_handler(dispatch: Callback<Action>) -> Closure<dyn FnMut(ProgressEvent)> {
+    Closure::wrap(Box::new(move |e: ProgressEvent| {
+        let total = if e.length_computable() { Some(e.total()) } else { None };
+        dispatch.emit(Action::LoadProgress { loaded: e.loaded(), total });
+    }) as Box<dyn FnMut(ProgressEvent)>)
+}
+
+fn fetch(dispatch: Callback<Action>) {
+    let Ok(xhr) = XmlHttpRequest::new() else { return };
+    if xhr.open_with_async("GET", BUNDLE_URL, true).is_err() {
+        return;
+    }
+    xhr.set_response_type(XmlHttpRequestResponseType::Arraybuffer);
+    dispatch.emit(Action::LoadStarted(BUNDLE_URL.into()));
+    let done: Done = {
+        let dispatch = dispatch.clone();
+        Rc::new(RefCell::new(Some(Box::new(move |result: Result<Vec<u8>, LoadProblem>| match result {
+            Ok(bytes) => parse_later(BUNDLE_URL.into(), bytes, dispatch),
+            // No bundle beside the page: show the welcome screen, not an error.
+            Err(LoadProblem::Http(404)) => dispatch.emit(Action::LoadIdle),
+            Err(problem) => dispatch.emit(Action::LoadFailed(LoadFailure { source: BUNDLE_URL.into(), problem })),
+        }))))
+    };
+    let onprogress = progress_handler(dispatch);
+    let onload = {
+        let (xhr2, done) = (xhr.clone(), done.clone());
+        Closure::wrap(Box::new(move |_: ProgressEvent| {
+            let status = xhr2.status().unwrap_or(0);
+            let result = if (200..300).contains(&status) || status == 0 {
+                xhr2.response().map(|r| Uint8Array::new(&r).to_vec()).map_err(|_| LoadProblem::Network)
+            } else {
+                Err(LoadProblem::Http(status))
+            };
+            finish(&done, result);
+        }) as Box<dyn FnMut(ProgressEvent)>)
+    };
+    let onerror = Closure::wrap(Box::new(move |_: ProgressEvent| finish(&done, Err(LoadProblem::Network)))
+        as Box<dyn FnMut(ProgressEvent)>);
+    xhr.set_onprogress(Some(onprogress.as_ref().unchecked_ref()));
+    xhr.set_onload(Some(onload.as_ref().unchecked_ref()));
+    xhr.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    // One request per page load; the handlers live as long as the page.
+    onprogress.forget();
+    onload.forget();
+    onerror.forget();
+    let _ = xhr.send();
+}
+
+/// Reads a file the user chose or dropped.
+pub fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
+    let name = file.name();
+    let Ok(reader) = FileReader::new() else { return };
+    dispatch.emit(Action::LoadStarted(name.clone()));
+    let onprogress = progress_handler(dispatch.clone());
+    let onload = {
+        let (reader2, name, dispatch) = (reader.clone(), name.clone(), dispatch.clone());
+        Closure::once(Box::new(move |_: ProgressEvent| match reader2.result() {
+            Ok(buffer) => parse_later(name, Uint8Array::new(&buffer).to_vec(), dispatch),
+            Err(_) => dispatch.emit(Action::LoadFailed(LoadFailure { source: name, problem: LoadProblem::Read })),
+        }) as Box<dyn FnOnce(ProgressEvent)>)
+    };
+    let onerror = Closure::once(Box::new(move |_: ProgressEvent| {
+        dispatch.emit(Action::LoadFailed(LoadFailure { source: name, problem: LoadProblem::Read }))
+    }) as Box<dyn FnOnce(ProgressEvent)>);
+    reader.set_onprogress(Some(onprogress.as_ref().unchecked_ref()));
+    reader.set_onload(Some(onload.as_ref().unchecked_ref()));
+    reader.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    onprogress.forget();
+    onload.forget();
+    onerror.forget();
+    let _ = reader.read_as_array_buffer(&file);
+}
+
+/// Shows "reading…" first, then parses on a later tick so the message paints before a long parse.
+fn parse_later(source: String, bytes: Vec<u8>, dispatch: Callback<Action>) {
+    dispatch.emit(Action::Parsing);
+    Timeout::new(16, move || match Bundle::from_slice(&bytes) {
+        Ok(bundle) => dispatch.emit(Action::Loaded(Shared::new(bundle))),
+        Err(e) => dispatch.emit(Action::LoadFailed(LoadFailure { source, problem: LoadProblem::Bundle(e) })),
+    })
+    .forget();
+}
+
+/// Puts `route` in the URL. A new view or filter is a history entry (so Back
+/// works); typing in the search box replaces the entry instead of adding one per key.
+pub fn write_hash(route: &Route, previous: Option<&Route>) {
+    let Some(window) = web_sys::window() else { return };
+    let hash = route.to_hash();
+    if current_hash() == hash || (current_hash().is_empty() && hash == "#/") {
+        return;
+    }
+    let typing = previous.is_some_and(|p| {
+        p.view == route.view && {
+            let mut a = p.filter.clone();
+            a.text = route.filter.text.clone();
+            a == route.filter
+        }
+    });
+    if previous.is_none() || typing {
+        if let Ok(history) = window.history() {
+            if history.replace_state_with_url(&JsValue::NULL, "", Some(&hash)).is_ok() {
+                return;
+            }
+        }
+    }
+    let _ = window.location().set_hash(&hash);
+}
+
+pub fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

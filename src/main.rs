@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<referat_app::App>::new().render();
+}

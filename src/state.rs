@@ -1,0 +1,209 @@
+//! The one UI state and the actions that change it.
+
+use referat_core::query::{absentees, Absentee, DatePreset, Filter, Route, SearchIndex, Sort, View};
+use referat_core::{Access, Bundle, BundleError, Outcome};
+use std::rc::Rc;
+use yew::Reducible;
+
+use crate::i18n::Lang;
+
+/// How many result rows are rendered at first, and added by "Vis flere".
+pub const PAGE: usize = 100;
+
+/// A loaded bundle with what is derived from it once (search index, people).
+#[derive(Debug)]
+pub struct Data {
+    pub bundle: Bundle,
+    pub index: SearchIndex,
+    pub absentees: Vec<Absentee>,
+}
+
+/// Shared loaded data, compared by identity so props never deep-compare a large bundle.
+#[derive(Debug, Clone)]
+pub struct Shared(pub Rc<Data>);
+
+impl Shared {
+    pub fn new(bundle: Bundle) -> Shared {
+        let index = SearchIndex::new(&bundle);
+        let absentees = absentees(&bundle);
+        Shared(Rc::new(Data { bundle, index, absentees }))
+    }
+}
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = Data;
+    fn deref(&self) -> &Data {
+        &self.0
+    }
+}
+
+/// Why a load failed; the previous bundle stays.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadProblem {
+    Bundle(BundleError),
+    Http(u16),
+    Network,
+    Read,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadFailure {
+    /// What was being loaded: a file name, `bundle.json`, or the embedded bundle.
+    pub source: String,
+    pub problem: LoadProblem,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loading {
+    pub source: String,
+    pub loaded: f64,
+    pub total: Option<f64>,
+    /// The bytes are in; the JSON is being read.
+    pub parsing: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub data: Option<Shared>,
+    pub route: Route,
+    pub lang: Lang,
+    pub loading: Option<Loading>,
+    pub error: Option<LoadFailure>,
+    /// Result rows rendered (paging keeps 40,000 items fast).
+    pub shown: usize,
+    /// `YYYY-MM-DD`, for the date presets.
+    pub today: String,
+}
+
+impl State {
+    pub fn new(route: Route, today: String) -> State {
+        State { data: None, route, lang: Lang::Da, loading: None, error: None, shown: PAGE, today }
+    }
+
+    pub fn filter(&self) -> &Filter {
+        &self.route.filter
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    LoadStarted(String),
+    LoadProgress { loaded: f64, total: Option<f64> },
+    Parsing,
+    Loaded(Shared),
+    LoadFailed(LoadFailure),
+    /// Nothing to load after all (no `bundle.json` beside the page).
+    LoadIdle,
+    DismissError,
+    /// The URL hash changed (link, back/forward).
+    Navigate(Route),
+    Show(View),
+    SetText(String),
+    ClearText,
+    ToggleCommittee(String),
+    SetFrom(Option<String>),
+    SetTo(Option<String>),
+    Preset(DatePreset),
+    SetAbsentee(Option<String>),
+    ToggleOutcome(Outcome),
+    SetDissent(bool),
+    SetAccess(Option<Access>),
+    SetSort(Sort),
+    Reset,
+    ShowMore,
+    SetLang(Lang),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        let before = s.route.filter.clone();
+        let f = &mut s.route.filter;
+        match action {
+            Action::LoadStarted(source) => {
+                s.loading = Some(Loading { source, loaded: 0.0, total: None, parsing: false })
+            }
+            Action::LoadProgress { loaded, total } => {
+                if let Some(l) = &mut s.loading {
+                    l.loaded = loaded;
+                    l.total = total;
+                }
+            }
+            Action::Parsing => {
+                if let Some(l) = &mut s.loading {
+                    l.parsing = true;
+                }
+            }
+            Action::Loaded(data) => {
+                s.data = Some(data);
+                s.loading = None;
+                s.error = None;
+                s.shown = PAGE;
+            }
+            Action::LoadFailed(failure) => {
+                s.loading = None;
+                s.error = Some(failure);
+            }
+            Action::LoadIdle => s.loading = None,
+            Action::DismissError => s.error = None,
+            Action::Navigate(route) => {
+                if route == s.route {
+                    return self;
+                }
+                s.route = route;
+            }
+            Action::Show(view) => s.route.view = view,
+            Action::SetText(text) => {
+                f.text = text;
+                if f.text.trim().is_empty() && f.sort == Sort::Relevance {
+                    f.sort = Sort::Date;
+                }
+            }
+            Action::ClearText => {
+                f.text.clear();
+                if f.sort == Sort::Relevance {
+                    f.sort = Sort::Date;
+                }
+            }
+            Action::ToggleCommittee(c) => {
+                if !f.committees.remove(&c) {
+                    f.committees.insert(c);
+                }
+            }
+            Action::SetFrom(d) => f.from = d.filter(|d| !d.is_empty()),
+            Action::SetTo(d) => f.to = d.filter(|d| !d.is_empty()),
+            Action::Preset(p) => {
+                if let Some((from, to)) = p.range(&s.today) {
+                    f.from = Some(from);
+                    f.to = Some(to);
+                }
+            }
+            Action::SetAbsentee(a) => f.absentee = a.filter(|a| !a.trim().is_empty()),
+            Action::ToggleOutcome(o) => {
+                if !f.outcomes.remove(&o) {
+                    f.outcomes.insert(o);
+                }
+            }
+            Action::SetDissent(on) => f.dissent_only = on,
+            Action::SetAccess(a) => f.access = a,
+            Action::SetSort(sort) => f.sort = sort,
+            Action::Reset => *f = Filter::default(),
+            Action::ShowMore => s.shown += PAGE,
+            Action::SetLang(lang) => s.lang = lang,
+        }
+        if s.route.filter != before {
+            // A changed filter shows the list again, from the top.
+            s.route.view = View::List;
+            s.shown = PAGE;
+        }
+        Rc::new(s)
+    }
+}

@@ -1,0 +1,131 @@
+//! The whole screen for a given state: pure rendering, so it works in SSR tests.
+
+use crate::error_panel::ErrorPanel;
+use crate::filters::FilterPanel;
+use crate::header::Header;
+use crate::item_view::ItemView;
+use crate::meeting_view::MeetingView;
+use crate::results::ResultList;
+use crate::state::{Action, State};
+use referat_core::query::{facets, search, Sort, View};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ViewerProps {
+    pub state: Rc<State>,
+    pub dispatch: Callback<Action>,
+    #[prop_or_default]
+    pub on_file: Callback<web_sys::File>,
+}
+
+#[function_component(Viewer)]
+pub fn viewer(props: &ViewerProps) -> Html {
+    let s = &props.state;
+    let d = &props.dispatch;
+    let t = s.lang.texts();
+    let filter = s.filter().clone();
+    let results = use_memo((s.data.clone(), filter.clone()), |(data, filter)| {
+        data.as_ref().map(|data| (Rc::new(search(&data.bundle, &data.index, filter)), facets(&data.bundle, &data.index, filter)))
+    });
+
+    let loading = s.loading.as_ref().map(|l| {
+        let label = if l.parsing {
+            t.parsing.to_string()
+        } else {
+            match l.total {
+                Some(total) if total > 0.0 => {
+                    format!("{} {} … {:.0} %", t.loading, l.source, (l.loaded / total * 100.0).min(100.0))
+                }
+                _ => format!("{} {} … {:.1} MB", t.loading, l.source, l.loaded / 1_000_000.0),
+            }
+        };
+        html! {
+            <div class="loading" id="loading" role="status">
+                <span>{ label }</span>
+                if let Some(total) = l.total.filter(|t| *t > 0.0) {
+                    <progress max={total.to_string()} value={l.loaded.to_string()}></progress>
+                } else {
+                    <progress></progress>
+                }
+            </div>
+        }
+    });
+
+    let main = match (&s.data, results.as_ref()) {
+        (Some(data), Some((hits, facets))) => {
+            let on_text = d.reform(|e: InputEvent| Action::SetText(e.target_unchecked_into::<HtmlInputElement>().value()));
+            let on_sort = d.reform(|e: Event| {
+                Action::SetSort(Sort::parse(&e.target_unchecked_into::<HtmlSelectElement>().value()).unwrap_or_default())
+            });
+            let searching = !filter.text.trim().is_empty();
+            let body = match &s.route.view {
+                View::List => html! {
+                    <ResultList data={data.clone()} hits={hits.clone()} filter={filter.clone()} shown={s.shown} lang={s.lang} dispatch={d.clone()} />
+                },
+                View::Item(id) => match data.index.item(id) {
+                    Some(at) => html! { <ItemView data={data.clone()} {at} filter={filter.clone()} lang={s.lang} /> },
+                    None => html! { <p class="empty">{ format!("{} {id}: {}", t.item, t.not_found) }</p> },
+                },
+                View::Meeting(id) => match data.index.meeting(id) {
+                    Some(meeting) => html! { <MeetingView data={data.clone()} {meeting} filter={filter.clone()} lang={s.lang} /> },
+                    None => html! { <p class="empty">{ format!("{} {id}: {}", t.meeting, t.not_found) }</p> },
+                },
+            };
+            html! {
+                <div class="layout">
+                    <aside class="side no-print">
+                        <FilterPanel data={data.clone()} filter={filter.clone()} facets={facets.clone()} lang={s.lang} dispatch={d.clone()} />
+                    </aside>
+                    <main class="main">
+                        <div class="toolbar no-print">
+                            <label class="search">
+                                <span class="visually-hidden">{ t.search }</span>
+                                <input type="search" id="q" class="input" placeholder={t.search_hint} value={filter.text.clone()}
+                                    oninput={on_text} autocomplete="off" spellcheck="false" />
+                            </label>
+                            <div class="summary">
+                                <span class="count-line" aria-live="polite">
+                                    <strong id="result-count">{ hits.len() }</strong>{ " " }{ t.results }
+                                </span>
+                                <label class="sort">
+                                    <span>{ t.sort }</span>
+                                    <select id="sort" class="input" onchange={on_sort}>
+                                        <option value="dato" selected={filter.sort == Sort::Date}>{ t.sort_date }</option>
+                                        <option value="udvalg" selected={filter.sort == Sort::Committee}>{ t.sort_committee }</option>
+                                        <option value="relevans" selected={filter.sort == Sort::Relevance} disabled={!searching}>{ t.sort_relevance }</option>
+                                    </select>
+                                </label>
+                            </div>
+                        </div>
+                        { body }
+                    </main>
+                </div>
+            }
+        }
+        _ => html! {
+            if s.loading.is_none() {
+                <section class="welcome">
+                    <h2>{ t.empty_title }</h2>
+                    <p>{ t.empty_text }</p>
+                </section>
+            }
+        },
+    };
+
+    let (title, generated) = match &s.data {
+        Some(data) => (Some(AttrValue::from(data.bundle.title.clone())), Some(AttrValue::from(data.bundle.generated.clone()))),
+        None => (None, None),
+    };
+    html! {
+        <div class="app" lang={t.code}>
+            <Header {title} {generated} lang={s.lang} dispatch={d.clone()} on_file={props.on_file.clone()} />
+            { for loading }
+            if let Some(failure) = &s.error {
+                <ErrorPanel failure={failure.clone()} lang={s.lang} kept={s.data.is_some()} dispatch={d.clone()} />
+            }
+            { main }
+        </div>
+    }
+}
