@@ -5,7 +5,7 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use referat_core::conserve::lost_words;
 use referat_core::decode::{decode, Encoding};
-use referat_core::{assemble, parse_minutes, Committees, Warning};
+use referat_core::{assemble, parse_minutes, Committees, Meeting, Warning};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -23,10 +23,16 @@ pub struct Args {
     /// More committee abbreviations, as TOML: `[committees]` then `ABBR = "Full name"`.
     #[arg(long, value_name = "FILE.toml")]
     committees: Option<PathBuf>,
+    /// Files parsed at once (default: one per core).
+    #[arg(short, long)]
+    jobs: Option<usize>,
     /// Fail when a word of the input is missing from the bundle (it is always reported).
     #[arg(long)]
     strict: bool,
 }
+
+/// One file's result, filled in by whichever thread parsed it.
+type Slot = std::sync::Mutex<Option<Result<(Meeting, FileReport)>>>;
 
 struct FileReport {
     path: PathBuf,
@@ -38,25 +44,46 @@ struct FileReport {
 pub fn run(args: Args) -> Result<ExitCode> {
     let mut committees = Committees::builtin();
     if let Some(path) = &args.committees {
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-        committees.extend_from_toml(&text).with_context(|| format!("in `{}`", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read `{}`", path.display()))?;
+        committees
+            .extend_from_toml(&text)
+            .with_context(|| format!("in `{}`", path.display()))?;
     }
     let files = collect_files(&args.inputs)?;
-    let progress = if files.len() >= 20 { ProgressBar::new(files.len() as u64) } else { ProgressBar::hidden() };
+    let progress = if files.len() >= 20 {
+        ProgressBar::new(files.len() as u64)
+    } else {
+        ProgressBar::hidden()
+    };
     progress.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}").expect("valid template"),
+        ProgressStyle::with_template("{bar:40} {pos}/{len} files").expect("valid template"),
     );
+    // Files are independent: parse them on every core, keep the results in input order.
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = args.jobs.unwrap_or(cores).clamp(1, files.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<Slot> = files.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(path) = files.get(i) else { break };
+                let result = ingest_file(path, &committees);
+                *results[i].lock().expect("no thread panics holding it") = Some(result);
+                progress.inc(1);
+            });
+        }
+    });
     let mut meetings = Vec::with_capacity(files.len());
     let mut reports = Vec::with_capacity(files.len());
-    for path in &files {
-        progress.set_message(path.display().to_string());
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-        let (text, encoding) = decode(&bytes).with_context(|| format!("cannot decode `{}`", path.display()))?;
-        let parsed = parse_minutes(&text, &path.display().to_string(), &committees);
-        let lost = lost_words(&text, &parsed.meeting);
-        reports.push(FileReport { path: path.clone(), encoding, warnings: parsed.warnings, lost });
-        meetings.push(parsed.meeting);
-        progress.inc(1);
+    for slot in results {
+        let (meeting, report) = slot
+            .into_inner()
+            .expect("no thread panics holding it")
+            .expect("every file ran")?;
+        meetings.push(meeting);
+        reports.push(report);
     }
     progress.finish_and_clear();
 
@@ -72,7 +99,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         if !r.lost.is_empty() {
             lost_any = true;
             let sample: Vec<&str> = r.lost.iter().take(10).map(String::as_str).collect();
-            notes.push(format!("{} word(s) not in the bundle: {}", r.lost.len(), sample.join(", ")));
+            notes.push(format!(
+                "{} word(s) not in the bundle: {}",
+                r.lost.len(),
+                sample.join(", ")
+            ));
         }
         if !notes.is_empty() {
             eprintln!("{}: {}", r.path.display(), notes.join("; "));
@@ -85,19 +116,42 @@ pub fn run(args: Args) -> Result<ExitCode> {
         bundle.item_count(),
         files.len()
     );
-    Ok(if lost_any && args.strict { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if lost_any && args.strict {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn ingest_file(path: &Path, committees: &Committees) -> Result<(Meeting, FileReport)> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let (text, encoding) =
+        decode(&bytes).with_context(|| format!("cannot decode `{}`", path.display()))?;
+    let parsed = parse_minutes(&text, &path.display().to_string(), committees);
+    let lost = lost_words(&text, &parsed.meeting);
+    let report = FileReport {
+        path: path.to_path_buf(),
+        encoding,
+        warnings: parsed.warnings,
+        lost,
+    };
+    Ok((parsed.meeting, report))
 }
 
 /// Expands folders into their .txt files (recursively, sorted); files are taken as given.
 fn collect_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for input in inputs {
-        let meta = std::fs::metadata(input).with_context(|| format!("cannot read `{}`", input.display()))?;
+        let meta = std::fs::metadata(input)
+            .with_context(|| format!("cannot read `{}`", input.display()))?;
         if meta.is_dir() {
             let before = files.len();
             walk(input, &mut files)?;
             if files.len() == before {
-                bail!("no minutes found: folder `{}` holds no .txt files", input.display());
+                bail!(
+                    "no minutes found: folder `{}` holds no .txt files",
+                    input.display()
+                );
             }
         } else {
             files.push(input.clone());
@@ -116,7 +170,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
     for path in entries {
         if path.is_dir() {
             walk(&path, files)?;
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+        {
             files.push(path);
         }
     }

@@ -10,7 +10,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "referat", version, about = "Minutes viewer for Danish municipalities: build and check bundles")]
+#[command(
+    name = "referat",
+    version,
+    about = "Minutes viewer for Danish municipalities: build and check bundles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -21,9 +25,7 @@ enum Command {
     /// Parse minutes texts (.txt files or folders of them) into a bundle.
     Ingest(ingest::Args),
     /// Check a bundle and name each problem with its place.
-    Validate {
-        bundle: PathBuf,
-    },
+    Validate { bundle: PathBuf },
     /// Put a bundle into the viewer, as one HTML file that opens from a USB stick.
     Pack {
         bundle: PathBuf,
@@ -49,12 +51,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Ingest(args) => ingest::run(args),
         Command::Validate { bundle } => validate(&bundle),
-        Command::Pack { bundle, output, app } => {
-            let bytes = std::fs::read(&bundle).with_context(|| format!("cannot read `{}`", bundle.display()))?;
-            Bundle::from_slice(&bytes).map_err(|e| anyhow::anyhow!("`{}`: {e}", bundle.display()))?;
+        Command::Pack {
+            bundle,
+            output,
+            app,
+        } => {
+            let bytes = std::fs::read(&bundle)
+                .with_context(|| format!("cannot read `{}`", bundle.display()))?;
+            Bundle::from_slice(&bytes)
+                .map_err(|e| anyhow::anyhow!("`{}`: {e}", bundle.display()))?;
             let json = String::from_utf8(bytes).context("bundle is not UTF-8")?;
             let shell = std::fs::read_to_string(&app).with_context(|| {
-                format!("cannot read the viewer `{}` (build it with `cargo xtask dist`)", app.display())
+                format!(
+                    "cannot read the viewer `{}` (build it with `cargo xtask dist`)",
+                    app.display()
+                )
             })?;
             let html = referat_core::pack::embed_bundle(&shell, &json)
                 .with_context(|| format!("cannot pack into `{}`", app.display()))?;

@@ -4,7 +4,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn referat(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_referat")).args(args).output().expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -23,20 +26,44 @@ fn read_bundle(path: &Path) -> serde_json::Value {
 fn ingests_the_samples_and_reports_warnings_per_file() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("bundle.json");
-    let run = referat(&["ingest", samples().to_str().unwrap(), "-o", out.to_str().unwrap(), "--title", "Norddjurs"]);
+    let run = referat(&[
+        "ingest",
+        samples().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--title",
+        "Norddjurs",
+    ]);
     assert!(run.status.success(), "{}", text(&run.stderr));
-    assert!(text(&run.stdout).contains("5 meetings, 5 items from 5 files"), "{}", text(&run.stdout));
+    assert!(
+        text(&run.stdout).contains("5 meetings, 5 items from 5 files"),
+        "{}",
+        text(&run.stdout)
+    );
     let stderr = text(&run.stderr);
-    assert!(stderr.contains("002_24e5a101f9c48806.txt: no committee; no date;"), "{stderr}");
+    assert!(
+        stderr.contains("002_24e5a101f9c48806.txt: no committee; no date;"),
+        "{stderr}"
+    );
     assert!(stderr.contains("item 1: no decision"), "{stderr}");
-    assert!(!stderr.contains("not in the bundle"), "no word may be lost: {stderr}");
+    assert!(
+        !stderr.contains("not in the bundle"),
+        "no word may be lost: {stderr}"
+    );
     let bundle = read_bundle(&out);
     assert_eq!(bundle["format"], "referat-bundle");
     assert_eq!(bundle["title"], "Norddjurs");
-    assert_eq!(bundle["meetings"][0]["committee"], "Voksen- og plejeudvalget");
+    assert_eq!(
+        bundle["meetings"][0]["committee"],
+        "Voksen- og plejeudvalget"
+    );
     let check = referat(&["validate", out.to_str().unwrap()]);
     assert!(check.status.success());
-    assert!(text(&check.stdout).ends_with(": ok, 5 meetings, 5 items\n"), "{}", text(&check.stdout));
+    assert!(
+        text(&check.stdout).ends_with(": ok, 5 meetings, 5 items\n"),
+        "{}",
+        text(&check.stdout)
+    );
 }
 
 #[test]
@@ -45,9 +72,20 @@ fn a_missing_file_is_named_and_the_old_bundle_survives() {
     let out = dir.path().join("bundle.json");
     std::fs::write(&out, "previous").unwrap();
     let missing = dir.path().join("mangler.txt");
-    let run = referat(&["ingest", missing.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let run = referat(&[
+        "ingest",
+        missing.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(!run.status.success());
-    assert_eq!(text(&run.stderr), format!("error: cannot read `{}`: No such file or directory (os error 2)\n", missing.display()));
+    assert_eq!(
+        text(&run.stderr),
+        format!(
+            "error: cannot read `{}`: No such file or directory (os error 2)\n",
+            missing.display()
+        )
+    );
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous");
 }
 
@@ -56,7 +94,12 @@ fn a_pdf_saved_as_text_gets_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("referat.txt");
     std::fs::write(&pdf, b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj").unwrap();
-    let run = referat(&["ingest", pdf.to_str().unwrap(), "-o", dir.path().join("b.json").to_str().unwrap()]);
+    let run = referat(&[
+        "ingest",
+        pdf.to_str().unwrap(),
+        "-o",
+        dir.path().join("b.json").to_str().unwrap(),
+    ]);
     assert!(!run.status.success());
     assert_eq!(
         text(&run.stderr),
@@ -69,9 +112,19 @@ fn an_undecodable_byte_is_named_with_its_offset() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.txt");
     std::fs::write(&bad, b"Referat\n\x81").unwrap();
-    let run = referat(&["ingest", bad.to_str().unwrap(), "-o", dir.path().join("b.json").to_str().unwrap()]);
+    let run = referat(&[
+        "ingest",
+        bad.to_str().unwrap(),
+        "-o",
+        dir.path().join("b.json").to_str().unwrap(),
+    ]);
     assert!(!run.status.success());
-    assert!(text(&run.stderr).ends_with("byte 0x81 at offset 8 is neither UTF-8 nor Windows-1252 text\n"), "{}", text(&run.stderr));
+    assert!(
+        text(&run.stderr)
+            .ends_with("byte 0x81 at offset 8 is neither UTF-8 nor Windows-1252 text\n"),
+        "{}",
+        text(&run.stderr)
+    );
 }
 
 #[test]
@@ -80,9 +133,20 @@ fn an_empty_folder_is_an_error() {
     let empty = dir.path().join("tom");
     std::fs::create_dir(&empty).unwrap();
     let out = dir.path().join("b.json");
-    let run = referat(&["ingest", empty.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let run = referat(&[
+        "ingest",
+        empty.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(!run.status.success());
-    assert_eq!(text(&run.stderr), format!("error: no minutes found: folder `{}` holds no .txt files\n", empty.display()));
+    assert_eq!(
+        text(&run.stderr),
+        format!(
+            "error: no minutes found: folder `{}` holds no .txt files\n",
+            empty.display()
+        )
+    );
     assert!(!out.exists());
 }
 
@@ -94,16 +158,27 @@ fn windows_1252_is_detected_and_decoded() {
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(utf8);
     assert!(!unmappable);
     std::fs::write(&file, &bytes).unwrap();
-    assert!(std::str::from_utf8(&bytes).is_err(), "the fixture must not be UTF-8");
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the fixture must not be UTF-8"
+    );
     let out = dir.path().join("b.json");
-    let run = referat(&["ingest", file.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let run = referat(&[
+        "ingest",
+        file.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(run.status.success(), "{}", text(&run.stderr));
     assert!(text(&run.stderr).contains("read as Windows-1252"));
     let bundle = read_bundle(&out);
     let meeting = &bundle["meetings"][0];
     assert_eq!(meeting["committee"], "Børne- og ungdomsudvalget");
     assert_eq!(meeting["items"][0]["title"], "Tilskud til Ålegræs");
-    assert_eq!(meeting["items"][0]["decisions"][0]["text"], "Godkendt – uden bemærkninger.");
+    assert_eq!(
+        meeting["items"][0]["decisions"][0]["text"],
+        "Godkendt – uden bemærkninger."
+    );
     assert_eq!(meeting["items"][0]["outcome"], "approved");
 }
 
@@ -111,31 +186,69 @@ fn windows_1252_is_detected_and_decoded() {
 fn committees_file_extends_the_table() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("m.txt");
-    std::fs::write(&file, "TU 03-03-2025\n\n25/1 Åben Sag\n\nBeslutning i TU den 03-03-2025\n\nGodkendt.\n").unwrap();
+    std::fs::write(
+        &file,
+        "TU 03-03-2025\n\n25/1 Åben Sag\n\nBeslutning i TU den 03-03-2025\n\nGodkendt.\n",
+    )
+    .unwrap();
     let table = dir.path().join("udvalg.toml");
     std::fs::write(&table, "[committees]\nTU = \"Teknisk Udvalg\"\n").unwrap();
     let out = dir.path().join("b.json");
-    let run = referat(&["ingest", file.to_str().unwrap(), "-o", out.to_str().unwrap(), "--committees", table.to_str().unwrap()]);
+    let run = referat(&[
+        "ingest",
+        file.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--committees",
+        table.to_str().unwrap(),
+    ]);
     assert!(run.status.success(), "{}", text(&run.stderr));
     let bundle = read_bundle(&out);
     assert_eq!(bundle["meetings"][0]["committee"], "Teknisk Udvalg");
     assert_eq!(bundle["meetings"][0]["id"], "tu-2025-03-03");
-    assert_eq!(bundle["meetings"][0]["items"][0]["decisions"][0]["body"], "Teknisk Udvalg");
+    assert_eq!(
+        bundle["meetings"][0]["items"][0]["decisions"][0]["body"],
+        "Teknisk Udvalg"
+    );
 
     std::fs::write(&table, "[committees]\nTU = 3\n").unwrap();
-    let run = referat(&["ingest", file.to_str().unwrap(), "-o", out.to_str().unwrap(), "--committees", table.to_str().unwrap()]);
+    let run = referat(&[
+        "ingest",
+        file.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--committees",
+        table.to_str().unwrap(),
+    ]);
     assert!(!run.status.success());
-    assert!(text(&run.stderr).starts_with(&format!("error: in `{}`: invalid committees file:", table.display())), "{}", text(&run.stderr));
+    assert!(
+        text(&run.stderr).starts_with(&format!(
+            "error: in `{}`: invalid committees file:",
+            table.display()
+        )),
+        "{}",
+        text(&run.stderr)
+    );
 }
 
 #[test]
 fn validate_names_each_problem_and_its_place() {
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("broken.json");
-    std::fs::write(&broken, "{\"format\": \"referat-bundle\",\n \"version\": 1,\n \"title\": }").unwrap();
+    std::fs::write(
+        &broken,
+        "{\"format\": \"referat-bundle\",\n \"version\": 1,\n \"title\": }",
+    )
+    .unwrap();
     let run = referat(&["validate", broken.to_str().unwrap()]);
     assert!(!run.status.success());
-    assert_eq!(text(&run.stderr), format!("{}: not valid JSON at line 3, column 11: expected value\n", broken.display()));
+    assert_eq!(
+        text(&run.stderr),
+        format!(
+            "{}: not valid JSON at line 3, column 11: expected value\n",
+            broken.display()
+        )
+    );
 
     let dup = dir.path().join("dup.json");
     let json = r#"{"format":"referat-bundle","version":1,"title":"T","generated":"x","meetings":[
@@ -157,25 +270,63 @@ fn validate_names_each_problem_and_its_place() {
     let newer = dir.path().join("v2.json");
     std::fs::write(&newer, json.replace("\"version\":1", "\"version\":2")).unwrap();
     let run = referat(&["validate", newer.to_str().unwrap()]);
-    assert_eq!(text(&run.stderr), format!("{}: bundle version 2 is newer than this referat understands (up to 1)\n", newer.display()));
+    assert_eq!(
+        text(&run.stderr),
+        format!(
+            "{}: bundle version 2 is newer than this referat understands (up to 1)\n",
+            newer.display()
+        )
+    );
 }
 
 #[test]
 fn pack_embeds_a_bundle_into_the_viewer() {
     let dir = tempfile::tempdir().unwrap();
     let bundle = dir.path().join("b.json");
-    let run = referat(&["ingest", samples().to_str().unwrap(), "-o", bundle.to_str().unwrap(), "--title", "</script><b>x</b>"]);
+    let run = referat(&[
+        "ingest",
+        samples().to_str().unwrap(),
+        "-o",
+        bundle.to_str().unwrap(),
+        "--title",
+        "</script><b>x</b>",
+    ]);
     assert!(run.status.success());
     let app = dir.path().join("app.html");
-    std::fs::write(&app, format!("<!doctype html><body>{}</body>", referat_core::pack::PLACEHOLDER)).unwrap();
+    std::fs::write(
+        &app,
+        format!(
+            "<!doctype html><body>{}</body>",
+            referat_core::pack::PLACEHOLDER
+        ),
+    )
+    .unwrap();
     let out = dir.path().join("usb.html");
-    let run = referat(&["pack", bundle.to_str().unwrap(), "-o", out.to_str().unwrap(), "--app", app.to_str().unwrap()]);
+    let run = referat(&[
+        "pack",
+        bundle.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--app",
+        app.to_str().unwrap(),
+    ]);
     assert!(run.status.success(), "{}", text(&run.stderr));
     let html = std::fs::read_to_string(&out).unwrap();
     assert_eq!(html.matches("</script>").count(), 1);
     assert!(html.contains(r#""title": "\u003c/script\u003e\u003cb\u003ex\u003c/b\u003e""#));
 
-    let run = referat(&["pack", bundle.to_str().unwrap(), "-o", out.to_str().unwrap(), "--app", bundle.to_str().unwrap()]);
+    let run = referat(&[
+        "pack",
+        bundle.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--app",
+        bundle.to_str().unwrap(),
+    ]);
     assert!(!run.status.success());
-    assert!(text(&run.stderr).contains("placeholder"), "{}", text(&run.stderr));
+    assert!(
+        text(&run.stderr).contains("placeholder"),
+        "{}",
+        text(&run.stderr)
+    );
 }

@@ -14,15 +14,27 @@ pub enum BundleError {
     #[error("the file is empty")]
     Empty,
     #[error("the file is not UTF-8 text ({encoding}); a bundle must be UTF-8 JSON")]
-    Encoding { encoding: &'static str, offset: usize },
+    Encoding {
+        encoding: &'static str,
+        offset: usize,
+    },
     #[error("not valid JSON at line {line}, column {column}: {message}")]
-    Syntax { line: usize, column: usize, message: String },
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("not a referat bundle: `format` is {found}, expected `referat-bundle`")]
     NotABundle { found: String },
     #[error("bundle version {found} is newer than this referat understands (up to {VERSION})")]
     UnsupportedVersion { found: String },
     #[error("wrong data at `{path}` (line {line}, column {column}): {message}")]
-    Schema { path: String, line: usize, column: usize, message: String },
+    Schema {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{} problem(s) in the bundle; the first: {}", .0.len(), .0[0])]
     Invalid(Vec<Problem>),
 }
@@ -52,11 +64,17 @@ impl Bundle {
     pub fn from_slice(bytes: &[u8]) -> Result<Bundle, BundleError> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-            return Err(BundleError::Encoding { encoding: "UTF-16", offset: 0 });
+            return Err(BundleError::Encoding {
+                encoding: "UTF-16",
+                offset: 0,
+            });
         }
         match std::str::from_utf8(bytes) {
             Ok(text) => Bundle::from_json(text),
-            Err(e) => Err(BundleError::Encoding { encoding: "invalid UTF-8", offset: e.valid_up_to() }),
+            Err(e) => Err(BundleError::Encoding {
+                encoding: "invalid UTF-8",
+                offset: e.valid_up_to(),
+            }),
         }
     }
 
@@ -86,10 +104,14 @@ impl Bundle {
         };
         de.end().map_err(|e| syntax(&e))?;
         if bundle.format != FORMAT {
-            return Err(BundleError::NotABundle { found: format!("`{}`", bundle.format) });
+            return Err(BundleError::NotABundle {
+                found: format!("`{}`", bundle.format),
+            });
         }
         if bundle.version > VERSION {
-            return Err(BundleError::UnsupportedVersion { found: bundle.version.to_string() });
+            return Err(BundleError::UnsupportedVersion {
+                found: bundle.version.to_string(),
+            });
         }
         let problems = validate(&bundle);
         if !problems.is_empty() {
@@ -109,23 +131,45 @@ impl Bundle {
 }
 
 fn syntax(e: &serde_json::Error) -> BundleError {
-    BundleError::Syntax { line: e.line(), column: e.column(), message: strip_position(&e.to_string()) }
+    BundleError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    }
 }
 
 fn check_header(text: &str) -> Result<(), BundleError> {
-    let Ok(probe) = serde_json::from_str::<Probe>(text) else { return Ok(()) };
+    let Ok(probe) = serde_json::from_str::<Probe>(text) else {
+        return Ok(());
+    };
     match &probe.format {
         Some(serde_json::Value::String(f)) if f == FORMAT => {}
         Some(serde_json::Value::String(other)) => {
-            return Err(BundleError::NotABundle { found: format!("`{other}`") })
+            return Err(BundleError::NotABundle {
+                found: format!("`{other}`"),
+            })
         }
-        Some(other) => return Err(BundleError::NotABundle { found: format!("`{other}`") }),
-        None => return Err(BundleError::NotABundle { found: "missing".into() }),
+        Some(other) => {
+            return Err(BundleError::NotABundle {
+                found: format!("`{other}`"),
+            })
+        }
+        None => {
+            return Err(BundleError::NotABundle {
+                found: "missing".into(),
+            })
+        }
     }
     match &probe.version {
-        Some(serde_json::Value::Number(n)) if n.as_u64().is_some_and(|v| v <= u64::from(VERSION)) => Ok(()),
+        Some(serde_json::Value::Number(n))
+            if n.as_u64().is_some_and(|v| v <= u64::from(VERSION)) =>
+        {
+            Ok(())
+        }
         Some(serde_json::Value::Number(n)) if n.as_u64().is_some() => {
-            Err(BundleError::UnsupportedVersion { found: n.to_string() })
+            Err(BundleError::UnsupportedVersion {
+                found: n.to_string(),
+            })
         }
         _ => Ok(()),
     }
@@ -144,22 +188,34 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
     let mut ids = HashSet::new();
     let mut problem = |place: String, message: String| problems.push(Problem { place, message });
     if bundle.format != FORMAT {
-        problem("format".into(), format!("is `{}`, expected `{FORMAT}`", bundle.format));
+        problem(
+            "format".into(),
+            format!("is `{}`, expected `{FORMAT}`", bundle.format),
+        );
     }
     if bundle.version == 0 || bundle.version > VERSION {
-        problem("version".into(), format!("is `{}`, expected `1`", bundle.version));
+        problem(
+            "version".into(),
+            format!("is `{}`, expected `1`", bundle.version),
+        );
     }
     for (mi, m) in bundle.meetings.iter().enumerate() {
         let at = format!("meetings[{mi}]");
         check_id(&m.id, &format!("{at}.id"), &mut ids, &mut problem);
         if let Some(d) = &m.date {
             if !is_iso_date(d) {
-                problem(format!("{at}.date"), format!("`{d}` is not a date in the form YYYY-MM-DD"));
+                problem(
+                    format!("{at}.date"),
+                    format!("`{d}` is not a date in the form YYYY-MM-DD"),
+                );
             }
         }
         if let Some(t) = &m.start_time {
             if !is_time(t) {
-                problem(format!("{at}.start_time"), format!("`{t}` is not a time in the form HH:MM"));
+                problem(
+                    format!("{at}.start_time"),
+                    format!("`{t}` is not a time in the form HH:MM"),
+                );
             }
         }
         for (ii, item) in m.items.iter().enumerate() {
@@ -180,13 +236,27 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
     problems
 }
 
-fn check_id(id: &str, place: &str, seen: &mut HashSet<String>, problem: &mut impl FnMut(String, String)) {
+fn check_id(
+    id: &str,
+    place: &str,
+    seen: &mut HashSet<String>,
+    problem: &mut impl FnMut(String, String),
+) {
     if id.is_empty() {
         problem(place.into(), "is empty".into());
-    } else if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.') {
-        problem(place.into(), format!("`{id}` is not URL-safe (use a-z, 0-9, `-`, `_`, `.`)"));
+    } else if !id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+    {
+        problem(
+            place.into(),
+            format!("`{id}` is not URL-safe (use a-z, 0-9, `-`, `_`, `.`)"),
+        );
     } else if !seen.insert(id.to_string()) {
-        problem(place.into(), format!("`{id}` is used twice; ids must be unique"));
+        problem(
+            place.into(),
+            format!("`{id}` is used twice; ids must be unique"),
+        );
     }
 }
 
@@ -200,7 +270,12 @@ fn is_time(t: &str) -> bool {
 
 /// Builds a bundle from parsed meetings: assigns stable ids, sorts newest
 /// first (undated last, otherwise in input order) and lists the abbreviations used.
-pub fn assemble(title: &str, generated: &str, mut meetings: Vec<Meeting>, committees: &Committees) -> Bundle {
+pub fn assemble(
+    title: &str,
+    generated: &str,
+    mut meetings: Vec<Meeting>,
+    committees: &Committees,
+) -> Bundle {
     let mut used = HashSet::new();
     for m in &mut meetings {
         let base = meeting_slug(m, committees);
@@ -218,7 +293,11 @@ pub fn assemble(title: &str, generated: &str, mut meetings: Vec<Meeting>, commit
         (None, None) => std::cmp::Ordering::Equal,
     });
     let mut abbreviations = BTreeMap::new();
-    for route in meetings.iter().flat_map(|m| &m.items).flat_map(|i| &i.route) {
+    for route in meetings
+        .iter()
+        .flat_map(|m| &m.items)
+        .flat_map(|i| &i.route)
+    {
         if let Some(full) = committees.expand(route) {
             abbreviations.insert(route.clone(), full.to_string());
         }
@@ -234,9 +313,10 @@ pub fn assemble(title: &str, generated: &str, mut meetings: Vec<Meeting>, commit
 }
 
 fn meeting_slug(m: &Meeting, committees: &Committees) -> String {
-    let committee = m.committee.as_deref().map(|c| {
-        committees.abbreviation_of(c).map_or_else(|| slug(c), |a| slug(a))
-    });
+    let committee = m
+        .committee
+        .as_deref()
+        .map(|c| committees.abbreviation_of(c).map_or_else(|| slug(c), slug));
     let stem = std::path::Path::new(&m.source)
         .file_stem()
         .map(|s| slug(&s.to_string_lossy()))

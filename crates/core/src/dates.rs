@@ -4,8 +4,18 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 const MONTHS: [&str; 12] = [
-    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-    "november", "december",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 
 /// A regex fragment that matches one printed date (used inside larger patterns).
@@ -21,9 +31,8 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FIND_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(DATE_PATTERN).expect("valid regex"));
-static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:\bkl\.?\s*)(\d{1,2})[.:](\d{2})\b").expect("valid regex")
-});
+static TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i:\bkl\.?\s*)(\d{1,2})[.:](\d{2})\b").expect("valid regex"));
 
 /// Parses one printed date (`24-06-2021`, `24.06.2021`, `24. juni 2021`,
 /// `Onsdag d. 27. august 2025`, `2021-06-24`) into `YYYY-MM-DD`.
@@ -43,7 +52,9 @@ pub fn parse_date(text: &str) -> Option<String> {
 
 /// Finds the first valid date anywhere in `text`.
 pub fn find_date(text: &str) -> Option<String> {
-    FIND_DATE.find_iter(text).find_map(|m| parse_date(m.as_str()))
+    FIND_DATE
+        .find_iter(text)
+        .find_map(|m| parse_date(m.as_str()))
 }
 
 /// Finds a start time written `kl. 16:00` or `kl. 15.00`, as `HH:MM`.
@@ -66,8 +77,21 @@ fn valid(y: u32, m: u32, d: u32) -> bool {
     if !(1900..=2999).contains(&y) || !(1..=12).contains(&m) || d == 0 {
         return false;
     }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     d <= days[m as usize - 1]
 }
 
@@ -111,7 +135,10 @@ mod tests {
             find_date("REFERAT Aarhus Byråd d. 27-08-2025").as_deref(),
             Some("2025-08-27")
         );
-        assert_eq!(find_time("Onsdag d. 27. august 2025 kl. 16:00").as_deref(), Some("16:00"));
+        assert_eq!(
+            find_time("Onsdag d. 27. august 2025 kl. 16:00").as_deref(),
+            Some("16:00")
+        );
         assert_eq!(find_time("kl. 15.00-15.45").as_deref(), Some("15:00"));
         assert_eq!(find_time("kl. 25.00"), None);
         assert_eq!(find_time("uden tid"), None);

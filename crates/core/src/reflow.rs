@@ -48,18 +48,31 @@ pub fn split_lines(text: &str) -> (Vec<DocLine>, Layout) {
             empties += 1;
             continue;
         }
-        raws.push(Raw { no: i + 1, text: trimmed, empties, ws_only, page_break });
+        raws.push(Raw {
+            no: i + 1,
+            text: trimmed,
+            empties,
+            ws_only,
+            page_break,
+        });
         (empties, ws_only, page_break) = (0, false, false);
     }
 
     let gaps = raws.len().saturating_sub(1).max(1);
-    let single_gaps = raws.iter().skip(1).filter(|r| r.empties == 1 && !r.ws_only).count();
+    let single_gaps = raws
+        .iter()
+        .skip(1)
+        .filter(|r| r.empties == 1 && !r.ws_only)
+        .count();
     let double_spaced = single_gaps * 2 >= gaps && single_gaps > 0;
 
     let mut lengths: Vec<usize> = raws.iter().map(|r| r.text.chars().count()).collect();
     lengths.sort_unstable();
     let width = lengths.get(lengths.len() * 9 / 10).copied().unwrap_or(0);
-    let layout = Layout { width, one_line_paragraphs: width > 160 };
+    let layout = Layout {
+        width,
+        one_line_paragraphs: width > 160,
+    };
 
     let lines = raws
         .into_iter()
@@ -68,7 +81,11 @@ pub fn split_lines(text: &str) -> (Vec<DocLine>, Layout) {
             text: r.text.to_string(),
             break_before: r.page_break
                 || r.ws_only
-                || if double_spaced { r.empties >= 2 } else { r.empties >= 1 },
+                || if double_spaced {
+                    r.empties >= 2
+                } else {
+                    r.empties >= 1
+                },
         })
         .collect();
     (lines, layout)
@@ -97,10 +114,22 @@ pub enum ListMarker<'a> {
 }
 
 pub fn list_marker(line: &str) -> Option<ListMarker<'_>> {
+    // The first two characters decide whether a marker is possible at all.
+    let mut chars = line.chars();
+    let (c0, c1) = (chars.next().unwrap_or(' '), chars.next().unwrap_or(' '));
+    let possible = !c0.is_alphanumeric()
+        || c0.is_ascii_digit()
+        || (c0 == 'o' && c1.is_whitespace())
+        || matches!(c1, '.' | ')')
+        || line.starts_with("At ")
+        || line.starts_with("Ad");
+    if !possible {
+        return None;
+    }
     if let Some(c) = BULLET.captures(line) {
         let rest = c.get(1).map_or("", |m| m.as_str());
         // `o` and `-` are bullets only before a word, not before `og` in `Børne- og`.
-        if !(line.starts_with('o') && !rest.starts_with(|c: char| c.is_uppercase())) {
+        if !line.starts_with('o') || rest.starts_with(|c: char| c.is_uppercase()) {
             return Some(ListMarker::Bullet(rest));
         }
     }
@@ -121,8 +150,11 @@ pub fn reflow<'a>(lines: impl IntoIterator<Item = &'a DocLine>, layout: Layout) 
             Some(ListMarker::Numbered) => (line.text.clone(), true),
             None => (line.text.clone(), false),
         };
-        let new_paragraph =
-            paragraphs.is_empty() || line.break_before || is_list || layout.one_line_paragraphs || prev_short;
+        let new_paragraph = paragraphs.is_empty()
+            || line.break_before
+            || is_list
+            || layout.one_line_paragraphs
+            || prev_short;
         prev_short = ends_paragraph(&line.text, layout.width);
         match paragraphs.last_mut() {
             Some((acc, _)) if !new_paragraph => join_line(acc, &text),
@@ -146,7 +178,10 @@ fn ends_paragraph(line: &str, width: usize) -> bool {
         return true;
     }
     // A word split at the line end always continues.
-    if line.strip_suffix('-').is_some_and(|s| s.ends_with(char::is_alphanumeric)) {
+    if line
+        .strip_suffix('-')
+        .is_some_and(|s| s.ends_with(char::is_alphanumeric))
+    {
         return false;
     }
     let n = line.chars().count();
@@ -195,7 +230,11 @@ mod tests {
             ("i lø-", "bet af 2020", "i løbet af 2020"),
             ("MED-", "aftalen, samt", "MED-aftalen, samt"),
             ("Børne-", "og ungdomsudvalget", "Børne- og ungdomsudvalget"),
-            ("Social-", "eller sundhedsområdet", "Social- eller sundhedsområdet"),
+            (
+                "Social-",
+                "eller sundhedsområdet",
+                "Social- eller sundhedsområdet",
+            ),
             ("ny 2030-", "fremskrivning", "ny 2030-fremskrivning"),
             ("Nord-", "Djurs", "Nord-Djurs"),
             ("budget 2022 -", "status", "budget 2022 - status"),
@@ -213,9 +252,18 @@ mod tests {
     #[test]
     fn list_markers_table() {
         let cases = [
-            ("\u{f0b7} Unge med misbrug", Some(ListMarker::Bullet("Unge med misbrug"))),
-            ("o Erfaringer fra 2021", Some(ListMarker::Bullet("Erfaringer fra 2021"))),
-            ("- Oprettelse af et udvalg", Some(ListMarker::Bullet("Oprettelse af et udvalg"))),
+            (
+                "\u{f0b7} Unge med misbrug",
+                Some(ListMarker::Bullet("Unge med misbrug")),
+            ),
+            (
+                "o Erfaringer fra 2021",
+                Some(ListMarker::Bullet("Erfaringer fra 2021")),
+            ),
+            (
+                "- Oprettelse af et udvalg",
+                Some(ListMarker::Bullet("Oprettelse af et udvalg")),
+            ),
             ("• Punkt", Some(ListMarker::Bullet("Punkt"))),
             ("og ungdomsudvalget", None),
             ("1. Budget 2022", Some(ListMarker::Numbered)),

@@ -46,7 +46,11 @@ fn parse_entry(entry: &str, numbered: bool) -> Attachment {
     let reference = REFERENCE.captures(&rest).map(|c| c[1].to_string());
     rest = REFERENCE.replace(&rest, "\t").into_owned();
     let access = ACCESS.captures(&rest).map(|c| {
-        if c[1].to_lowercase().starts_with('å') { Access::Open } else { Access::Closed }
+        if c[1].to_lowercase().starts_with('å') {
+            Access::Open
+        } else {
+            Access::Closed
+        }
     });
     if numbered {
         rest = ACCESS.replace(&rest, "\t").into_owned();
@@ -90,7 +94,9 @@ mod tests {
             vec![
                 Attachment {
                     number: Some(1),
-                    title: Some("Status på udviklingsproces på Socialområdet, september 2023".into()),
+                    title: Some(
+                        "Status på udviklingsproces på Socialområdet, september 2023".into()
+                    ),
                     reference: Some("95699/23".into()),
                     access: Some(Access::Open),
                     note: Some("(H) 3519506".into()),
@@ -123,9 +129,15 @@ mod tests {
 
     #[test]
     fn plain_lines_are_titles() {
-        let got = parse_attachments(&["Indstilling", "Meningstilkendegivelse Havnens Perle (påført 07.04.2025)"]);
+        let got = parse_attachments(&[
+            "Indstilling",
+            "Meningstilkendegivelse Havnens Perle (påført 07.04.2025)",
+        ]);
         assert_eq!(got.len(), 2);
-        assert_eq!(got[1].title.as_deref(), Some("Meningstilkendegivelse Havnens Perle (påført 07.04.2025)"));
+        assert_eq!(
+            got[1].title.as_deref(),
+            Some("Meningstilkendegivelse Havnens Perle (påført 07.04.2025)")
+        );
         assert_eq!(got[1].reference, None);
     }
 }

@@ -37,7 +37,8 @@ pub const KNOWN_HEADINGS: &[&str] = &[
     "Indholdsfortegnelse",
 ];
 
-const CASE: &str = r"\d{2}/\d{1,6}|[A-ZÆØÅ]{2,6}-\d{4}-\d{3,7}|\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d{1,6}-\d{2}";
+const CASE: &str =
+    r"\d{2}/\d{1,6}|[A-ZÆØÅ]{2,6}-\d{4}-\d{3,7}|\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d{1,6}-\d{2}";
 
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid regex")
@@ -46,7 +47,9 @@ fn re(pattern: &str) -> Regex {
 static TOC: LazyLock<Regex> = LazyLock::new(|| re(r"\.{5,}\s*\d*\s*$"));
 static POINT: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:punkt)\s+(\d{1,3})\s*[:.]\s*(.*)$"));
 static CASE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"^(?i:sags?nr\.?\s*:?\s*)?({CASE})(?:\s+(?i:(åben|lukket))(?:\s+(?i:sag))?)?\s*$"))
+    re(&format!(
+        r"^(?i:sags?nr\.?\s*:?\s*)?({CASE})(?:\s+(?i:(åben|lukket))(?:\s+(?i:sag))?)?\s*$"
+    ))
 });
 static ACCESS_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:(åben|lukket))\s+(?i:sag)\s*$"));
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
@@ -60,7 +63,9 @@ static BODY_DECISION: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static ABSENCE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?P<label>(?i:fraværende|afbud|ikke til stede|fravær))(?:\s+(?i:fra mødet))?\s*(?::\s*(?P<rest>.*)|$)")
+    re(
+        r"^(?P<label>(?i:fraværende|afbud|ikke til stede|fravær))(?:\s+(?i:fra mødet))?\s*(?::\s*(?P<rest>.*)|$)",
+    )
 });
 static ATTACHMENTS: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:bilag)\s*(?::\s*(?P<rest>.*)|$)"));
 static ROUTE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:sagsgang)\s*(?::\s*(?P<rest>.*)|$)"));
@@ -70,25 +75,57 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static COMMITTEE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)udvalg|byråd|kommunalbestyrelse|bestyrelse|råd\b|rådet|nævn|magistrat|forum|komit|kommission|borgerrepræsentation")
+    re(
+        r"(?i)udvalg|byråd|kommunalbestyrelse|bestyrelse|råd\b|rådet|nævn|magistrat|forum|komit|kommission|borgerrepræsentation",
+    )
 });
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?P<label>(?i:mødedato|dato|tidspunkt|mødetidspunkt|tid|mødested|sted|lokale|mødelokale))\s*(?::\s*(?P<rest>.*)|$)")
+    re(
+        r"^(?P<label>(?i:mødedato|dato|tidspunkt|mødetidspunkt|tid|mødested|sted|lokale|mødelokale))\s*(?::\s*(?P<rest>.*)|$)",
+    )
 });
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineKind {
     Toc,
-    Point { number: u32, title: String },
-    Case { case_number: String, access: Option<bool> },
-    Access { closed: bool },
-    Decision { heading: String, body: Option<String>, date: Option<String>, rest: Option<String> },
-    Absence { rest: Option<String> },
-    Attachments { rest: Option<String> },
-    Route { rest: Option<String> },
-    Heading { heading: String, rest: Option<String> },
-    Header { committee: String, date: String },
-    Label { label: MeetingLabel, rest: Option<String> },
+    Point {
+        number: u32,
+        title: String,
+    },
+    Case {
+        case_number: String,
+        access: Option<bool>,
+    },
+    Access {
+        closed: bool,
+    },
+    Decision {
+        heading: String,
+        body: Option<String>,
+        date: Option<String>,
+        rest: Option<String>,
+    },
+    Absence {
+        rest: Option<String>,
+    },
+    Attachments {
+        rest: Option<String>,
+    },
+    Route {
+        rest: Option<String>,
+    },
+    Heading {
+        heading: String,
+        rest: Option<String>,
+    },
+    Header {
+        committee: String,
+        date: String,
+    },
+    Label {
+        label: MeetingLabel,
+        rest: Option<String>,
+    },
     Text,
 }
 
@@ -100,93 +137,187 @@ pub enum MeetingLabel {
 }
 
 fn rest(c: &regex::Captures<'_>) -> Option<String> {
-    c.name("rest").map(|m| m.as_str().trim().to_string()).filter(|s| !s.is_empty())
+    c.name("rest")
+        .map(|m| m.as_str().trim().to_string())
+        .filter(|s| !s.is_empty())
 }
 
-/// Classifies one trimmed, non-blank line.
+/// Case-insensitive ASCII prefix test, cheap enough to run before any regex.
+fn starts_with_ci(line: &str, prefix: &str) -> bool {
+    line.len() >= prefix.len()
+        && line.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// Classifies one trimmed, non-blank line. Each pattern is tried only when a
+/// cheap test says it could match: most lines are prose, and this runs on all of them.
 pub fn classify(line: &str, known_abbreviation: impl Fn(&str) -> bool) -> LineKind {
     if line.chars().count() > 300 {
         return LineKind::Text;
     }
-    if TOC.is_match(line) {
+    if line.contains(".....") && TOC.is_match(line) {
         return LineKind::Toc;
     }
-    if let Some(c) = POINT.captures(line) {
-        if let Ok(number) = c[1].parse() {
-            return LineKind::Point { number, title: c[2].trim().to_string() };
+    if starts_with_ci(line, "punkt") {
+        if let Some(c) = POINT.captures(line) {
+            if let Ok(number) = c[1].parse() {
+                return LineKind::Point {
+                    number,
+                    title: c[2].trim().to_string(),
+                };
+            }
         }
     }
-    if let Some(c) = CASE_LINE.captures(line) {
-        let access = c.get(2).map(|m| m.as_str().to_lowercase().starts_with('l'));
-        return LineKind::Case { case_number: c[1].to_string(), access };
-    }
-    if let Some(c) = ACCESS_LINE.captures(line) {
-        return LineKind::Access { closed: c[1].to_lowercase().starts_with('l') };
-    }
-    if let Some(c) = DECISION.captures(line).or_else(|| BODY_DECISION.captures(line)) {
-        let body = c.name("body").map(|m| m.as_str().trim().to_string());
-        // `Beslutning i sagen blev …` is prose, not a heading: a body needs a date or a committee word.
-        let date = c.name("date").and_then(|m| parse_date(m.as_str()));
-        let plausible = match &body {
-            None => true,
-            Some(b) => date.is_some() || COMMITTEE_WORD.is_match(b) || known_abbreviation(b),
-        };
-        if plausible && line.chars().count() <= 160 {
-            let heading = match c.name("rest") {
-                Some(r) => line[..r.start()].trim_end().trim_end_matches(':').trim_end().to_string(),
-                None => line.to_string(),
+    let first = line.chars().next().unwrap_or(' ');
+    if (first.is_ascii_digit() || first.is_uppercase() || starts_with_ci(line, "sag"))
+        && line.len() <= 60
+    {
+        if let Some(c) = CASE_LINE.captures(line) {
+            let access = c.get(2).map(|m| m.as_str().to_lowercase().starts_with('l'));
+            return LineKind::Case {
+                case_number: c[1].to_string(),
+                access,
             };
-            return LineKind::Decision { heading, body, date, rest: rest(&c) };
+        }
+        if let Some(c) = ACCESS_LINE.captures(line) {
+            return LineKind::Access {
+                closed: c[1].to_lowercase().starts_with('l'),
+            };
         }
     }
-    if let Some(c) = ABSENCE.captures(line) {
-        return LineKind::Absence { rest: rest(&c) };
+    if line.len() <= 200 && (starts_with_ci(line, "beslutning") || line.contains(" beslutning")) {
+        if let Some(kind) = decision(line, &known_abbreviation) {
+            return kind;
+        }
     }
-    if let Some(c) = ATTACHMENTS.captures(line) {
-        return LineKind::Attachments { rest: rest(&c) };
+    if starts_with_ci(line, "frav")
+        || starts_with_ci(line, "afbud")
+        || starts_with_ci(line, "ikke til stede")
+    {
+        if let Some(c) = ABSENCE.captures(line) {
+            return LineKind::Absence { rest: rest(&c) };
+        }
     }
-    if let Some(c) = ROUTE.captures(line) {
-        return LineKind::Route { rest: rest(&c) };
+    if starts_with_ci(line, "bilag") {
+        if let Some(c) = ATTACHMENTS.captures(line) {
+            return LineKind::Attachments { rest: rest(&c) };
+        }
+    }
+    if starts_with_ci(line, "sagsgang") {
+        if let Some(c) = ROUTE.captures(line) {
+            return LineKind::Route { rest: rest(&c) };
+        }
     }
     if let Some((heading, rest)) = known_heading(line) {
         return LineKind::Heading { heading, rest };
     }
     if is_caps_heading(line) {
-        return LineKind::Heading { heading: line.to_string(), rest: None };
-    }
-    if let Some(c) = HEADER.captures(line) {
-        let committee = c["committee"].trim().trim_end_matches([',', '-', '–']).trim().to_string();
-        if COMMITTEE_WORD.is_match(&committee) || known_abbreviation(&committee) {
-            if let Some(date) = parse_date(&c["date"]) {
-                return LineKind::Header { committee, date };
-            }
-        }
-    }
-    if let Some(c) = LABEL.captures(line) {
-        let label = match c["label"].to_lowercase().as_str() {
-            "mødedato" | "dato" => MeetingLabel::Date,
-            "tidspunkt" | "mødetidspunkt" | "tid" => MeetingLabel::Time,
-            _ => MeetingLabel::Place,
+        return LineKind::Heading {
+            heading: line.to_string(),
+            rest: None,
         };
-        return LineKind::Label { label, rest: rest(&c) };
     }
     LineKind::Text
 }
 
+/// Lines that only mean something before the first item: the meeting's header and its labels.
+pub fn classify_preamble(
+    line: &str,
+    known_abbreviation: impl Fn(&str) -> bool,
+) -> Option<LineKind> {
+    if line.len() > 200 {
+        return None;
+    }
+    if let Some(c) = HEADER.captures(line) {
+        let committee = c["committee"]
+            .trim()
+            .trim_end_matches([',', '-', '–'])
+            .trim()
+            .to_string();
+        if COMMITTEE_WORD.is_match(&committee) || known_abbreviation(&committee) {
+            if let Some(date) = parse_date(&c["date"]) {
+                return Some(LineKind::Header { committee, date });
+            }
+        }
+    }
+    let c = LABEL.captures(line)?;
+    let label = match c["label"].to_lowercase().as_str() {
+        "mødedato" | "dato" => MeetingLabel::Date,
+        "tidspunkt" | "mødetidspunkt" | "tid" => MeetingLabel::Time,
+        _ => MeetingLabel::Place,
+    };
+    Some(LineKind::Label {
+        label,
+        rest: rest(&c),
+    })
+}
+
+fn decision(line: &str, known_abbreviation: &impl Fn(&str) -> bool) -> Option<LineKind> {
+    let c = DECISION
+        .captures(line)
+        .or_else(|| BODY_DECISION.captures(line))?;
+    let body = c.name("body").map(|m| m.as_str().trim().to_string());
+    // `Beslutning i sagen blev …` is prose, not a heading: a body needs a date or a committee word.
+    let date = c.name("date").and_then(|m| parse_date(m.as_str()));
+    let plausible = match &body {
+        None => true,
+        Some(b) => date.is_some() || COMMITTEE_WORD.is_match(b) || known_abbreviation(b),
+    };
+    if !plausible || line.chars().count() > 160 {
+        return None;
+    }
+    let heading = match c.name("rest") {
+        Some(r) => line[..r.start()]
+            .trim_end()
+            .trim_end_matches(':')
+            .trim_end()
+            .to_string(),
+        None => line.to_string(),
+    };
+    Some(LineKind::Decision {
+        heading,
+        body,
+        date,
+        rest: rest(&c),
+    })
+}
+
+static KNOWN_LOWER: LazyLock<Vec<String>> =
+    LazyLock::new(|| KNOWN_HEADINGS.iter().map(|h| h.to_lowercase()).collect());
+static LONGEST_HEADING: LazyLock<usize> = LazyLock::new(|| {
+    KNOWN_HEADINGS
+        .iter()
+        .map(|h| h.chars().count())
+        .max()
+        .unwrap_or(0)
+});
+
 fn known_heading(line: &str) -> Option<(String, Option<String>)> {
-    let lower = line.to_lowercase();
-    for heading in KNOWN_HEADINGS {
-        let h = heading.to_lowercase();
-        let Some(after) = lower.strip_prefix(&h) else { continue };
+    // Longer than any heading and no `Heading: text` colon: prose.
+    if line.chars().count() > *LONGEST_HEADING && !line.contains(':') {
+        return None;
+    }
+    // Only the start of the line can be a heading; lowercase just that much.
+    let end = line
+        .char_indices()
+        .nth(*LONGEST_HEADING + 1)
+        .map_or(line.len(), |(i, _)| i);
+    let lower = line[..end].to_lowercase();
+    for h in KNOWN_LOWER.iter() {
+        let Some(after) = lower.strip_prefix(h.as_str()) else {
+            continue;
+        };
         let after = after.trim_start();
-        if after.is_empty() || after == ":" {
+        if (after.is_empty() && end == line.len()) || (after == ":" && end == line.len()) {
             return Some((line.trim_end_matches(':').trim().to_string(), None));
         }
         if after.starts_with(':') {
             // Offsets in `lower` may differ from `line`, so find the colon in `line` itself.
             let colon = line.find(':')?;
             let text = line[colon + 1..].trim();
-            return Some((line[..colon].trim().to_string(), (!text.is_empty()).then(|| text.to_string())));
+            return Some((
+                line[..colon].trim().to_string(),
+                (!text.is_empty()).then(|| text.to_string()),
+            ));
         }
     }
     None
@@ -210,19 +341,56 @@ mod tests {
     use super::*;
 
     fn kind(line: &str) -> LineKind {
-        classify(line, |s| ["BUU", "VPU", "KB"].contains(&s))
+        let abbr = |s: &str| ["BUU", "VPU", "KB"].contains(&s);
+        match classify(line, abbr) {
+            LineKind::Text => classify_preamble(line, abbr).unwrap_or(LineKind::Text),
+            other => other,
+        }
     }
 
     #[test]
     fn line_kinds_table() {
         use LineKind::*;
         let cases = [
-            ("21/1359 Åben Sag", Case { case_number: "21/1359".into(), access: Some(false) }),
-            ("22/6043 Lukket sag", Case { case_number: "22/6043".into(), access: Some(true) }),
-            ("EMN-2025-003383", Case { case_number: "EMN-2025-003383".into(), access: None }),
-            ("Sagsnr.: 21/1359", Case { case_number: "21/1359".into(), access: None }),
-            ("Punkt 21: Lukket: Køb af landbrugsejendom", Point { number: 21, title: "Lukket: Køb af landbrugsejendom".into() }),
-            ("Lukket: Køb af landbrugsejendom.........................", Toc),
+            (
+                "21/1359 Åben Sag",
+                Case {
+                    case_number: "21/1359".into(),
+                    access: Some(false),
+                },
+            ),
+            (
+                "22/6043 Lukket sag",
+                Case {
+                    case_number: "22/6043".into(),
+                    access: Some(true),
+                },
+            ),
+            (
+                "EMN-2025-003383",
+                Case {
+                    case_number: "EMN-2025-003383".into(),
+                    access: None,
+                },
+            ),
+            (
+                "Sagsnr.: 21/1359",
+                Case {
+                    case_number: "21/1359".into(),
+                    access: None,
+                },
+            ),
+            (
+                "Punkt 21: Lukket: Køb af landbrugsejendom",
+                Point {
+                    number: 21,
+                    title: "Lukket: Køb af landbrugsejendom".into(),
+                },
+            ),
+            (
+                "Lukket: Køb af landbrugsejendom.........................",
+                Toc,
+            ),
             (
                 "Beslutning i Voksen- og plejeudvalget den 24-04-2024",
                 Decision {
@@ -232,7 +400,15 @@ mod tests {
                     rest: None,
                 },
             ),
-            ("Beslutninger", Decision { heading: "Beslutninger".into(), body: None, date: None, rest: None }),
+            (
+                "Beslutninger",
+                Decision {
+                    heading: "Beslutninger".into(),
+                    body: None,
+                    date: None,
+                    rest: None,
+                },
+            ),
             (
                 "Økonomiudvalgets beslutning den 3. maj 2024: Godkendt.",
                 Decision {
@@ -244,22 +420,81 @@ mod tests {
             ),
             ("Beslutning i sagen blev truffet sidste år", Text),
             ("Fraværende:", Absence { rest: None }),
-            ("Afbud: Tom Bytoft (A)", Absence { rest: Some("Tom Bytoft (A)".into()) }),
+            (
+                "Afbud: Tom Bytoft (A)",
+                Absence {
+                    rest: Some("Tom Bytoft (A)".into()),
+                },
+            ),
             ("Fraværende medlemmer blev orienteret.", Text),
             ("Bilag:", Attachments { rest: None }),
             ("Bilag 1: Beslutningsforslag", Text),
             ("Sagsgang", Route { rest: None }),
-            ("Sagsfremstilling", Heading { heading: "Sagsfremstilling".into(), rest: None }),
-            ("Lovgrundlag: Barnets Lov.", Heading { heading: "Lovgrundlag".into(), rest: Some("Barnets Lov.".into()) }),
-            ("Sammenhæng til andre politikker/strategier og fagområder", Heading { heading: "Sammenhæng til andre politikker/strategier og fagområder".into(), rest: None }),
-            ("BESLUTNINGSFORSLAG FRA DD", Heading { heading: "BESLUTNINGSFORSLAG FRA DD".into(), rest: None }),
+            (
+                "Sagsfremstilling",
+                Heading {
+                    heading: "Sagsfremstilling".into(),
+                    rest: None,
+                },
+            ),
+            (
+                "Lovgrundlag: Barnets Lov.",
+                Heading {
+                    heading: "Lovgrundlag".into(),
+                    rest: Some("Barnets Lov.".into()),
+                },
+            ),
+            (
+                "Sammenhæng til andre politikker/strategier og fagområder",
+                Heading {
+                    heading: "Sammenhæng til andre politikker/strategier og fagområder".into(),
+                    rest: None,
+                },
+            ),
+            (
+                "BESLUTNINGSFORSLAG FRA DD",
+                Heading {
+                    heading: "BESLUTNINGSFORSLAG FRA DD".into(),
+                    rest: None,
+                },
+            ),
             ("BUU/ VPU", Text),
-            ("Børne- og ungdomsudvalget 24-06-2021", Header { committee: "Børne- og ungdomsudvalget".into(), date: "2021-06-24".into() }),
-            ("REFERAT Aarhus Byråd d. 27-08-2025", Header { committee: "Aarhus Byråd".into(), date: "2025-08-27".into() }),
-            ("Referat fra Økonomiudvalget den 24. juni 2021 kl. 15.00", Header { committee: "Økonomiudvalget".into(), date: "2021-06-24".into() }),
+            (
+                "Børne- og ungdomsudvalget 24-06-2021",
+                Header {
+                    committee: "Børne- og ungdomsudvalget".into(),
+                    date: "2021-06-24".into(),
+                },
+            ),
+            (
+                "REFERAT Aarhus Byråd d. 27-08-2025",
+                Header {
+                    committee: "Aarhus Byråd".into(),
+                    date: "2025-08-27".into(),
+                },
+            ),
+            (
+                "Referat fra Økonomiudvalget den 24. juni 2021 kl. 15.00",
+                Header {
+                    committee: "Økonomiudvalget".into(),
+                    date: "2021-06-24".into(),
+                },
+            ),
             ("Mødet blev holdt 24-06-2021", Text),
-            ("Mødedato", Label { label: MeetingLabel::Date, rest: None }),
-            ("Sted: Byrådssalen", Label { label: MeetingLabel::Place, rest: Some("Byrådssalen".into()) }),
+            (
+                "Mødedato",
+                Label {
+                    label: MeetingLabel::Date,
+                    rest: None,
+                },
+            ),
+            (
+                "Sted: Byrådssalen",
+                Label {
+                    label: MeetingLabel::Place,
+                    rest: Some("Byrådssalen".into()),
+                },
+            ),
             ("Almindelig tekst om sagen.", Text),
         ];
         for (line, want) in cases {

@@ -11,7 +11,9 @@ mod outcome;
 mod people;
 
 pub use attachments::parse_attachments;
-pub use lines::{classify as classify_line, LineKind, MeetingLabel, KNOWN_HEADINGS};
+pub use lines::{
+    classify as classify_line, classify_preamble, LineKind, MeetingLabel, KNOWN_HEADINGS,
+};
 pub use outcome::classify as classify_outcome;
 pub use people::{did_not_take_part, parse_people_line};
 
@@ -66,7 +68,11 @@ pub struct Parsed {
 #[derive(Debug, Clone, PartialEq)]
 enum BlockKind {
     Section(Option<String>),
-    Decision { heading: String, body: Option<String>, date: Option<String> },
+    Decision {
+        heading: String,
+        body: Option<String>,
+        date: Option<String>,
+    },
     Absent,
     Attachments,
     Route,
@@ -109,12 +115,21 @@ pub fn parse_minutes(text: &str, source: &str, committees: &Committees) -> Parse
     let is_abbr = |s: &str| committees.expand(s).is_some();
 
     for line in lines {
-        let kind = classify_line(&line.text, is_abbr);
         let in_preamble = d.items.is_empty();
+        let kind = match classify_line(&line.text, is_abbr) {
+            LineKind::Text if in_preamble => {
+                classify_preamble(&line.text, is_abbr).unwrap_or(LineKind::Text)
+            }
+            kind => kind,
+        };
         match kind {
             LineKind::Toc if in_preamble => d.push_preamble_line(Some("Indholdsfortegnelse"), line),
             LineKind::Point { number, title } => {
-                let mut item = ItemDraft { number: Some(number), title_open: true, ..Default::default() };
+                let mut item = ItemDraft {
+                    number: Some(number),
+                    title_open: true,
+                    ..Default::default()
+                };
                 let title = match strip_access_prefix(&title) {
                     Some((closed, rest)) => {
                         item.closed = closed;
@@ -123,15 +138,27 @@ pub fn parse_minutes(text: &str, source: &str, committees: &Committees) -> Parse
                     None => title,
                 };
                 if !title.is_empty() {
-                    item.title.push(DocLine { text: title, ..line });
+                    item.title.push(DocLine {
+                        text: title,
+                        ..line
+                    });
                 }
                 d.items.push(item);
             }
-            LineKind::Case { case_number, access } => {
-                let fresh = d.items.last().is_some_and(|i| i.case_number.is_none() && i.blocks.is_empty());
+            LineKind::Case {
+                case_number,
+                access,
+            } => {
+                let fresh = d
+                    .items
+                    .last()
+                    .is_some_and(|i| i.case_number.is_none() && i.blocks.is_empty());
                 if !fresh {
                     let title = d.take_title_candidate();
-                    d.items.push(ItemDraft { title: title.into_iter().collect(), ..Default::default() });
+                    d.items.push(ItemDraft {
+                        title: title.into_iter().collect(),
+                        ..Default::default()
+                    });
                 }
                 let item = d.items.last_mut().expect("an item was just ensured");
                 item.case_number = Some(case_number);
@@ -141,29 +168,51 @@ pub fn parse_minutes(text: &str, source: &str, committees: &Committees) -> Parse
                 }
             }
             LineKind::Access { closed } => d.item().closed = closed,
-            LineKind::Decision { heading, body, date, rest } => {
-                let kind = BlockKind::Decision { heading, body, date };
+            LineKind::Decision {
+                heading,
+                body,
+                date,
+                rest,
+            } => {
+                let kind = BlockKind::Decision {
+                    heading,
+                    body,
+                    date,
+                };
                 d.item().open_block(kind, rest, &line);
             }
             LineKind::Absence { rest } if in_preamble && d.heading.is_some() => {
-                d.preamble.push(Block { kind: BlockKind::Absent, lines: Vec::new() });
+                d.preamble.push(Block {
+                    kind: BlockKind::Absent,
+                    lines: Vec::new(),
+                });
                 if let Some(rest) = rest {
                     d.push_line(DocLine { text: rest, ..line });
                 }
             }
             LineKind::Absence { rest } => d.item().open_block(BlockKind::Absent, rest, &line),
-            LineKind::Attachments { rest } => d.item().open_block(BlockKind::Attachments, rest, &line),
+            LineKind::Attachments { rest } => {
+                d.item().open_block(BlockKind::Attachments, rest, &line)
+            }
             LineKind::Route { rest } => d.item().open_block(BlockKind::Route, rest, &line),
-            LineKind::Heading { heading, rest } if in_preamble && is_meeting_heading(&heading, &d) => {
-                d.preamble.push(Block { kind: BlockKind::Section(Some(heading)), lines: Vec::new() });
+            LineKind::Heading { heading, rest }
+                if in_preamble && is_meeting_heading(&heading, &d) =>
+            {
+                d.preamble.push(Block {
+                    kind: BlockKind::Section(Some(heading)),
+                    lines: Vec::new(),
+                });
                 if let Some(rest) = rest {
                     d.push_line(DocLine { text: rest, ..line });
                 }
             }
             // In a Bilag list, `Indstilling` is a document's title, not a new section.
-            LineKind::Heading { .. } if d.in_attachments() && !line.break_before => d.push_line(line),
+            LineKind::Heading { .. } if d.in_attachments() && !line.break_before => {
+                d.push_line(line)
+            }
             LineKind::Heading { heading, rest } => {
-                d.item().open_block(BlockKind::Section(Some(heading)), rest, &line)
+                d.item()
+                    .open_block(BlockKind::Section(Some(heading)), rest, &line)
             }
             LineKind::Header { committee, date } if in_preamble && d.heading.is_none() => {
                 d.heading = Some(line.text.clone());
@@ -201,14 +250,18 @@ pub fn parse_minutes(text: &str, source: &str, committees: &Committees) -> Parse
 
 /// Preamble headings that belong to the meeting, not to an item.
 fn is_meeting_heading(heading: &str, d: &MeetingDraft) -> bool {
-    heading.eq_ignore_ascii_case("Indholdsfortegnelse") || (d.heading.is_some() && heading.chars().all(|c| !c.is_lowercase()))
+    heading.eq_ignore_ascii_case("Indholdsfortegnelse")
+        || (d.heading.is_some() && heading.chars().all(|c| !c.is_lowercase()))
 }
 
 fn strip_access_prefix(title: &str) -> Option<(bool, String)> {
     let lower = title.to_lowercase();
     for (prefix, closed) in [("lukket:", true), ("åben:", false)] {
         if lower.starts_with(prefix) {
-            let rest = title.char_indices().nth(prefix.chars().count()).map_or("", |(i, _)| &title[i..]);
+            let rest = title
+                .char_indices()
+                .nth(prefix.chars().count())
+                .map_or("", |(i, _)| &title[i..]);
             return Some((closed, rest.trim().to_string()));
         }
     }
@@ -216,24 +269,37 @@ fn strip_access_prefix(title: &str) -> Option<(bool, String)> {
 }
 
 fn expand(committees: &Committees, name: &str) -> String {
-    committees.expand(name).map_or_else(|| name.to_string(), str::to_string)
+    committees
+        .expand(name)
+        .map_or_else(|| name.to_string(), str::to_string)
 }
 
 /// Removes what a text file carries but a text does not: a BOM, CR, NUL, NBSP.
-fn normalise(text: &str) -> String {
-    text.trim_start_matches('\u{feff}')
-        .chars()
-        .filter(|&c| c != '\0' && c != '\r')
-        .map(|c| if c == '\u{a0}' { ' ' } else { c })
-        .collect()
+fn normalise(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.trim_start_matches('\u{feff}');
+    if !text.contains(['\0', '\r', '\u{a0}']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let clean =
+        text.chars()
+            .filter(|&c| c != '\0' && c != '\r')
+            .map(|c| if c == '\u{a0}' { ' ' } else { c });
+    std::borrow::Cow::Owned(clean.collect())
 }
 
 impl ItemDraft {
     fn open_block(&mut self, kind: BlockKind, rest: Option<String>, line: &DocLine) {
         self.title_open = false;
-        let mut block = Block { kind, lines: Vec::new() };
+        let mut block = Block {
+            kind,
+            lines: Vec::new(),
+        };
         if let Some(rest) = rest {
-            block.lines.push(DocLine { text: rest, no: line.no, break_before: false });
+            block.lines.push(DocLine {
+                text: rest,
+                no: line.no,
+                break_before: false,
+            });
         }
         self.blocks.push(block);
     }
@@ -258,21 +324,35 @@ impl MeetingDraft {
     fn push_preamble_line(&mut self, heading: Option<&str>, line: DocLine) {
         let wanted = BlockKind::Section(heading.map(str::to_string));
         match self.preamble.last_mut() {
-            Some(b) if b.kind == wanted || (heading.is_none() && matches!(b.kind, BlockKind::Section(_))) => {
+            Some(b)
+                if b.kind == wanted
+                    || (heading.is_none() && matches!(b.kind, BlockKind::Section(_))) =>
+            {
                 b.lines.push(line)
             }
-            _ => self.preamble.push(Block { kind: wanted, lines: vec![line] }),
+            _ => self.preamble.push(Block {
+                kind: wanted,
+                lines: vec![line],
+            }),
         }
     }
 
     fn push_line(&mut self, line: DocLine) {
         let Some(item) = self.items.last_mut() else {
             match self.preamble.last_mut() {
-                Some(b) if b.kind == BlockKind::Absent && parse_people_line(&line.text).is_none() => {
-                    self.preamble.push(Block { kind: BlockKind::Section(None), lines: vec![line] })
+                Some(b)
+                    if b.kind == BlockKind::Absent && parse_people_line(&line.text).is_none() =>
+                {
+                    self.preamble.push(Block {
+                        kind: BlockKind::Section(None),
+                        lines: vec![line],
+                    })
                 }
                 Some(b) => b.lines.push(line),
-                None => self.preamble.push(Block { kind: BlockKind::Section(None), lines: vec![line] }),
+                None => self.preamble.push(Block {
+                    kind: BlockKind::Section(None),
+                    lines: vec![line],
+                }),
             }
             return;
         };
@@ -283,13 +363,18 @@ impl MeetingDraft {
         item.title_open = false;
         let block = match item.blocks.last_mut() {
             Some(b) if b.kind == BlockKind::Route && !b.lines.is_empty() => None,
-            Some(b) if b.kind == BlockKind::Absent && parse_people_line(&line.text).is_none() => None,
+            Some(b) if b.kind == BlockKind::Absent && parse_people_line(&line.text).is_none() => {
+                None
+            }
             Some(b) => Some(b),
             None => None,
         };
         match block {
             Some(b) => b.lines.push(line),
-            None => item.blocks.push(Block { kind: BlockKind::Section(None), lines: vec![line] }),
+            None => item.blocks.push(Block {
+                kind: BlockKind::Section(None),
+                lines: vec![line],
+            }),
         }
     }
 
@@ -300,7 +385,10 @@ impl MeetingDraft {
             None => &mut self.preamble,
         };
         let block = blocks.last_mut()?;
-        if !matches!(block.kind, BlockKind::Section(_) | BlockKind::Attachments | BlockKind::Decision { .. }) {
+        if !matches!(
+            block.kind,
+            BlockKind::Section(_) | BlockKind::Attachments | BlockKind::Decision { .. }
+        ) {
             return None;
         }
         let last = block.lines.last()?;
@@ -322,18 +410,23 @@ impl MeetingDraft {
     fn apply_label(&mut self, label: MeetingLabel, value: &str) -> bool {
         match label {
             MeetingLabel::Date => {
-                let Some(date) = find_date(value) else { return false };
+                let Some(date) = find_date(value) else {
+                    return false;
+                };
                 self.date.get_or_insert(date);
                 if let Some(time) = find_time(value) {
                     self.start_time.get_or_insert(time);
                 }
             }
             MeetingLabel::Time => {
-                let Some(time) = find_time(&format!("kl. {value}")) else { return false };
+                let Some(time) = find_time(&format!("kl. {value}")) else {
+                    return false;
+                };
                 self.start_time.get_or_insert(time);
             }
             MeetingLabel::Place => {
-                self.location.get_or_insert_with(|| value.trim().to_string());
+                self.location
+                    .get_or_insert_with(|| value.trim().to_string());
             }
         }
         true
@@ -371,32 +464,60 @@ impl MeetingDraft {
         if items.is_empty() && !preamble_sections.is_empty() {
             // A fragment with no structure at all: one item that keeps all its text.
             items.push(ItemDraft::default());
-            meeting.items.push(Item { sections: std::mem::take(&mut preamble_sections), ..empty_item() });
+            meeting.items.push(Item {
+                sections: std::mem::take(&mut preamble_sections),
+                ..empty_item()
+            });
         } else {
             meeting.sections = preamble_sections;
         }
         let (committee, date) = (meeting.committee.clone(), meeting.date.clone());
-        let drafts = if meeting.items.is_empty() { items } else { Vec::new() };
+        let drafts = if meeting.items.is_empty() {
+            items
+        } else {
+            Vec::new()
+        };
         for draft in drafts {
-            meeting.items.push(build_item(draft, layout, committees, committee.as_deref(), date.as_deref()));
+            meeting.items.push(build_item(
+                draft,
+                layout,
+                committees,
+                committee.as_deref(),
+                date.as_deref(),
+            ));
         }
         // No header: the meeting is the one that made the last decision.
         if meeting.committee.is_none() || meeting.date.is_none() {
             let last = meeting.items.iter().flat_map(|i| &i.decisions).rev();
-            let (body, day) = last.fold((None, None), |(b, d): (Option<String>, Option<String>), dec| {
-                (b.or_else(|| dec.body.clone()), d.or_else(|| dec.date.clone()))
-            });
+            let (body, day) = last.fold(
+                (None, None),
+                |(b, d): (Option<String>, Option<String>), dec| {
+                    (
+                        b.or_else(|| dec.body.clone()),
+                        d.or_else(|| dec.date.clone()),
+                    )
+                },
+            );
             meeting.committee = meeting.committee.or(body);
             meeting.date = meeting.date.or(day);
         }
         if meeting.committee.is_none() {
-            warnings.push(Warning { item: None, kind: WarningKind::NoCommittee });
+            warnings.push(Warning {
+                item: None,
+                kind: WarningKind::NoCommittee,
+            });
         }
         if meeting.date.is_none() {
-            warnings.push(Warning { item: None, kind: WarningKind::NoDate });
+            warnings.push(Warning {
+                item: None,
+                kind: WarningKind::NoDate,
+            });
         }
         for (i, item) in meeting.items.iter().enumerate() {
-            let item_warning = |kind| Warning { item: Some(i + 1), kind };
+            let item_warning = |kind| Warning {
+                item: Some(i + 1),
+                kind,
+            };
             if item.title.is_none() {
                 warnings.push(item_warning(WarningKind::NoTitle));
             }
@@ -446,29 +567,58 @@ fn build_item(
     let mut item = empty_item();
     item.number = draft.number;
     item.case_number = draft.case_number;
-    item.access = if draft.closed { Access::Closed } else { Access::Open };
-    item.title = draft.title.iter().map(|l| l.text.as_str()).fold(None, |acc: Option<String>, t| {
-        Some(match acc {
-            Some(mut a) => {
-                join_line(&mut a, t);
-                a
-            }
-            None => t.to_string(),
-        })
-    });
+    item.access = if draft.closed {
+        Access::Closed
+    } else {
+        Access::Open
+    };
+    item.title =
+        draft
+            .title
+            .iter()
+            .map(|l| l.text.as_str())
+            .fold(None, |acc: Option<String>, t| {
+                Some(match acc {
+                    Some(mut a) => {
+                        join_line(&mut a, t);
+                        a
+                    }
+                    None => t.to_string(),
+                })
+            });
     for block in draft.blocks {
         match block.kind {
-            BlockKind::Section(heading) => {
-                item.sections.push(Section { heading, text: reflow(&block.lines, layout) })
-            }
+            BlockKind::Section(heading) => item.sections.push(Section {
+                heading,
+                text: reflow(&block.lines, layout),
+            }),
             BlockKind::Route => {
-                let text = block.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
-                let steps = ROUTE_SPLIT.split(&text).map(str::trim).filter(|s| !s.is_empty());
+                let text = block
+                    .lines
+                    .iter()
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let steps = ROUTE_SPLIT
+                    .split(&text)
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty());
                 item.route.extend(steps.map(str::to_string));
             }
-            BlockKind::Decision { heading, body, date: decided } => {
-                item.decisions.push(build_decision(heading, body, decided, &block.lines, layout, committees, committee, date))
-            }
+            BlockKind::Decision {
+                heading,
+                body,
+                date: decided,
+            } => item.decisions.push(build_decision(
+                heading,
+                body,
+                decided,
+                &block.lines,
+                layout,
+                committees,
+                committee,
+                date,
+            )),
             BlockKind::Absent => push_unique(&mut item.absent, people_in(&block.lines)),
             BlockKind::Attachments => {
                 let lines: Vec<&str> = block.lines.iter().map(|l| l.text.as_str()).collect();
@@ -476,14 +626,19 @@ fn build_item(
             }
         }
     }
-    let texts = item
-        .sections
-        .iter()
-        .map(|s| s.text.as_str())
-        .chain(item.decisions.iter().flat_map(|d| std::iter::once(d.text.as_str()).chain(d.remarks.iter().map(String::as_str))));
+    let texts =
+        item.sections
+            .iter()
+            .map(|s| s.text.as_str())
+            .chain(item.decisions.iter().flat_map(|d| {
+                std::iter::once(d.text.as_str()).chain(d.remarks.iter().map(String::as_str))
+            }));
     let mentioned: Vec<Absence> = texts.flat_map(did_not_take_part).collect();
     push_unique(&mut item.absent, mentioned);
-    item.outcome = item.decisions.last().map_or(Outcome::Pending, |d| d.outcome);
+    item.outcome = item
+        .decisions
+        .last()
+        .map_or(Outcome::Pending, |d| d.outcome);
     item
 }
 
@@ -500,7 +655,9 @@ fn build_decision(
 ) -> Decision {
     // A bare `Beslutninger` heading in a meeting's minutes is that meeting's decision.
     let bare = body.is_none() && decided.is_none();
-    let body = body.map(|b| expand(committees, &b)).or_else(|| bare.then(|| committee.map(str::to_string)).flatten());
+    let body = body
+        .map(|b| expand(committees, &b))
+        .or_else(|| bare.then(|| committee.map(str::to_string)).flatten());
     let decided = decided.or_else(|| bare.then(|| date.map(str::to_string)).flatten());
     let full = reflow(lines, layout);
     let (mut text, mut remarks) = (Vec::new(), Vec::new());
@@ -513,11 +670,23 @@ fn build_decision(
     }
     let text = text.join("\n\n");
     let (outcome, dissent) = classify_outcome(&text, &remarks);
-    Decision { body, date: decided, text, outcome, dissent, remarks, heading: Some(heading) }
+    Decision {
+        body,
+        date: decided,
+        text,
+        outcome,
+        dissent,
+        remarks,
+        heading: Some(heading),
+    }
 }
 
 fn people_in(lines: &[DocLine]) -> Vec<Absence> {
-    lines.iter().filter_map(|l| parse_people_line(&l.text)).flatten().collect()
+    lines
+        .iter()
+        .filter_map(|l| parse_people_line(&l.text))
+        .flatten()
+        .collect()
 }
 
 fn push_unique(into: &mut Vec<Absence>, people: Vec<Absence>) {

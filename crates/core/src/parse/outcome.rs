@@ -12,13 +12,41 @@ fn re(pattern: &str) -> Regex {
 /// the word it negates, so `ikke godkendt` beats `godkendt`.
 static DECISIVE: LazyLock<Vec<(Regex, Outcome)>> = LazyLock::new(|| {
     vec![
-        (re(r"\bikke\s+(?:godkendt|godkendes|godkende|tiltrådt|tiltrådte|vedtaget|vedtages|anbefalet|anbefales)\b|\b(?:godkendes|godkendte|tiltrædes|vedtages)\s+ikke\b|\bafvist\b|\bafvises\b|\bafviste\b|\bforkastet\b|\bforkastes\b|\bforslaget\s+faldt\b"), Outcome::Rejected),
-        (re(r"\budgår\b|\budgik\b|\btaget\s+af\s+dagsordenen\b|\btages\s+af\s+dagsordenen\b|\btrukket\s+tilbage\b|\bbortfalder\b|\bbortfaldt\b"), Outcome::Withdrawn),
+        (
+            re(
+                r"\bikke\s+(?:godkendt|godkendes|godkende|tiltrådt|tiltrådte|vedtaget|vedtages|anbefalet|anbefales)\b|\b(?:godkendes|godkendte|tiltrædes|vedtages)\s+ikke\b|\bafvist\b|\bafvises\b|\bafviste\b|\bforkastet\b|\bforkastes\b|\bforslaget\s+faldt\b",
+            ),
+            Outcome::Rejected,
+        ),
+        (
+            re(
+                r"\budgår\b|\budgik\b|\btaget\s+af\s+dagsordenen\b|\btages\s+af\s+dagsordenen\b|\btrukket\s+tilbage\b|\bbortfalder\b|\bbortfaldt\b",
+            ),
+            Outcome::Withdrawn,
+        ),
         // `udsat`/`udsatte` also mean "vulnerable" (`socialt udsatte børn`): require a decision form.
-        (re(r"(?m)^udsat\b|\b(?:sagen|punktet|behandlingen|beslutningen)\s+(?:blev\s+|er\s+)?udsat\b|\budsættes\b|\budsatte\s+(?:sagen|punktet|behandlingen|beslutningen)\b|\bgenoptages\b"), Outcome::Postponed),
-        (re(r"\btil\s+efterretning\b|\b(?:taget|tages)\s+til\s+orientering\b"), Outcome::Noted),
-        (re(r"\banbefale[sr]?\b|\banbefalede\b|\banbefalet\b|\bindstilles\b|\bindstiller\b|\bindstillede\b|\b(?:over|frem)sendes\s+med\s+anbefaling\b"), Outcome::Recommended),
-        (re(r"\bgodkendt\b|\bgodkendes\b|\bgodkender\b|\bgodkendte\b|\btiltrådt\b|\btiltrædes\b|\btiltræder\b|\btiltrådte\b|\bvedtaget\b|\bvedtages\b|\bvedtog\b|\bbevilget\b|\bbevilges\b"), Outcome::Approved),
+        (
+            re(
+                r"(?m)^udsat\b|\b(?:sagen|punktet|behandlingen|beslutningen)\s+(?:blev\s+|er\s+)?udsat\b|\budsættes\b|\budsatte\s+(?:sagen|punktet|behandlingen|beslutningen)\b|\bgenoptages\b",
+            ),
+            Outcome::Postponed,
+        ),
+        (
+            re(r"\btil\s+efterretning\b|\b(?:taget|tages)\s+til\s+orientering\b"),
+            Outcome::Noted,
+        ),
+        (
+            re(
+                r"\banbefale[sr]?\b|\banbefalede\b|\banbefalet\b|\bindstilles\b|\bindstiller\b|\bindstillede\b|\b(?:over|frem)sendes\s+med\s+anbefaling\b",
+            ),
+            Outcome::Recommended,
+        ),
+        (
+            re(
+                r"\bgodkendt\b|\bgodkendes\b|\bgodkender\b|\bgodkendte\b|\btiltrådt\b|\btiltrædes\b|\btiltræder\b|\btiltrådte\b|\bvedtaget\b|\bvedtages\b|\bvedtog\b|\bbevilget\b|\bbevilges\b",
+            ),
+            Outcome::Approved,
+        ),
     ]
 });
 static DISCUSSED: LazyLock<Regex> =
@@ -27,10 +55,14 @@ static DISCUSSED: LazyLock<Regex> =
 static CANNOT_AGREE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:kunne|kan)\s+ikke\s+(?:tiltræde|godkende|anbefale|støtte)\b"));
 static DISSENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\bstemte?\s+(?:imod|nej)\b|\bstemmer\s+(?:imod|nej)\b|\bt(?:ager|og|aget)\s+(?:\w+\s+)?forbehold\b|\bundl(?:od|ader)\s+at\s+stemme\b|\bmindretal(?:let)?\b|\bimod\s+stemte\b")
+    re(
+        r"\bstemte?\s+(?:imod|nej)\b|\bstemmer\s+(?:imod|nej)\b|\bt(?:ager|og|aget)\s+(?:\w+\s+)?forbehold\b|\bundl(?:od|ader)\s+at\s+stemme\b|\bmindretal(?:let)?\b|\bimod\s+stemte\b",
+    )
 });
 static BODY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:det|der|udvalget|byrådet|kommunalbestyrelsen|magistraten|økonomiudvalget|\S*udvalget|\S*rådet|\S*nævnet)\b")
+    re(
+        r"^(?:det|der|udvalget|byrådet|kommunalbestyrelsen|magistraten|økonomiudvalget|\S*udvalget|\S*rådet|\S*nævnet)\b",
+    )
 });
 
 /// Classifies a decision text. Returns the outcome and whether it records dissent.
@@ -65,7 +97,9 @@ pub fn classify(text: &str, remarks: &[String]) -> (Outcome, bool) {
     };
     let dissent = member_disagrees
         || DISSENT.is_match(text)
-        || remarks.iter().any(|r| DISSENT.is_match(r) || CANNOT_AGREE.is_match(r));
+        || remarks
+            .iter()
+            .any(|r| DISSENT.is_match(r) || CANNOT_AGREE.is_match(r));
     (outcome, dissent)
 }
 

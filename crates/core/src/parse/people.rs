@@ -8,13 +8,16 @@ use std::sync::LazyLock;
 const NAME: &str = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|von|van|der|de|af|la|le|du))*";
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?P<name>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s*(?P<rest>.*)$"))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"^(?P<name>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s*(?P<rest>.*)$"
+    ))
+    .expect("valid regex")
 });
+/// One sentence, anchored: `Names deltog ikke …`.
 static DID_NOT_TAKE_PART: LazyLock<Regex> = LazyLock::new(|| {
     let one = format!(r"{NAME}(?:\s*\([^()]{{1,40}}\))?");
     Regex::new(&format!(
-        r"(?:^|[.!?:]\s+|\n)(?P<names>{one}(?:(?:\s*,\s*|\s+og\s+){one})*)\s+(?P<note>deltog\s+ikke\b[^.\n]*)"
+        r"^(?P<names>{one}(?:(?:\s*,\s*|\s+og\s+){one})*)\s+(?P<note>deltog\s+ikke\b.*)$"
     ))
     .expect("valid regex")
 });
@@ -25,7 +28,10 @@ pub fn parse_people_line(line: &str) -> Option<Vec<Absence>> {
     if line.is_empty() {
         return None;
     }
-    if matches!(line.to_lowercase().as_str(), "ingen" | "ingen fravær" | "ingen fraværende" | "-") {
+    if matches!(
+        line.to_lowercase().as_str(),
+        "ingen" | "ingen fravær" | "ingen fraværende" | "-"
+    ) {
         return Some(Vec::new());
     }
     let mut people = Vec::new();
@@ -50,7 +56,11 @@ fn split_names(line: &str) -> Vec<String> {
         }
         pieces.push(current);
     }
-    pieces.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+    pieces
+        .into_iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 fn parse_person(piece: &str) -> Option<Absence> {
@@ -73,13 +83,24 @@ fn parse_person(piece: &str) -> Option<Absence> {
     Some(Absence { name, party, note })
 }
 
-/// Finds "X deltog ikke i …" sentences in a text.
+/// Finds "X deltog ikke i …" sentences in a text. A substring search finds the
+/// candidates; the regex then runs on one sentence only, which keeps this linear.
 pub fn did_not_take_part(text: &str) -> Vec<Absence> {
     let mut out = Vec::new();
-    for c in DID_NOT_TAKE_PART.captures_iter(text) {
+    for (at, _) in text.match_indices("deltog") {
+        let start = text[..at]
+            .rfind(['.', '!', '?', ':', '\n'])
+            .map_or(0, |i| i + 1);
+        let end = text[at..].find(['.', '\n']).map_or(text.len(), |i| at + i);
+        let Some(c) = DID_NOT_TAKE_PART.captures(text[start..end].trim()) else {
+            continue;
+        };
         let note = c["note"].trim().to_string();
         if let Some(people) = parse_people_line(&c["names"]) {
-            out.extend(people.into_iter().map(|p| Absence { note: Some(note.clone()), ..p }));
+            out.extend(people.into_iter().map(|p| Absence {
+                note: Some(note.clone()),
+                ..p
+            }));
         }
     }
     out
@@ -100,15 +121,35 @@ mod tests {
     #[test]
     fn people_lines_table() {
         let cases: Vec<(&str, Option<Vec<Absence>>)> = vec![
-            ("Fritz Birk Sørensen (A)", Some(vec![a("Fritz Birk Sørensen", Some("A"), None)])),
-            ("Diana Therese Mikkelsen (Æ)", Some(vec![a("Diana Therese Mikkelsen", Some("Æ"), None)])),
+            (
+                "Fritz Birk Sørensen (A)",
+                Some(vec![a("Fritz Birk Sørensen", Some("A"), None)]),
+            ),
+            (
+                "Diana Therese Mikkelsen (Æ)",
+                Some(vec![a("Diana Therese Mikkelsen", Some("Æ"), None)]),
+            ),
             ("Ingen", Some(vec![])),
             (
                 "Tom Bytoft (A), Jytte Schmidt (F) og Ole Olsen",
-                Some(vec![a("Tom Bytoft", Some("A"), None), a("Jytte Schmidt", Some("F"), None), a("Ole Olsen", None, None)]),
+                Some(vec![
+                    a("Tom Bytoft", Some("A"), None),
+                    a("Jytte Schmidt", Some("F"), None),
+                    a("Ole Olsen", None, None),
+                ]),
             ),
-            ("Hans Hansen (Løsgænger) - sag 129-138", Some(vec![a("Hans Hansen", Some("Løsgænger"), Some("sag 129-138"))])),
-            ("Lars Ø. von Holstein (V)", Some(vec![a("Lars Ø. von Holstein", Some("V"), None)])),
+            (
+                "Hans Hansen (Løsgænger) - sag 129-138",
+                Some(vec![a(
+                    "Hans Hansen",
+                    Some("Løsgænger"),
+                    Some("sag 129-138"),
+                )]),
+            ),
+            (
+                "Lars Ø. von Holstein (V)",
+                Some(vec![a("Lars Ø. von Holstein", Some("V"), None)]),
+            ),
             ("Det blev drøftet, at budgettet er stramt", None),
             ("Bilag:", None),
             ("Hansen", None),
@@ -121,12 +162,20 @@ mod tests {
     #[test]
     fn did_not_take_part_sentences() {
         assert_eq!(
-            did_not_take_part("Punktet blev kort drøftet. Kristina Hviid deltog ikke i dialogmødet."),
+            did_not_take_part(
+                "Punktet blev kort drøftet. Kristina Hviid deltog ikke i dialogmødet."
+            ),
             vec![a("Kristina Hviid", None, Some("deltog ikke i dialogmødet"))]
         );
         assert_eq!(
-            did_not_take_part("Venstre tog forbehold.\nJesper Kjeldsen deltog ikke i sagens behandling."),
-            vec![a("Jesper Kjeldsen", None, Some("deltog ikke i sagens behandling"))]
+            did_not_take_part(
+                "Venstre tog forbehold.\nJesper Kjeldsen deltog ikke i sagens behandling."
+            ),
+            vec![a(
+                "Jesper Kjeldsen",
+                None,
+                Some("deltog ikke i sagens behandling")
+            )]
         );
         assert_eq!(
             did_not_take_part("Mette Skautrup (A) og Bünyamin Simsek (A) deltog ikke i punktet."),
