@@ -33,7 +33,9 @@ pub enum CommitteesError {
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum CommitteesFile {
-    Table { committees: BTreeMap<String, String> },
+    Table {
+        committees: BTreeMap<String, String>,
+    },
     Flat(BTreeMap<String, String>),
 }
 
@@ -45,8 +47,10 @@ impl Default for Committees {
 
 impl Committees {
     pub fn builtin() -> Self {
-        let by_abbreviation =
-            BUILTIN.iter().map(|(a, n)| (a.to_string(), n.to_string())).collect();
+        let by_abbreviation = BUILTIN
+            .iter()
+            .map(|(a, n)| (a.to_string(), n.to_string()))
+            .collect();
         Committees { by_abbreviation }
     }
 
@@ -61,7 +65,8 @@ impl Committees {
             if name.trim().is_empty() {
                 return Err(CommitteesError::EmptyName(abbreviation));
             }
-            self.by_abbreviation.insert(abbreviation.trim().to_string(), name.trim().to_string());
+            self.by_abbreviation
+                .insert(abbreviation.trim().to_string(), name.trim().to_string());
         }
         Ok(())
     }
@@ -69,10 +74,13 @@ impl Committees {
     /// The full name for an abbreviation, if known (exact, then case-insensitive).
     pub fn expand(&self, abbreviation: &str) -> Option<&str> {
         let abbreviation = abbreviation.trim();
-        self.by_abbreviation.get(abbreviation).map(String::as_str).or_else(|| {
-            let upper = abbreviation.to_uppercase();
-            self.by_abbreviation.get(&upper).map(String::as_str)
-        })
+        self.by_abbreviation
+            .get(abbreviation)
+            .map(String::as_str)
+            .or_else(|| {
+                let upper = abbreviation.to_uppercase();
+                self.by_abbreviation.get(&upper).map(String::as_str)
+            })
     }
 
     /// The abbreviation of a full name, compared without case.
@@ -99,7 +107,8 @@ mod tests {
         assert_eq!(c.expand("BUU"), Some("Børne- og ungdomsudvalget"));
         assert_eq!(c.expand("øu"), Some("Økonomiudvalget"));
         assert_eq!(c.expand("XYZ"), None);
-        c.extend_from_toml("[committees]\nXYZ = \"Xylofonudvalget\"\nBUU = \"Børneudvalget\"\n").unwrap();
+        c.extend_from_toml("[committees]\nXYZ = \"Xylofonudvalget\"\nBUU = \"Børneudvalget\"\n")
+            .unwrap();
         assert_eq!(c.expand("XYZ"), Some("Xylofonudvalget"));
         assert_eq!(c.expand("BUU"), Some("Børneudvalget"));
         c.extend_from_toml("TU = \"Teknisk Udvalg\"").unwrap();

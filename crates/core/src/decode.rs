@@ -44,7 +44,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
         return Ok((s.to_string(), Encoding::Utf8));
     }
     // Windows-1252 leaves five bytes undefined; text never contains them.
-    if let Some(offset) = bytes.iter().position(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)) {
+    if let Some(offset) = bytes
+        .iter()
+        .position(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
+    {
         return Err(undecodable(bytes, offset, 0));
     }
     let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
@@ -52,7 +55,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
 }
 
 fn undecodable(bytes: &[u8], offset: usize, shift: usize) -> DecodeError {
-    DecodeError::Undecodable { byte: bytes.get(offset).copied().unwrap_or(0), offset: offset + shift }
+    DecodeError::Undecodable {
+        byte: bytes.get(offset).copied().unwrap_or(0),
+        offset: offset + shift,
+    }
 }
 
 #[cfg(test)]
@@ -61,12 +67,30 @@ mod tests {
 
     #[test]
     fn decodes_the_encodings_minutes_come_in() {
-        assert_eq!(decode("Børne".as_bytes()).unwrap(), ("Børne".into(), Encoding::Utf8));
-        assert_eq!(decode(b"\xEF\xBB\xBFB\xC3\xB8rne").unwrap(), ("Børne".into(), Encoding::Utf8Bom));
-        assert_eq!(decode(b"B\xF8rne \x96 \xC5ben").unwrap(), ("Børne – Åben".into(), Encoding::Windows1252));
-        assert_eq!(decode(b"\xFF\xFEB\x00\xF8\x00").unwrap(), ("Bø".into(), Encoding::Utf16Le));
+        assert_eq!(
+            decode("Børne".as_bytes()).unwrap(),
+            ("Børne".into(), Encoding::Utf8)
+        );
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFB\xC3\xB8rne").unwrap(),
+            ("Børne".into(), Encoding::Utf8Bom)
+        );
+        assert_eq!(
+            decode(b"B\xF8rne \x96 \xC5ben").unwrap(),
+            ("Børne – Åben".into(), Encoding::Windows1252)
+        );
+        assert_eq!(
+            decode(b"\xFF\xFEB\x00\xF8\x00").unwrap(),
+            ("Bø".into(), Encoding::Utf16Le)
+        );
         assert_eq!(decode(b"%PDF-1.7 ..."), Err(DecodeError::Pdf));
-        assert_eq!(decode(b"ab\x81cd"), Err(DecodeError::Undecodable { byte: 0x81, offset: 2 }));
+        assert_eq!(
+            decode(b"ab\x81cd"),
+            Err(DecodeError::Undecodable {
+                byte: 0x81,
+                offset: 2
+            })
+        );
         assert_eq!(
             decode(b"\xEF\xBB\xBFab\xFF").unwrap_err().to_string(),
             "byte 0xFF at offset 5 is neither UTF-8 nor Windows-1252 text"

@@ -46,8 +46,13 @@ mod tests {
         let shell = format!("<html><body>{PLACEHOLDER}<script>app()</script></body></html>");
         let json = r#"{"title":"</script><script>alert(1)</script><!-- & x"}"#;
         let html = embed_bundle(&shell, json).unwrap();
-        let island = &html[html.find("referat-bundle\">").unwrap()..html.find("<script>app").unwrap()];
-        assert_eq!(island.matches("</script>").count(), 1, "only the real end tag: {island}");
+        let island =
+            &html[html.find("referat-bundle\">").unwrap()..html.find("<script>app").unwrap()];
+        assert_eq!(
+            island.matches("</script>").count(),
+            1,
+            "only the real end tag: {island}"
+        );
         assert!(!island.contains("<!--"));
         let inner = &island["referat-bundle\">".len()..island.len() - "</script>".len()];
         let back: serde_json::Value = serde_json::from_str(inner).unwrap();
@@ -56,6 +61,9 @@ mod tests {
 
     #[test]
     fn needs_the_placeholder() {
-        assert_eq!(embed_bundle("<html></html>", "{}"), Err(PackError::NoPlaceholder));
+        assert_eq!(
+            embed_bundle("<html></html>", "{}"),
+            Err(PackError::NoPlaceholder)
+        );
     }
 }

@@ -3,7 +3,9 @@
 use referat_core::{Bundle, BundleError};
 
 fn error(json: &str) -> String {
-    Bundle::from_json(json).expect_err("must be rejected").to_string()
+    Bundle::from_json(json)
+        .expect_err("must be rejected")
+        .to_string()
 }
 
 const VALID: &str = r#"{"format":"referat-bundle","version":1,"title":"T","generated":"2026-01-01T00:00:00Z","meetings":[
@@ -35,11 +37,17 @@ fn messages() {
 fn encodings() {
     assert_eq!(
         Bundle::from_slice(b"\xFF\xFE{\x00}\x00"),
-        Err(BundleError::Encoding { encoding: "UTF-16", offset: 0 })
+        Err(BundleError::Encoding {
+            encoding: "UTF-16",
+            offset: 0
+        })
     );
     assert_eq!(
         Bundle::from_slice(b"{\"a\": \"\xC3\"}"),
-        Err(BundleError::Encoding { encoding: "invalid UTF-8", offset: 7 })
+        Err(BundleError::Encoding {
+            encoding: "invalid UTF-8",
+            offset: 7
+        })
     );
     let with_bom = [b"\xEF\xBB\xBF".as_slice(), VALID.as_bytes()].concat();
     assert!(Bundle::from_slice(&with_bom).is_ok());

@@ -6,8 +6,27 @@ use referat_core::decode::decode;
 use referat_core::{assemble, parse_minutes, Bundle, Committees};
 
 const WORDS: &[&str] = &[
-    "udvalget", "godkendte", "sagen", "økonomi", "Børne-", "og", "ungdomsudvalget", "MED-", "aftalen",
-    "organisatio-", "nen", "budget", "2024", "kr.", "Åben", "Tom", "Bytoft", "(A)", "bemærker,", "at", "Drøftet.",
+    "udvalget",
+    "godkendte",
+    "sagen",
+    "økonomi",
+    "Børne-",
+    "og",
+    "ungdomsudvalget",
+    "MED-",
+    "aftalen",
+    "organisatio-",
+    "nen",
+    "budget",
+    "2024",
+    "kr.",
+    "Åben",
+    "Tom",
+    "Bytoft",
+    "(A)",
+    "bemærker,",
+    "at",
+    "Drøftet.",
 ];
 const LINES: &[&str] = &[
     "Sagsfremstilling",
@@ -81,7 +100,10 @@ proptest! {
 #[test]
 fn sample_bundle_round_trips() {
     let dir = format!("{}/../../examples/norddjurs", env!("CARGO_MANIFEST_DIR"));
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
     let meetings = paths
         .iter()
@@ -90,14 +112,31 @@ fn sample_bundle_round_trips() {
             parse_minutes(&text, &p.display().to_string(), &Committees::builtin()).meeting
         })
         .collect();
-    let bundle = assemble("Norddjurs", "2026-11-23T00:00:00Z", meetings, &Committees::builtin());
+    let bundle = assemble(
+        "Norddjurs",
+        "2026-11-23T00:00:00Z",
+        meetings,
+        &Committees::builtin(),
+    );
     assert_eq!(bundle.meetings.len(), 5);
     // Newest first, undated last.
     let dates: Vec<_> = bundle.meetings.iter().map(|m| m.date.as_deref()).collect();
-    assert_eq!(dates, [Some("2024-04-24"), Some("2024-04-18"), Some("2021-06-24"), None, None]);
+    assert_eq!(
+        dates,
+        [
+            Some("2024-04-24"),
+            Some("2024-04-18"),
+            Some("2021-06-24"),
+            None,
+            None
+        ]
+    );
     assert_eq!(bundle.meetings[0].id, "vpu-2024-04-24");
     assert_eq!(bundle.meetings[0].items[0].id, "vpu-2024-04-24-1");
-    assert_eq!(bundle.committees.get("VPU").map(String::as_str), Some("Voksen- og plejeudvalget"));
+    assert_eq!(
+        bundle.committees.get("VPU").map(String::as_str),
+        Some("Voksen- og plejeudvalget")
+    );
     let json = bundle.to_json_pretty();
     assert_eq!(Bundle::from_json(&json).unwrap(), bundle);
 }

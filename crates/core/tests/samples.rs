@@ -1,7 +1,9 @@
 //! The parser against real minutes, with every expected field written by hand
 //! from reading the source text.
 
-use referat_core::{parse_minutes, Absence, Access, Attachment, Committees, Meeting, Outcome, WarningKind};
+use referat_core::{
+    parse_minutes, Absence, Access, Attachment, Committees, Meeting, Outcome, WarningKind,
+};
 
 fn read(path: &str) -> String {
     let full = format!("{}/../../{path}", env!("CARGO_MANIFEST_DIR"));
@@ -10,15 +12,26 @@ fn read(path: &str) -> String {
 
 fn parse(path: &str) -> (Meeting, Vec<WarningKind>) {
     let parsed = parse_minutes(&read(path), path, &Committees::builtin());
-    (parsed.meeting, parsed.warnings.iter().map(|w| w.kind).collect())
+    (
+        parsed.meeting,
+        parsed.warnings.iter().map(|w| w.kind).collect(),
+    )
 }
 
 fn person(name: &str, party: Option<&str>, note: Option<&str>) -> Absence {
-    Absence { name: name.into(), party: party.map(Into::into), note: note.map(Into::into) }
+    Absence {
+        name: name.into(),
+        party: party.map(Into::into),
+        note: note.map(Into::into),
+    }
 }
 
 fn headings(m: &Meeting) -> Vec<Option<&str>> {
-    m.items[0].sections.iter().map(|s| s.heading.as_deref()).collect()
+    m.items[0]
+        .sections
+        .iter()
+        .map(|s| s.heading.as_deref())
+        .collect()
 }
 
 #[test]
@@ -26,21 +39,33 @@ fn norddjurs_000_dialogue_meeting() {
     let (m, _) = parse("examples/norddjurs/000_5f9710db80485d88.txt");
     assert_eq!(m.committee.as_deref(), Some("Børne- og ungdomsudvalget"));
     assert_eq!(m.date.as_deref(), Some("2021-06-24"));
-    assert_eq!(m.heading.as_deref(), Some("Børne- og ungdomsudvalget 24-06-2021"));
+    assert_eq!(
+        m.heading.as_deref(),
+        Some("Børne- og ungdomsudvalget 24-06-2021")
+    );
     assert_eq!(m.items.len(), 1);
     let item = &m.items[0];
     assert_eq!(item.case_number.as_deref(), Some("21/1359"));
-    assert_eq!(item.title.as_deref(), Some("Dialogmøde med områdeudvalg på socialområdet, kl. 15.00"));
+    assert_eq!(
+        item.title.as_deref(),
+        Some("Dialogmøde med områdeudvalg på socialområdet, kl. 15.00")
+    );
     assert_eq!(item.access, Access::Open);
     assert_eq!(item.route, ["BUU"]);
     assert_eq!(headings(&m), [Some("Sagsfremstilling")]);
-    assert!(item.sections[0].text.contains("1. Budget 2022\n2. Effektiviseringsbidraget:\n• Erfaringer fra 2021\n"));
+    assert!(item.sections[0]
+        .text
+        .contains("1. Budget 2022\n2. Effektiviseringsbidraget:\n• Erfaringer fra 2021\n"));
     assert_eq!(item.decisions.len(), 1);
     let d = &item.decisions[0];
     assert_eq!(d.body.as_deref(), Some("Børne- og ungdomsudvalget"));
     assert_eq!(d.date.as_deref(), Some("2021-06-24"));
-    assert!(d.text.starts_with("Ad. 1\n\nOmrådeudvalget orienterede om, at der er behov"));
-    assert!(d.text.ends_with("Kristina Hviid deltog ikke i dialogmødet."));
+    assert!(d
+        .text
+        .starts_with("Ad. 1\n\nOmrådeudvalget orienterede om, at der er behov"));
+    assert!(d
+        .text
+        .ends_with("Kristina Hviid deltog ikke i dialogmødet."));
     assert_eq!((d.outcome, d.dissent), (Outcome::Discussed, false));
     assert!(d.remarks.is_empty());
     assert_eq!(item.outcome, Outcome::Discussed);
@@ -61,7 +86,10 @@ fn norddjurs_001_decided_by_committee_without_header() {
     assert_eq!(m.date.as_deref(), Some("2024-04-18"));
     assert_eq!(m.heading, None);
     let item = &m.items[0];
-    assert_eq!((item.title.as_deref(), item.case_number.as_deref()), (None, None));
+    assert_eq!(
+        (item.title.as_deref(), item.case_number.as_deref()),
+        (None, None)
+    );
     assert_eq!(
         headings(&m),
         [
@@ -73,13 +101,21 @@ fn norddjurs_001_decided_by_committee_without_header() {
         ]
     );
     assert_eq!(item.sections[3].text, "Barnets Lov.");
-    assert!(item.sections[1].text.contains("afbureaukratisering, MED-aftalen, samt Personalepolitikken."));
+    assert!(item.sections[1]
+        .text
+        .contains("afbureaukratisering, MED-aftalen, samt Personalepolitikken."));
     let d = &item.decisions[0];
     assert_eq!(d.body.as_deref(), Some("Børne- og ungdomsudvalget"));
     assert_eq!(d.date.as_deref(), Some("2024-04-18"));
     assert_eq!(d.text, "Godkendt.");
-    assert_eq!(d.heading.as_deref(), Some("Beslutning i Børne- og ungdomsudvalget den 18-04-2024"));
-    assert_eq!((d.outcome, item.outcome, d.dissent), (Outcome::Approved, Outcome::Approved, false));
+    assert_eq!(
+        d.heading.as_deref(),
+        Some("Beslutning i Børne- og ungdomsudvalget den 18-04-2024")
+    );
+    assert_eq!(
+        (d.outcome, item.outcome, d.dissent),
+        (Outcome::Approved, Outcome::Approved, false)
+    );
     assert!(item.absent.is_empty());
     assert_eq!(warnings, [WarningKind::NoTitle, WarningKind::NoCaseNumber]);
 }
@@ -94,10 +130,21 @@ fn norddjurs_002_fragment_without_structure_keeps_everything() {
     assert_eq!(item.outcome, Outcome::Pending);
     assert!(item.decisions.is_empty());
     assert_eq!(headings(&m), [None]);
-    assert!(item.sections[0].text.starts_with("Oplæg til dialog:\n\nStatus og næste skridt i Ny start på Socialområdet"));
-    assert!(item.sections[0].text.contains("gennemført i løbet af 2020"), "`lø-` + `bet` is joined");
-    assert!(item.sections[0].text.contains("i organisationen?"), "`organisatio-` + `nen` is joined");
-    assert_eq!(referat_core::conserve::lost_words(&source, &m), Vec::<String>::new());
+    assert!(item.sections[0]
+        .text
+        .starts_with("Oplæg til dialog:\n\nStatus og næste skridt i Ny start på Socialområdet"));
+    assert!(
+        item.sections[0].text.contains("gennemført i løbet af 2020"),
+        "`lø-` + `bet` is joined"
+    );
+    assert!(
+        item.sections[0].text.contains("i organisationen?"),
+        "`organisatio-` + `nen` is joined"
+    );
+    assert_eq!(
+        referat_core::conserve::lost_words(&source, &m),
+        Vec::<String>::new()
+    );
     assert_eq!(
         warnings,
         [
@@ -136,14 +183,26 @@ fn norddjurs_003_remarks_and_absentees() {
         d.remarks,
         ["Karoline Bergkvist Søgaard (A) og Jytte Schmidt (F) bemærker, at der bør være en ambition om at uddanne de ufaglærte indenfor de relevante fagområder."]
     );
-    assert_eq!((d.outcome, d.dissent, item.outcome), (Outcome::Approved, false, Outcome::Approved));
+    assert_eq!(
+        (d.outcome, d.dissent, item.outcome),
+        (Outcome::Approved, false, Outcome::Approved)
+    );
     assert_eq!(
         item.absent,
-        [person("Diana Therese Mikkelsen", Some("Æ"), None), person("Tom Bytoft", Some("A"), None)]
+        [
+            person("Diana Therese Mikkelsen", Some("Æ"), None),
+            person("Tom Bytoft", Some("A"), None)
+        ]
     );
     assert_eq!(
         item.attachments,
-        [Attachment { number: Some(1), title: None, reference: Some("35064/24".into()), access: None, note: Some("3602570 (H)".into()) }]
+        [Attachment {
+            number: Some(1),
+            title: None,
+            reference: Some("35064/24".into()),
+            access: None,
+            note: Some("3602570 (H)".into())
+        }]
     );
 }
 
@@ -180,7 +239,9 @@ fn norddjurs_004_agenda_with_attachments() {
             ),
         ]
     );
-    assert!(warnings.contains(&WarningKind::NoCommittee) && warnings.contains(&WarningKind::NoDecision));
+    assert!(
+        warnings.contains(&WarningKind::NoCommittee) && warnings.contains(&WarningKind::NoDecision)
+    );
 }
 
 #[test]
@@ -192,12 +253,19 @@ fn aarhus_byraad_whole_meeting() {
     assert_eq!(m.location.as_deref(), Some("Byrådssalen"));
     // The table of contents stays with the meeting and makes no items.
     assert_eq!(m.items.len(), 21);
-    assert!(m.sections.iter().any(|s| s.heading.as_deref() == Some("Indholdsfortegnelse")
-        && s.text.contains("Lukket: Køb af landbrugsejendom")));
+    assert!(m
+        .sections
+        .iter()
+        .any(|s| s.heading.as_deref() == Some("Indholdsfortegnelse")
+            && s.text.contains("Lukket: Køb af landbrugsejendom")));
     for (i, item) in m.items.iter().enumerate() {
         assert_eq!(item.number, Some(i as u32 + 1));
         let case = item.case_number.as_deref().unwrap_or("");
-        assert!(case.starts_with("EMN-20") && case.len() == 15, "item {}: case `{case}`", i + 1);
+        assert!(
+            case.starts_with("EMN-20") && case.len() == 15,
+            "item {}: case `{case}`",
+            i + 1
+        );
     }
     let first = &m.items[0];
     assert_eq!(first.title.as_deref(), Some("Godkendelse af dagsorden"));
@@ -212,12 +280,23 @@ fn aarhus_byraad_whole_meeting() {
         Some("Svar på forslag fra DD om principbeslutning om at sikre Havnens Perles fremtid på Aarhus Ø")
     );
     assert_eq!(second.case_number.as_deref(), Some("EMN-2025-003383"));
-    assert!(second.decisions[0].text.starts_with("Fremsendes til Teknisk Udvalg til behandling"));
-    assert!(second.sections.iter().any(|s| s.heading.as_deref() == Some("Sagsforløb")));
+    assert!(second.decisions[0]
+        .text
+        .starts_with("Fremsendes til Teknisk Udvalg til behandling"));
+    assert!(second
+        .sections
+        .iter()
+        .any(|s| s.heading.as_deref() == Some("Sagsforløb")));
     assert_eq!(second.attachments.len(), 5);
-    assert_eq!(second.attachments[2].title.as_deref(), Some("Meningstilkendegivelse Havnens Perle (påført 07.04.2025)"));
+    assert_eq!(
+        second.attachments[2].title.as_deref(),
+        Some("Meningstilkendegivelse Havnens Perle (påført 07.04.2025)")
+    );
     // Item 6: the council adopted it; one group could not agree.
-    assert_eq!((m.items[5].outcome, m.items[5].decisions[0].dissent), (Outcome::Approved, true));
+    assert_eq!(
+        (m.items[5].outcome, m.items[5].decisions[0].dissent),
+        (Outcome::Approved, true)
+    );
     let last = &m.items[20];
     assert_eq!(last.title.as_deref(), Some("Køb af landbrugsejendom"));
     assert_eq!(last.case_number.as_deref(), Some("EMN-2025-007940"));
@@ -225,12 +304,22 @@ fn aarhus_byraad_whole_meeting() {
     assert!(m.items[..20].iter().all(|i| i.access == Access::Open));
     // Item 21 prints its decision without a heading: kept as text, not guessed.
     assert_eq!(last.outcome, Outcome::Pending);
-    assert!(last.sections[0].text.contains("har vedtaget Magistratens foranstående indstilling"));
+    assert!(last.sections[0]
+        .text
+        .contains("har vedtaget Magistratens foranstående indstilling"));
     assert_eq!(warnings.len(), 1, "{warnings:?}");
 
-    let jesper = person("Jesper Kjeldsen", None, Some("deltog ikke i sagens behandling"));
-    let with_jesper: Vec<u32> =
-        m.items.iter().filter(|i| i.absent.contains(&jesper)).filter_map(|i| i.number).collect();
+    let jesper = person(
+        "Jesper Kjeldsen",
+        None,
+        Some("deltog ikke i sagens behandling"),
+    );
+    let with_jesper: Vec<u32> = m
+        .items
+        .iter()
+        .filter(|i| i.absent.contains(&jesper))
+        .filter_map(|i| i.number)
+        .collect();
     assert_eq!(with_jesper, [2, 3, 4, 5, 7, 10, 11, 12, 14]);
     assert!(m.items.iter().all(|i| i.absent.len() <= 1));
 }
@@ -247,7 +336,11 @@ fn every_sample_keeps_every_word() {
     ] {
         let source = read(path);
         let (m, _) = parse(path);
-        assert_eq!(referat_core::conserve::lost_words(&source, &m), Vec::<String>::new(), "{path}");
+        assert_eq!(
+            referat_core::conserve::lost_words(&source, &m),
+            Vec::<String>::new(),
+            "{path}"
+        );
     }
 }
 
@@ -257,5 +350,8 @@ fn conservation_check_reports_a_dropped_word() {
     let (mut m, _) = parse("examples/norddjurs/003_30e56682dd283b6b.txt");
     m.items[0].decisions[0].remarks.clear();
     let lost = referat_core::conserve::lost_words(&source, &m);
-    assert!(lost.contains(&"karoline".to_string()) && lost.contains(&"ufaglærte".to_string()), "{lost:?}");
+    assert!(
+        lost.contains(&"karoline".to_string()) && lost.contains(&"ufaglærte".to_string()),
+        "{lost:?}"
+    );
 }
