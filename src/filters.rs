@@ -77,7 +77,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
         }
     };
     let preset = |label: String, p: DatePreset| {
-        html! { <button type="button" class="button small" onclick={d.reform(move |_| Action::Preset(p))}>{ label }</button> }
+        html! { <button type="button" class="button small secondary" onclick={d.reform(move |_| Action::Preset(p))}>{ label }</button> }
     };
 
     let people = {

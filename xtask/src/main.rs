@@ -1,0 +1,239 @@
+//! Project tasks: `cargo xtask dist | run | browser-test | test`.
+//!
+//! `dist` builds the viewer without trunk or wasm-pack: cargo, wasm-bindgen
+//! (`--target no-modules`, which works inline from file://) and wasm-opt from npm
+//! `binaryen`, then inlines wasm, glue and CSS into one HTML file with a CSP.
+
+use anyhow::{bail, Context, Result};
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const USAGE: &str = "usage: cargo xtask <dist | run | browser-test | test>
+  dist          build dist/referat-app.html, dist/index.html, and dist/referat.html (with dist/bundle.json)
+  run           ingest examples/norddjurs into dist/bundle.json, dist, serve dist/ on 127.0.0.1
+  browser-test  ingest + dist, then the Playwright tests in tests/browser
+  test          fmt, clippy (native and wasm32), cargo tests, SSR tests, browser tests";
+
+const SAMPLE_TITLE: &str = "Norddjurs Kommune – referater";
+
+fn main() -> Result<()> {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    match task.as_str() {
+        "dist" => dist(),
+        "run" => run(),
+        "browser-test" => browser_test(),
+        "test" => test(),
+        _ => {
+            eprintln!("{USAGE}");
+            std::process::exit(2)
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+}
+
+fn cmd(program: &str, args: &[&str], dir: &Path) -> Result<()> {
+    eprintln!("$ {program} {}", args.join(" "));
+    let status =
+        Command::new(program).args(args).current_dir(dir).status().with_context(|| format!("cannot start `{program}`"))?;
+    if !status.success() {
+        bail!("`{program} {}` failed ({status})", args.join(" "));
+    }
+    Ok(())
+}
+
+fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+fn ingest_sample() -> Result<()> {
+    let root = root();
+    std::fs::create_dir_all(root.join("dist"))?;
+    cmd(
+        &cargo(),
+        &["run", "-q", "-p", "referat-cli", "--", "ingest", "examples/norddjurs", "-o", "dist/bundle.json", "--title", SAMPLE_TITLE],
+        &root,
+    )
+}
+
+fn dist() -> Result<()> {
+    let root = root();
+    let dist = root.join("dist");
+    let work = root.join("target/xtask-dist");
+    std::fs::create_dir_all(&dist)?;
+    std::fs::create_dir_all(&work)?;
+    cmd(
+        &cargo(),
+        &["build", "--profile", "wasm-release", "--target", "wasm32-unknown-unknown", "-p", "referat-app", "--bin", "referat-app"],
+        &root,
+    )?;
+    let wasm = root.join("target/wasm32-unknown-unknown/wasm-release/referat-app.wasm");
+    cmd(
+        "wasm-bindgen",
+        &["--target", "no-modules", "--no-typescript", "--out-dir", path(&work)?, "--out-name", "referat", path(&wasm)?],
+        &root,
+    )?;
+    let bg = work.join("referat_bg.wasm");
+    let opt = work.join("referat_opt.wasm");
+    let wasm_opt = root.join("tests/browser/node_modules/.bin/wasm-opt");
+    if !wasm_opt.exists() {
+        bail!("{} is missing: run `npm ci` in tests/browser (it installs npm `binaryen`)", wasm_opt.display());
+    }
+    cmd(path(&wasm_opt)?, &["-Oz", "--strip-debug", "--strip-producers", path(&bg)?, "-o", path(&opt)?], &root)?;
+
+    let glue = std::fs::read_to_string(work.join("referat.js")).context("reading the wasm-bindgen glue")?;
+    let bytes = std::fs::read(&opt)?;
+    let css = std::fs::read_to_string(root.join("public/style.css"))?;
+    let template = std::fs::read_to_string(root.join("index.html"))?;
+    let html = assemble(&template, &glue, &bytes, &css)?;
+    std::fs::write(dist.join("referat-app.html"), &html)?;
+    std::fs::write(dist.join("index.html"), &html)?;
+    eprintln!("wrote dist/referat-app.html and dist/index.html ({} KB; wasm {} KB)", html.len() / 1024, bytes.len() / 1024);
+
+    let bundle = dist.join("bundle.json");
+    if bundle.exists() {
+        let json = std::fs::read_to_string(&bundle)?;
+        let one = referat_core::pack::embed_bundle(&html, &json)?;
+        std::fs::write(dist.join("referat.html"), one)?;
+        eprintln!("wrote dist/referat.html with dist/bundle.json embedded");
+    } else {
+        eprintln!("no dist/bundle.json, so no dist/referat.html (cargo xtask run makes one)");
+    }
+    Ok(())
+}
+
+/// Fills the template's markers: CSS, glue plus a boot script that passes the
+/// wasm bytes (file:// cannot fetch them), and a CSP allowing exactly these two inline blocks.
+fn assemble(template: &str, glue: &str, wasm: &[u8], css: &str) -> Result<String> {
+    let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
+    let script = format!(
+        "{glue}\n(function () {{\n  var s = atob(\"{b64}\");\n  var b = new Uint8Array(s.length);\n  for (var i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);\n  wasm_bindgen.initSync({{ module: b }});\n}})();\n"
+    );
+    if script.contains("</script") || css.contains("</style") {
+        bail!("inline script or style contains a closing tag");
+    }
+    let csp = format!(
+        "default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src '{}'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'",
+        sha256(&script),
+        sha256(css)
+    );
+    let mut html = template.to_string();
+    for (marker, value) in [
+        ("<!-- referat:csp -->", format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">")),
+        ("<!-- referat:style -->", format!("<style>{css}</style>")),
+        ("<!-- referat:script -->", format!("<script>{script}</script>")),
+    ] {
+        if !html.contains(marker) {
+            bail!("index.html lacks the marker {marker}");
+        }
+        html = html.replacen(marker, &value, 1);
+    }
+    if !html.contains(referat_core::pack::PLACEHOLDER) {
+        bail!("index.html lacks the empty bundle placeholder");
+    }
+    Ok(html)
+}
+
+fn sha256(text: &str) -> String {
+    format!("sha256-{}", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes())))
+}
+
+fn path(p: &Path) -> Result<&str> {
+    p.to_str().context("non-UTF-8 path")
+}
+
+fn run() -> Result<()> {
+    ingest_sample()?;
+    dist()?;
+    let dist = root().join("dist");
+    let listener = (8000..8100)
+        .find_map(|port| TcpListener::bind(("127.0.0.1", port)).ok())
+        .context("no free port in 8000..8100 on 127.0.0.1")?;
+    let addr = listener.local_addr()?;
+    println!("Serving dist/ at http://{addr}/");
+    println!("One-file version (copy to a USB stick): {}", dist.join("referat.html").canonicalize()?.display());
+    println!("Press Ctrl+C to stop.");
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
+        if let Err(e) = serve(stream, &dist) {
+            eprintln!("request failed: {e}");
+        }
+    }
+    Ok(())
+}
+
+/// A minimal static file server: GET and HEAD for files directly in `dir`.
+fn serve(mut stream: TcpStream, dir: &Path) -> Result<()> {
+    let mut line = String::new();
+    let mut reader = BufReader::new(stream.try_clone()?);
+    reader.read_line(&mut line)?;
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
+            break;
+        }
+    }
+    let mut parts = line.split_whitespace();
+    let method = parts.next().unwrap_or("");
+    let target = parts.next().unwrap_or("/");
+    let target = target.split(['?', '#']).next().unwrap_or("/");
+    let name = match target.trim_start_matches('/') {
+        "" => "index.html",
+        other => other,
+    };
+    let safe = !name.contains('/') && !name.contains('\\') && !name.starts_with('.');
+    let file = dir.join(name);
+    let (status, body, kind) = match (method, safe && file.is_file()) {
+        ("GET" | "HEAD", true) => ("200 OK", std::fs::read(&file)?, content_type(name)),
+        ("GET" | "HEAD", false) => ("404 Not Found", b"not found".to_vec(), "text/plain; charset=utf-8"),
+        _ => ("405 Method Not Allowed", Vec::new(), "text/plain; charset=utf-8"),
+    };
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    if method != "HEAD" {
+        stream.write_all(&body)?;
+    }
+    eprintln!("{method} {target} {status}");
+    Ok(())
+}
+
+fn content_type(name: &str) -> &'static str {
+    match name.rsplit('.').next() {
+        Some("html") => "text/html; charset=utf-8",
+        Some("json") => "application/json",
+        Some("css") => "text/css",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        _ => "application/octet-stream",
+    }
+}
+
+fn browser_test() -> Result<()> {
+    let dir = root().join("tests/browser");
+    if !dir.join("node_modules").exists() {
+        cmd("npm", &["ci", "--no-audit", "--no-fund"], &dir)?;
+    }
+    ingest_sample()?;
+    dist()?;
+    cmd("npm", &["test"], &dir)
+}
+
+fn test() -> Result<()> {
+    let root = root();
+    let c = cargo();
+    cmd(&c, &["fmt", "--all", "--", "--check"], &root)?;
+    cmd(&c, &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &root)?;
+    cmd(&c, &["clippy", "-p", "referat-app", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"], &root)?;
+    cmd(&c, &["test", "--workspace"], &root)?;
+    cmd(&c, &["test", "-p", "referat-app", "--features", "ssr"], &root)?;
+    browser_test()
+}
