@@ -1,0 +1,307 @@
+// Browser checks of the one-file viewer, dist/referat.html opened from file://
+// in headless Chromium from apt. Run `cargo xtask browser-test` (it builds dist/ first).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, createReadStream, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const dist = join(root, 'dist');
+const shots = join(here, 'screenshots');
+const oneFile = pathToFileURL(join(dist, 'referat.html')).href;
+const bundle = JSON.parse(readFileSync(join(dist, 'bundle.json'), 'utf8'));
+
+// The sample bundle, flattened: what each check expects is read from the data.
+const items = bundle.meetings.flatMap((m) => m.items.map((i) => ({ ...i, meeting: m })));
+const textOf = (i) =>
+  [i.title, i.case_number, ...i.sections.flatMap((s) => [s.heading, s.text]), ...i.decisions.flatMap((d) => [d.text, ...d.remarks])]
+    .filter(Boolean)
+    .join('\n');
+// Newest first, undated last, agenda order within a meeting: the app's default order.
+const byDate = (list) => list.map((i) => i.id);
+
+let browser;
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** A page that records every request, console error, page error and dialog. */
+async function open(url, viewport = { width: 1024, height: 768 }) {
+  const page = await browser.newPage({ viewport });
+  const log = { requests: [], errors: [], dialogs: [] };
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('console', (m) => m.type() === 'error' && log.errors.push(m.text()));
+  page.on('pageerror', (e) => log.errors.push(e.message));
+  page.on('dialog', async (d) => {
+    log.dialogs.push(d.message());
+    await d.dismiss();
+  });
+  await page.goto(url);
+  await page.waitForSelector('#result-count');
+  return { page, log };
+}
+
+const count = async (page) => Number(await page.textContent('#result-count'));
+const rowIds = (page) => page.$$eval('[data-item-id]', (rows) => rows.map((r) => r.dataset.itemId));
+async function expectCount(page, n) {
+  await page.waitForFunction((n) => document.querySelector('#result-count')?.textContent === String(n), n);
+}
+
+test('opens from file:// with no network requests and no console errors; screenshots', async () => {
+  for (const viewport of [
+    { width: 1024, height: 768 },
+    { width: 768, height: 1024 },
+  ]) {
+    const { page, log } = await open(oneFile, viewport);
+    assert.equal(await count(page), items.length);
+    assert.deepEqual(await rowIds(page), byDate(items));
+    assert.equal(await page.textContent('.bundle-title'), bundle.title);
+    await page.screenshot({ path: join(shots, `list-${viewport.width}x${viewport.height}.png`), fullPage: false });
+    const dialogue = items.find((i) => textOf(i).toLowerCase().includes('effektivisering'));
+    await page.click(`[data-item-id="${dialogue.id}"] a`);
+    await page.waitForSelector('.item-view');
+    await page.screenshot({ path: join(shots, `item-${viewport.width}x${viewport.height}.png`), fullPage: true });
+    await page.waitForTimeout(100);
+    assert.deepEqual(log.requests, [oneFile], 'only the file itself is requested');
+    assert.deepEqual(log.errors, []);
+    await page.close();
+  }
+});
+
+test('touch targets are at least 44 px', async () => {
+  const { page } = await open(oneFile, { width: 768, height: 1024 });
+  const small = await page.$$eval('button, .button, .check, .result-link, select, input[type=search], input[type=date]', (els) =>
+    els
+      .filter((e) => e.offsetParent !== null)
+      .map((e) => ({ what: e.outerHTML.slice(0, 60), h: e.getBoundingClientRect().height }))
+      .filter((x) => x.h < 44),
+  );
+  assert.deepEqual(small, []);
+  await page.close();
+});
+
+test('committee "Voksen- og plejeudvalget" gives exactly the VPU item', async () => {
+  const { page } = await open(oneFile);
+  const vpu = items.filter((i) => i.meeting.committee === 'Voksen- og plejeudvalget');
+  assert.equal(vpu.length, 1);
+  await page.check('input[data-committee="Voksen- og plejeudvalget"]');
+  await expectCount(page, 1);
+  assert.deepEqual(await rowIds(page), byDate(vpu));
+  assert.match(page.url(), /#\/\?udvalg=Voksen-%20og%20plejeudvalget$/);
+  await page.close();
+});
+
+test('absentee "Tom Bytoft" gives the VPU item of 24-04-2024', async () => {
+  const { page } = await open(oneFile);
+  await page.fill('#absentee-search', 'bytoft');
+  await page.click('button[data-person="Tom Bytoft"]');
+  await expectCount(page, 1);
+  const [id] = await rowIds(page);
+  const item = items.find((i) => i.id === id);
+  assert.equal(item.meeting.committee, 'Voksen- og plejeudvalget');
+  assert.equal(item.meeting.date, '2024-04-24');
+  assert.match(await page.textContent(`[data-item-id="${id}"]`), /24-04-2024/);
+  await page.close();
+});
+
+test('outcome Godkendt gives exactly the approved items', async () => {
+  const { page } = await open(oneFile);
+  const approved = items.filter((i) => i.outcome === 'approved');
+  assert.ok(approved.length >= 2);
+  const label = await page.textContent('label:has(input[data-outcome="approved"])');
+  assert.match(label, new RegExp(`Godkendt\\s*${approved.length}`));
+  await page.check('input[data-outcome="approved"]');
+  await expectCount(page, approved.length);
+  assert.deepEqual(await rowIds(page), byDate(approved));
+  const badges = await page.$$eval('[data-item-id] .badge', (b) => b.map((x) => x.textContent));
+  assert.ok(badges.every((b) => b === 'Godkendt'));
+  await page.close();
+});
+
+test('free text: "effektivisering" finds the 2021 dialogue item highlighted; "oekonomiske" finds "økonomiske"', async () => {
+  const { page } = await open(oneFile);
+  await page.fill('#q', 'effektivisering');
+  const withWord = items.filter((i) => textOf(i).toLowerCase().includes('effektivisering'));
+  await expectCount(page, withWord.length);
+  const ids = await rowIds(page);
+  const dialogue = items.find((i) => i.meeting.date?.startsWith('2021') && /dialogmøde/i.test(i.title ?? ''));
+  assert.ok(dialogue, 'the sample has the 2021 dialogue item');
+  assert.ok(ids.includes(dialogue.id));
+  const marks = await page.$$eval(`[data-item-id="${dialogue.id}"] mark`, (m) => m.map((x) => x.textContent.toLowerCase()));
+  assert.ok(marks.length > 0 && marks.every((m) => m === 'effektivisering'), JSON.stringify(marks));
+
+  await page.fill('#q', 'oekonomiske');
+  const eco = items.filter((i) => textOf(i).toLowerCase().includes('økonomiske'));
+  assert.ok(eco.length > 0);
+  await expectCount(page, eco.length);
+  assert.deepEqual(await rowIds(page), byDate(eco));
+  await page.screenshot({ path: join(shots, 'search-1024x768.png') });
+  // Esc clears the search; "/" focuses it.
+  await page.press('#q', 'Escape');
+  await expectCount(page, items.length);
+  await page.click('h2');
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'q');
+  await page.close();
+});
+
+test('a reload on a deep link restores the filters and the view', async () => {
+  const { page } = await open(oneFile);
+  await page.check('input[data-committee="Børne- og ungdomsudvalget"]');
+  await page.fill('#q', 'budget');
+  const expected = items.filter((i) => i.meeting.committee === 'Børne- og ungdomsudvalget' && /budget/i.test(textOf(i)));
+  await expectCount(page, expected.length);
+  const url = page.url();
+  assert.match(url, /udvalg=B%C3%B8rne-%20og%20ungdomsudvalget/);
+  assert.match(url, /q=budget/);
+  await page.reload();
+  await page.waitForSelector('#result-count');
+  await expectCount(page, expected.length);
+  assert.equal(await page.inputValue('#q'), 'budget');
+  assert.ok(await page.isChecked('input[data-committee="Børne- og ungdomsudvalget"]'));
+
+  // An item deep link, and Back to the list.
+  await page.click(`[data-item-id="${expected[0].id}"] a`);
+  await page.waitForSelector(`[data-view-item="${expected[0].id}"]`);
+  assert.match(page.url(), new RegExp(`#/punkt/${expected[0].id}\\?`));
+  await page.reload();
+  await page.waitForSelector(`[data-view-item="${expected[0].id}"]`);
+  await page.goBack();
+  await page.waitForSelector('[data-item-id]');
+  assert.equal(await page.inputValue('#q'), 'budget');
+  await page.close();
+});
+
+test('a malformed bundle via #bundle-file shows #load-error and keeps the app working', async () => {
+  const { page, log } = await open(oneFile);
+  await page.setInputFiles('#bundle-file', {
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{\n  "format": "referat-bundle",\n  "version": 1,\n  "title": oops\n}'),
+  });
+  await page.waitForSelector('#load-error');
+  const text = await page.textContent('#load-error');
+  assert.match(text, /broken\.json/);
+  assert.match(text, /ikke gyldig JSON/);
+  assert.match(text, /linje 4, kolonne 12/);
+  await page.screenshot({ path: join(shots, 'error-768x1024.png') });
+  // The old bundle is still there and still filters.
+  assert.equal(await count(page), items.length);
+  await page.fill('#q', 'effektivisering');
+  await expectCount(page, 1);
+
+  // A newer version is refused by name.
+  await page.setInputFiles('#bundle-file', {
+    name: 'future.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...bundle, version: 2 })),
+  });
+  await page.waitForFunction(() => document.querySelector('#load-error')?.textContent.includes('future.json'));
+  assert.match(await page.textContent('#load-error'), /version 2/);
+  // Wrong types: the field path and place are named.
+  await page.setInputFiles('#bundle-file', {
+    name: 'types.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...bundle, meetings: [{ ...bundle.meetings[0], items: 'none' }] }, null, 1)),
+  });
+  await page.waitForFunction(() => document.querySelector('#load-error')?.textContent.includes('types.json'));
+  assert.match(await page.textContent('#load-error'), /meetings\[0\]\.items.*linje \d+, kolonne \d+/s);
+  assert.equal(await count(page), 1);
+
+  // A good file replaces the bundle and the panel goes away.
+  const smaller = { ...bundle, title: 'Kun ét møde', meetings: [bundle.meetings[0]] };
+  await page.setInputFiles('#bundle-file', {
+    name: 'ok.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(smaller)),
+  });
+  await page.waitForFunction(() => document.querySelector('.bundle-title')?.textContent === 'Kun ét møde');
+  assert.equal(await page.$('#load-error'), null);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('a hostile bundle packed into one file shows its text and runs nothing', async () => {
+  const evil = '<script>alert(1)</script></script><!-- <img src=x onerror=alert(2)>';
+  const hostile = {
+    ...bundle,
+    title: `Hostile ${evil}`,
+    meetings: [
+      {
+        ...bundle.meetings[0],
+        items: [
+          {
+            ...bundle.meetings[0].items[0],
+            title: `Titel ${evil}`,
+            sections: [{ heading: `Overskrift ${evil}`, text: `Tekst ${evil}` }],
+          },
+        ],
+      },
+    ],
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'referat-'));
+  writeFileSync(join(dir, 'hostile.json'), JSON.stringify(hostile));
+  execFileSync(
+    'cargo',
+    ['run', '-q', '-p', 'referat-cli', '--', 'pack', join(dir, 'hostile.json'), '-o', join(dir, 'hostile.html'), '--app', join(dist, 'referat-app.html')],
+    { cwd: root, stdio: 'inherit' },
+  );
+  const url = pathToFileURL(join(dir, 'hostile.html')).href;
+  const { page, log } = await open(url);
+  assert.equal(await page.textContent('.bundle-title'), `Hostile ${evil}`);
+  const id = hostile.meetings[0].items[0].id;
+  assert.equal(await page.textContent(`[data-item-id="${id}"] .result-title`), `Titel ${evil}`);
+  await page.click(`[data-item-id="${id}"] a`);
+  await page.waitForSelector('.item-view');
+  assert.match(await page.textContent('.item-view'), /Tekst <script>alert\(1\)<\/script><\/script><!-- <img/);
+  assert.equal(await page.$$eval('script', (s) => s.length), 2, 'only the data island and the app script');
+  assert.equal(await page.$('img'), null);
+  await page.waitForTimeout(200);
+  assert.deepEqual(log.dialogs, []);
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(log.requests, [url]);
+  await page.close();
+});
+
+test('dist/index.html over http fetches bundle.json beside it', async () => {
+  assert.ok(existsSync(join(dist, 'index.html')));
+  const server = createServer((req, res) => {
+    const name = req.url === '/' ? 'index.html' : req.url.slice(1).split(/[?#]/)[0];
+    if (!['index.html', 'bundle.json'].includes(name)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': name.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8' });
+    createReadStream(join(dist, name)).pipe(res);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  try {
+    const { page, log } = await open(`${base}#/?udfald=approved`);
+    await expectCount(page, items.filter((i) => i.outcome === 'approved').length);
+    assert.deepEqual(log.requests.map((u) => u.replace(/#.*/, '')), [base, `${base}bundle.json`]);
+    assert.deepEqual(log.errors, []);
+    await page.close();
+  } finally {
+    server.close();
+  }
+});
