@@ -158,7 +158,12 @@ impl Reducible for State {
                 if route == s.route {
                     return self;
                 }
+                if route.filter != s.route.filter {
+                    s.shown = PAGE;
+                }
+                // The route is what the URL says, view included: no filter rule below.
                 s.route = route;
+                return Rc::new(s);
             }
             Action::Show(view) => s.route.view = view,
             Action::SetText(text) => {
