@@ -36,12 +36,16 @@ pub fn app() -> Html {
             };
             let options = EventListenerOptions::enable_prevent_default();
             let on_key = EventListener::new_with_options(&document, "keydown", options, move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
                 let doc = web_sys::window().and_then(|w| w.document());
                 let typing = doc
                     .as_ref()
                     .and_then(|d| d.active_element())
-                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                    .is_some_and(|el| {
+                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    });
                 match e.key().as_str() {
                     "/" if !typing && !e.ctrl_key() && !e.meta_key() && !e.alt_key() => {
                         e.prevent_default();
@@ -80,7 +84,11 @@ pub fn app() -> Html {
         let on_file = on_file.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            if let Some(file) = e.data_transfer().and_then(|t| t.files()).and_then(|f| f.get(0)) {
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|t| t.files())
+                .and_then(|f| f.get(0))
+            {
                 on_file.emit(file);
             }
         })

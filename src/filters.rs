@@ -105,7 +105,9 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
     };
     let on_person_input = {
         let person_query = person_query.clone();
-        Callback::from(move |e: InputEvent| person_query.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            person_query.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
 
     let on_access = d.reform(|e: Event| {
@@ -116,7 +118,9 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
             _ => None,
         })
     });
-    let on_dissent = d.reform(|e: Event| Action::SetDissent(e.target_unchecked_into::<HtmlInputElement>().checked()));
+    let on_dissent = d.reform(|e: Event| {
+        Action::SetDissent(e.target_unchecked_into::<HtmlInputElement>().checked())
+    });
     let access = match f.access {
         Some(Access::Open) => "aaben",
         Some(Access::Closed) => "lukket",

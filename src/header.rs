@@ -28,7 +28,11 @@ pub fn header(props: &HeaderProps) -> Html {
             input.set_value("");
         })
     };
-    let other = if props.lang == Lang::Da { Lang::En } else { Lang::Da };
+    let other = if props.lang == Lang::Da {
+        Lang::En
+    } else {
+        Lang::Da
+    };
     let toggle = props.dispatch.reform(move |_| Action::SetLang(other));
     html! {
         <header class="app-header">

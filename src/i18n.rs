@@ -251,10 +251,24 @@ pub fn describe(lang: Lang, failure: &LoadFailure) -> (String, Option<(usize, us
             },
             None,
         ),
-        LoadProblem::Network => {
-            (if da { "Filen kunne ikke hentes." } else { "The file could not be fetched." }.to_string(), None)
-        }
-        LoadProblem::Read => (if da { "Filen kunne ikke læses." } else { "The file could not be read." }.to_string(), None),
+        LoadProblem::Network => (
+            if da {
+                "Filen kunne ikke hentes."
+            } else {
+                "The file could not be fetched."
+            }
+            .to_string(),
+            None,
+        ),
+        LoadProblem::Read => (
+            if da {
+                "Filen kunne ikke læses."
+            } else {
+                "The file could not be read."
+            }
+            .to_string(),
+            None,
+        ),
         LoadProblem::Bundle(e) => describe_bundle_error(da, e),
     }
 }
@@ -262,7 +276,9 @@ pub fn describe(lang: Lang, failure: &LoadFailure) -> (String, Option<(usize, us
 fn describe_bundle_error(da: bool, e: &BundleError) -> (String, Option<(usize, usize)>) {
     if !da {
         let at = match e {
-            BundleError::Syntax { line, column, .. } | BundleError::Schema { line, column, .. } => Some((*line, *column)),
+            BundleError::Syntax { line, column, .. } | BundleError::Schema { line, column, .. } => {
+                Some((*line, *column))
+            }
             _ => None,
         };
         return (format!("{e}."), at);
@@ -296,7 +312,9 @@ fn describe_bundle_error(da: bool, e: &BundleError) -> (String, Option<(usize, u
 /// `2024-04-24` as `24-04-2024`, the way the portals print dates.
 pub fn date(iso: Option<&str>, lang: Lang) -> String {
     match iso {
-        Some(d) if d.len() == 10 && d.is_ascii() => format!("{}-{}-{}", &d[8..10], &d[5..7], &d[..4]),
+        Some(d) if d.len() == 10 && d.is_ascii() => {
+            format!("{}-{}-{}", &d[8..10], &d[5..7], &d[..4])
+        }
         Some(d) => d.to_string(),
         None => lang.texts().no_date.to_string(),
     }

@@ -23,13 +23,27 @@ pub fn item_view(props: &ItemViewProps) -> Html {
     let bundle = &props.data.bundle;
     let (m, item) = get(bundle, props.at);
     let q = AttrValue::from(props.filter.text.clone());
-    let link = |view: View| Route { view, filter: props.filter.clone() }.to_hash();
+    let link = |view: View| {
+        Route {
+            view,
+            filter: props.filter.clone(),
+        }
+        .to_hash()
+    };
     let title = item.title.clone().unwrap_or_else(|| t.no_title.to_string());
-    let committee = m.committee.clone().unwrap_or_else(|| t.no_committee.to_string());
+    let committee = m
+        .committee
+        .clone()
+        .unwrap_or_else(|| t.no_committee.to_string());
     let route_names: Vec<String> = item
         .route
         .iter()
-        .map(|r| bundle.committees.get(r).map_or_else(|| r.clone(), |full| format!("{full} ({r})")))
+        .map(|r| {
+            bundle
+                .committees
+                .get(r)
+                .map_or_else(|| r.clone(), |full| format!("{full} ({r})"))
+        })
         .collect();
 
     let decisions = item.decisions.iter().map(|d| {
@@ -55,17 +69,22 @@ pub fn item_view(props: &ItemViewProps) -> Html {
         }
     });
 
-    let others = m.items.iter().enumerate().filter(|(i, _)| *i != props.at.item).map(|(_, other)| {
-        html! {
-            <li>
-                <a href={link(View::Item(other.id.clone()))}>
-                    if let Some(n) = other.number { { format!("{n}. ") } }
-                    { other.title.clone().unwrap_or_else(|| t.no_title.to_string()) }
-                </a>
-                { " " }<OutcomeBadge outcome={other.outcome} {lang} />
-            </li>
-        }
-    });
+    let others = m
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != props.at.item)
+        .map(|(_, other)| {
+            html! {
+                <li>
+                    <a href={link(View::Item(other.id.clone()))}>
+                        if let Some(n) = other.number { { format!("{n}. ") } }
+                        { other.title.clone().unwrap_or_else(|| t.no_title.to_string()) }
+                    </a>
+                    { " " }<OutcomeBadge outcome={other.outcome} {lang} />
+                </li>
+            }
+        });
     let timeline = same_case(bundle, props.at);
     let timeline_rows = timeline.iter().map(|r| {
         let (om, oi) = get(bundle, *r);

@@ -16,7 +16,6 @@ pub mod state;
 pub mod text;
 pub mod viewer;
 
-
 pub use app::App;
 pub use state::{Action, Data, Shared, State};
 pub use viewer::Viewer;

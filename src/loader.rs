@@ -16,17 +16,24 @@ use yew::Callback;
 pub const BUNDLE_URL: &str = "bundle.json";
 
 pub fn today() -> String {
-    let iso = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+    let iso = js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default();
     iso.get(..10).unwrap_or_default().to_string()
 }
 
 pub fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// Starts the first load: the embedded bundle if there is one, else `bundle.json` over http(s).
 pub fn load_initial(dispatch: Callback<Action>) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let embedded = window
         .document()
         .and_then(|d| d.get_element_by_id("referat-bundle"))
@@ -53,13 +60,22 @@ fn finish(done: &Done, result: Result<Vec<u8>, LoadProblem>) {
 
 fn progress_handler(dispatch: Callback<Action>) -> Closure<dyn FnMut(ProgressEvent)> {
     Closure::wrap(Box::new(move |e: ProgressEvent| {
-        let total = if e.length_computable() { Some(e.total()) } else { None };
-        dispatch.emit(Action::LoadProgress { loaded: e.loaded(), total });
+        let total = if e.length_computable() {
+            Some(e.total())
+        } else {
+            None
+        };
+        dispatch.emit(Action::LoadProgress {
+            loaded: e.loaded(),
+            total,
+        });
     }) as Box<dyn FnMut(ProgressEvent)>)
 }
 
 fn fetch(dispatch: Callback<Action>) {
-    let Ok(xhr) = XmlHttpRequest::new() else { return };
+    let Ok(xhr) = XmlHttpRequest::new() else {
+        return;
+    };
     if xhr.open_with_async("GET", BUNDLE_URL, true).is_err() {
         return;
     }
@@ -67,12 +83,17 @@ fn fetch(dispatch: Callback<Action>) {
     dispatch.emit(Action::LoadStarted(BUNDLE_URL.into()));
     let done: Done = {
         let dispatch = dispatch.clone();
-        Rc::new(RefCell::new(Some(Box::new(move |result: Result<Vec<u8>, LoadProblem>| match result {
-            Ok(bytes) => parse_later(BUNDLE_URL.into(), bytes, dispatch),
-            // No bundle beside the page: show the welcome screen, not an error.
-            Err(LoadProblem::Http(404)) => dispatch.emit(Action::LoadIdle),
-            Err(problem) => dispatch.emit(Action::LoadFailed(LoadFailure { source: BUNDLE_URL.into(), problem })),
-        }))))
+        Rc::new(RefCell::new(Some(Box::new(
+            move |result: Result<Vec<u8>, LoadProblem>| match result {
+                Ok(bytes) => parse_later(BUNDLE_URL.into(), bytes, dispatch),
+                // No bundle beside the page: show the welcome screen, not an error.
+                Err(LoadProblem::Http(404)) => dispatch.emit(Action::LoadIdle),
+                Err(problem) => dispatch.emit(Action::LoadFailed(LoadFailure {
+                    source: BUNDLE_URL.into(),
+                    problem,
+                })),
+            },
+        ))))
     };
     let onprogress = progress_handler(dispatch);
     let onload = {
@@ -80,15 +101,20 @@ fn fetch(dispatch: Callback<Action>) {
         Closure::wrap(Box::new(move |_: ProgressEvent| {
             let status = xhr2.status().unwrap_or(0);
             let result = if (200..300).contains(&status) || status == 0 {
-                xhr2.response().map(|r| Uint8Array::new(&r).to_vec()).map_err(|_| LoadProblem::Network)
+                xhr2.response()
+                    .map(|r| Uint8Array::new(&r).to_vec())
+                    .map_err(|_| LoadProblem::Network)
             } else {
                 Err(LoadProblem::Http(status))
             };
             finish(&done, result);
         }) as Box<dyn FnMut(ProgressEvent)>)
     };
-    let onerror = Closure::wrap(Box::new(move |_: ProgressEvent| finish(&done, Err(LoadProblem::Network)))
-        as Box<dyn FnMut(ProgressEvent)>);
+    let onerror =
+        Closure::wrap(
+            Box::new(move |_: ProgressEvent| finish(&done, Err(LoadProblem::Network)))
+                as Box<dyn FnMut(ProgressEvent)>,
+        );
     xhr.set_onprogress(Some(onprogress.as_ref().unchecked_ref()));
     xhr.set_onload(Some(onload.as_ref().unchecked_ref()));
     xhr.set_onerror(Some(onerror.as_ref().unchecked_ref()));
@@ -102,18 +128,26 @@ fn fetch(dispatch: Callback<Action>) {
 /// Reads a file the user chose or dropped.
 pub fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
     let name = file.name();
-    let Ok(reader) = FileReader::new() else { return };
+    let Ok(reader) = FileReader::new() else {
+        return;
+    };
     dispatch.emit(Action::LoadStarted(name.clone()));
     let onprogress = progress_handler(dispatch.clone());
     let onload = {
         let (reader2, name, dispatch) = (reader.clone(), name.clone(), dispatch.clone());
         Closure::once(Box::new(move |_: ProgressEvent| match reader2.result() {
             Ok(buffer) => parse_later(name, Uint8Array::new(&buffer).to_vec(), dispatch),
-            Err(_) => dispatch.emit(Action::LoadFailed(LoadFailure { source: name, problem: LoadProblem::Read })),
+            Err(_) => dispatch.emit(Action::LoadFailed(LoadFailure {
+                source: name,
+                problem: LoadProblem::Read,
+            })),
         }) as Box<dyn FnOnce(ProgressEvent)>)
     };
     let onerror = Closure::once(Box::new(move |_: ProgressEvent| {
-        dispatch.emit(Action::LoadFailed(LoadFailure { source: name, problem: LoadProblem::Read }))
+        dispatch.emit(Action::LoadFailed(LoadFailure {
+            source: name,
+            problem: LoadProblem::Read,
+        }))
     }) as Box<dyn FnOnce(ProgressEvent)>);
     reader.set_onprogress(Some(onprogress.as_ref().unchecked_ref()));
     reader.set_onload(Some(onload.as_ref().unchecked_ref()));
@@ -129,7 +163,10 @@ fn parse_later(source: String, bytes: Vec<u8>, dispatch: Callback<Action>) {
     dispatch.emit(Action::Parsing);
     Timeout::new(16, move || match Bundle::from_slice(&bytes) {
         Ok(bundle) => dispatch.emit(Action::Loaded(Shared::new(bundle))),
-        Err(e) => dispatch.emit(Action::LoadFailed(LoadFailure { source, problem: LoadProblem::Bundle(e) })),
+        Err(e) => dispatch.emit(Action::LoadFailed(LoadFailure {
+            source,
+            problem: LoadProblem::Bundle(e),
+        })),
     })
     .forget();
 }
@@ -137,7 +174,9 @@ fn parse_later(source: String, bytes: Vec<u8>, dispatch: Callback<Action>) {
 /// Puts `route` in the URL. A new view or filter is a history entry (so Back
 /// works); typing in the search box replaces the entry instead of adding one per key.
 pub fn write_hash(route: &Route, previous: Option<&Route>) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let hash = route.to_hash();
     if current_hash() == hash || (current_hash().is_empty() && hash == "#/") {
         return;
@@ -151,7 +190,10 @@ pub fn write_hash(route: &Route, previous: Option<&Route>) {
     });
     if previous.is_none() || typing {
         if let Ok(history) = window.history() {
-            if history.replace_state_with_url(&JsValue::NULL, "", Some(&hash)).is_ok() {
+            if history
+                .replace_state_with_url(&JsValue::NULL, "", Some(&hash))
+                .is_ok()
+            {
                 return;
             }
         }

@@ -19,7 +19,13 @@ pub fn meeting_view(props: &MeetingViewProps) -> Html {
     let t = props.lang.texts();
     let lang = props.lang;
     let m = &props.data.bundle.meetings[props.meeting];
-    let link = |view: View| Route { view, filter: props.filter.clone() }.to_hash();
+    let link = |view: View| {
+        Route {
+            view,
+            filter: props.filter.clone(),
+        }
+        .to_hash()
+    };
     html! {
         <article class="meeting-view" data-view-meeting={m.id.clone()}>
             <nav class="crumbs no-print"><a href={link(View::List)}>{ t.back }</a></nav>

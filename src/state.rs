@@ -1,6 +1,8 @@
 //! The one UI state and the actions that change it.
 
-use referat_core::query::{absentees, Absentee, DatePreset, Filter, Route, SearchIndex, Sort, View};
+use referat_core::query::{
+    absentees, Absentee, DatePreset, Filter, Route, SearchIndex, Sort, View,
+};
 use referat_core::{Access, Bundle, BundleError, Outcome};
 use std::rc::Rc;
 use yew::Reducible;
@@ -26,7 +28,11 @@ impl Shared {
     pub fn new(bundle: Bundle) -> Shared {
         let index = SearchIndex::new(&bundle);
         let absentees = absentees(&bundle);
-        Shared(Rc::new(Data { bundle, index, absentees }))
+        Shared(Rc::new(Data {
+            bundle,
+            index,
+            absentees,
+        }))
     }
 }
 
@@ -83,7 +89,15 @@ pub struct State {
 
 impl State {
     pub fn new(route: Route, today: String) -> State {
-        State { data: None, route, lang: Lang::Da, loading: None, error: None, shown: PAGE, today }
+        State {
+            data: None,
+            route,
+            lang: Lang::Da,
+            loading: None,
+            error: None,
+            shown: PAGE,
+            today,
+        }
     }
 
     pub fn filter(&self) -> &Filter {
@@ -94,7 +108,10 @@ impl State {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     LoadStarted(String),
-    LoadProgress { loaded: f64, total: Option<f64> },
+    LoadProgress {
+        loaded: f64,
+        total: Option<f64>,
+    },
     Parsing,
     Loaded(Shared),
     LoadFailed(LoadFailure),
@@ -129,7 +146,12 @@ impl Reducible for State {
         let f = &mut s.route.filter;
         match action {
             Action::LoadStarted(source) => {
-                s.loading = Some(Loading { source, loaded: 0.0, total: None, parsing: false })
+                s.loading = Some(Loading {
+                    source,
+                    loaded: 0.0,
+                    total: None,
+                    parsing: false,
+                })
             }
             Action::LoadProgress { loaded, total } => {
                 if let Some(l) = &mut s.loading {

@@ -19,7 +19,13 @@ pub fn highlight(props: &HighlightProps) -> Html {
 /// Renders segments; matches go in `<mark>`.
 pub fn marked(segs: &[Segment]) -> Html {
     segs.iter()
-        .map(|s| if s.hit { html! { <mark>{ s.text.clone() }</mark> } } else { html! { { s.text.clone() } } })
+        .map(|s| {
+            if s.hit {
+                html! { <mark>{ s.text.clone() }</mark> }
+            } else {
+                html! { { s.text.clone() } }
+            }
+        })
         .collect()
 }
 

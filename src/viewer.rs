@@ -27,7 +27,12 @@ pub fn viewer(props: &ViewerProps) -> Html {
     let t = s.lang.texts();
     let filter = s.filter().clone();
     let results = use_memo((s.data.clone(), filter.clone()), |(data, filter)| {
-        data.as_ref().map(|data| (Rc::new(search(&data.bundle, &data.index, filter)), facets(&data.bundle, &data.index, filter)))
+        data.as_ref().map(|data| {
+            (
+                Rc::new(search(&data.bundle, &data.index, filter)),
+                facets(&data.bundle, &data.index, filter),
+            )
+        })
     });
 
     let loading = s.loading.as_ref().map(|l| {
@@ -36,9 +41,19 @@ pub fn viewer(props: &ViewerProps) -> Html {
         } else {
             match l.total {
                 Some(total) if total > 0.0 => {
-                    format!("{} {} … {:.0} %", t.loading, l.source, (l.loaded / total * 100.0).min(100.0))
+                    format!(
+                        "{} {} … {:.0} %",
+                        t.loading,
+                        l.source,
+                        (l.loaded / total * 100.0).min(100.0)
+                    )
                 }
-                _ => format!("{} {} … {:.1} MB", t.loading, l.source, l.loaded / 1_000_000.0),
+                _ => format!(
+                    "{} {} … {:.1} MB",
+                    t.loading,
+                    l.source,
+                    l.loaded / 1_000_000.0
+                ),
             }
         };
         html! {
@@ -55,9 +70,14 @@ pub fn viewer(props: &ViewerProps) -> Html {
 
     let main = match (&s.data, results.as_ref()) {
         (Some(data), Some((hits, facets))) => {
-            let on_text = d.reform(|e: InputEvent| Action::SetText(e.target_unchecked_into::<HtmlInputElement>().value()));
+            let on_text = d.reform(|e: InputEvent| {
+                Action::SetText(e.target_unchecked_into::<HtmlInputElement>().value())
+            });
             let on_sort = d.reform(|e: Event| {
-                Action::SetSort(Sort::parse(&e.target_unchecked_into::<HtmlSelectElement>().value()).unwrap_or_default())
+                Action::SetSort(
+                    Sort::parse(&e.target_unchecked_into::<HtmlSelectElement>().value())
+                        .unwrap_or_default(),
+                )
             });
             let searching = !filter.text.trim().is_empty();
             let body = match &s.route.view {
@@ -65,12 +85,20 @@ pub fn viewer(props: &ViewerProps) -> Html {
                     <ResultList data={data.clone()} hits={hits.clone()} filter={filter.clone()} shown={s.shown} lang={s.lang} dispatch={d.clone()} />
                 },
                 View::Item(id) => match data.index.item(id) {
-                    Some(at) => html! { <ItemView data={data.clone()} {at} filter={filter.clone()} lang={s.lang} /> },
-                    None => html! { <p class="empty">{ format!("{} {id}: {}", t.item, t.not_found) }</p> },
+                    Some(at) => {
+                        html! { <ItemView data={data.clone()} {at} filter={filter.clone()} lang={s.lang} /> }
+                    }
+                    None => {
+                        html! { <p class="empty">{ format!("{} {id}: {}", t.item, t.not_found) }</p> }
+                    }
                 },
                 View::Meeting(id) => match data.index.meeting(id) {
-                    Some(meeting) => html! { <MeetingView data={data.clone()} {meeting} filter={filter.clone()} lang={s.lang} /> },
-                    None => html! { <p class="empty">{ format!("{} {id}: {}", t.meeting, t.not_found) }</p> },
+                    Some(meeting) => {
+                        html! { <MeetingView data={data.clone()} {meeting} filter={filter.clone()} lang={s.lang} /> }
+                    }
+                    None => {
+                        html! { <p class="empty">{ format!("{} {id}: {}", t.meeting, t.not_found) }</p> }
+                    }
                 },
             };
             html! {
@@ -115,7 +143,10 @@ pub fn viewer(props: &ViewerProps) -> Html {
     };
 
     let (title, generated) = match &s.data {
-        Some(data) => (Some(AttrValue::from(data.bundle.title.clone())), Some(AttrValue::from(data.bundle.generated.clone()))),
+        Some(data) => (
+            Some(AttrValue::from(data.bundle.title.clone())),
+            Some(AttrValue::from(data.bundle.generated.clone())),
+        ),
         None => (None, None),
     };
     html! {

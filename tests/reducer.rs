@@ -7,7 +7,12 @@ use std::rc::Rc;
 use yew::Reducible;
 
 fn sample() -> Shared {
-    Shared::new(Bundle::from_json(include_str!("../crates/core/tests/fixtures/norddjurs-bundle.json")).unwrap())
+    Shared::new(
+        Bundle::from_json(include_str!(
+            "../crates/core/tests/fixtures/norddjurs-bundle.json"
+        ))
+        .unwrap(),
+    )
 }
 
 fn loaded() -> Rc<State> {
@@ -18,15 +23,23 @@ fn loaded() -> Rc<State> {
 fn loading_sets_data_and_clears_progress_and_errors() {
     let s = Rc::new(State::new(Route::default(), "2024-05-10".into()));
     let s = s.reduce(Action::LoadStarted("bundle.json".into()));
-    let s = s.reduce(Action::LoadProgress { loaded: 10.0, total: Some(100.0) });
+    let s = s.reduce(Action::LoadProgress {
+        loaded: 10.0,
+        total: Some(100.0),
+    });
     let l = s.loading.clone().unwrap();
-    assert_eq!((l.source.as_str(), l.loaded, l.total, l.parsing), ("bundle.json", 10.0, Some(100.0), false));
+    assert_eq!(
+        (l.source.as_str(), l.loaded, l.total, l.parsing),
+        ("bundle.json", 10.0, Some(100.0), false)
+    );
     let s = s.reduce(Action::Parsing);
     assert!(s.loading.as_ref().unwrap().parsing);
     let s = s.reduce(Action::Loaded(sample()));
     assert!(s.loading.is_none() && s.error.is_none());
     assert_eq!(s.data.as_ref().unwrap().bundle.item_count(), 5);
-    let s = s.reduce(Action::LoadStarted("bundle.json".into())).reduce(Action::LoadIdle);
+    let s = s
+        .reduce(Action::LoadStarted("bundle.json".into()))
+        .reduce(Action::LoadIdle);
     assert!(s.loading.is_none());
 }
 
@@ -36,9 +49,15 @@ fn a_failed_load_keeps_the_previous_bundle() {
     let before = s.data.clone();
     let failure = LoadFailure {
         source: "broken.json".into(),
-        problem: LoadProblem::Bundle(BundleError::Syntax { line: 4, column: 12, message: "expected value".into() }),
+        problem: LoadProblem::Bundle(BundleError::Syntax {
+            line: 4,
+            column: 12,
+            message: "expected value".into(),
+        }),
     };
-    let s = s.reduce(Action::LoadStarted("broken.json".into())).reduce(Action::LoadFailed(failure.clone()));
+    let s = s
+        .reduce(Action::LoadStarted("broken.json".into()))
+        .reduce(Action::LoadFailed(failure.clone()));
     assert_eq!(s.data, before);
     assert_eq!(s.error, Some(failure));
     assert!(s.loading.is_none());
@@ -48,7 +67,9 @@ fn a_failed_load_keeps_the_previous_bundle() {
 
 #[test]
 fn filters_toggle_and_return_to_the_list_from_the_top() {
-    let s = loaded().reduce(Action::Show(View::Item("vpu-2024-04-24-1".into()))).reduce(Action::ShowMore);
+    let s = loaded()
+        .reduce(Action::Show(View::Item("vpu-2024-04-24-1".into())))
+        .reduce(Action::ShowMore);
     assert_eq!(s.shown, 2 * PAGE);
     let s = s.reduce(Action::ToggleCommittee("Voksen- og plejeudvalget".into()));
     assert_eq!(s.route.view, View::List);
@@ -69,26 +90,48 @@ fn filters_toggle_and_return_to_the_list_from_the_top() {
     assert_eq!(f.absentee.as_deref(), Some("Tom Bytoft"));
     assert!(f.dissent_only);
     assert_eq!(f.access, Some(Access::Open));
-    assert_eq!((f.from.as_deref(), f.to.as_deref()), (Some("2024-01-01"), None));
-    assert_eq!(s.clone().reduce(Action::SetAbsentee(Some("  ".into()))).filter().absentee, None);
+    assert_eq!(
+        (f.from.as_deref(), f.to.as_deref()),
+        (Some("2024-01-01"), None)
+    );
+    assert_eq!(
+        s.clone()
+            .reduce(Action::SetAbsentee(Some("  ".into())))
+            .filter()
+            .absentee,
+        None
+    );
     assert_eq!(*s.reduce(Action::Reset).filter(), Filter::default());
 }
 
 #[test]
 fn presets_use_today() {
     let s = loaded().reduce(Action::Preset(DatePreset::Last3Months));
-    assert_eq!((s.filter().from.as_deref(), s.filter().to.as_deref()), (Some("2024-02-10"), Some("2024-05-10")));
+    assert_eq!(
+        (s.filter().from.as_deref(), s.filter().to.as_deref()),
+        (Some("2024-02-10"), Some("2024-05-10"))
+    );
     let s = s.reduce(Action::Preset(DatePreset::ElectionPeriod(2026)));
-    assert_eq!((s.filter().from.as_deref(), s.filter().to.as_deref()), (Some("2026-01-01"), Some("2029-12-31")));
+    assert_eq!(
+        (s.filter().from.as_deref(), s.filter().to.as_deref()),
+        (Some("2026-01-01"), Some("2029-12-31"))
+    );
 }
 
 #[test]
 fn clearing_the_text_drops_relevance_sort() {
-    let s = loaded().reduce(Action::SetText("budget".into())).reduce(Action::SetSort(Sort::Relevance));
+    let s = loaded()
+        .reduce(Action::SetText("budget".into()))
+        .reduce(Action::SetSort(Sort::Relevance));
     assert_eq!(s.filter().sort, Sort::Relevance);
     let s = s.reduce(Action::ClearText);
-    assert_eq!((s.filter().text.as_str(), s.filter().sort), ("", Sort::Date));
-    let s = s.reduce(Action::SetSort(Sort::Committee)).reduce(Action::SetText(String::new()));
+    assert_eq!(
+        (s.filter().text.as_str(), s.filter().sort),
+        ("", Sort::Date)
+    );
+    let s = s
+        .reduce(Action::SetSort(Sort::Committee))
+        .reduce(Action::SetText(String::new()));
     assert_eq!(s.filter().sort, Sort::Committee);
 }
 
@@ -96,7 +139,10 @@ fn clearing_the_text_drops_relevance_sort() {
 fn navigating_to_the_same_route_changes_nothing() {
     let s = loaded();
     let same = s.clone().reduce(Action::Navigate(Route::default()));
-    assert!(Rc::ptr_eq(&s, &same), "no re-render when the hash echoes the state");
+    assert!(
+        Rc::ptr_eq(&s, &same),
+        "no re-render when the hash echoes the state"
+    );
     let route = Route::parse("#/punkt/vpu-2024-04-24-1?q=budget");
     let s = s.reduce(Action::Navigate(route.clone()));
     assert_eq!(s.route, route);

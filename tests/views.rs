@@ -11,20 +11,35 @@ use std::rc::Rc;
 use yew::{Callback, LocalServerRenderer, Reducible};
 
 fn sample_bundle() -> Bundle {
-    Bundle::from_json(include_str!("../crates/core/tests/fixtures/norddjurs-bundle.json")).unwrap()
+    Bundle::from_json(include_str!(
+        "../crates/core/tests/fixtures/norddjurs-bundle.json"
+    ))
+    .unwrap()
 }
 
 fn state(hash: &str, bundle: Bundle) -> Rc<State> {
-    Rc::new(State::new(Route::parse(hash), "2024-05-10".into())).reduce(Action::Loaded(Shared::new(bundle)))
+    Rc::new(State::new(Route::parse(hash), "2024-05-10".into()))
+        .reduce(Action::Loaded(Shared::new(bundle)))
 }
 
 fn render(state: Rc<State>) -> String {
-    let props = ViewerProps { state, dispatch: Callback::noop(), on_file: Callback::noop() };
-    futures::executor::block_on(LocalServerRenderer::<Viewer>::with_props(props).hydratable(false).render())
+    let props = ViewerProps {
+        state,
+        dispatch: Callback::noop(),
+        on_file: Callback::noop(),
+    };
+    futures::executor::block_on(
+        LocalServerRenderer::<Viewer>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
 }
 
 fn rows(html: &str) -> Vec<&str> {
-    html.split("data-item-id=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect()
+    html.split("data-item-id=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect()
 }
 
 #[test]
@@ -34,14 +49,26 @@ fn the_list_shows_title_count_rows_badges_and_facets() {
     assert!(html.contains(r#"<strong id="result-count">5</strong>"#));
     assert_eq!(
         rows(&html),
-        vec!["vpu-2024-04-24-1", "buu-2024-04-18-1", "buu-2021-06-24-1", "002-24e5a101f9c48806-1", "004-dc055bac9ae9b81d-1"]
+        vec![
+            "vpu-2024-04-24-1",
+            "buu-2024-04-18-1",
+            "buu-2021-06-24-1",
+            "002-24e5a101f9c48806-1",
+            "004-dc055bac9ae9b81d-1"
+        ]
     );
     assert!(html.contains("24-04-2024"));
-    assert_eq!(html.matches(r#"badge outcome-approved">Godkendt</span>"#).count(), 2);
+    assert_eq!(
+        html.matches(r#"badge outcome-approved">Godkendt</span>"#)
+            .count(),
+        2
+    );
     assert!(html.contains("Tom Bytoft"));
     // Committee checkboxes with their counts.
     assert!(html.contains(r#"data-committee="Voksen- og plejeudvalget""#));
-    assert!(html.contains(r#"<span class="label-text">Børne- og ungdomsudvalget</span><span class="count">2</span>"#));
+    assert!(html.contains(
+        r#"<span class="label-text">Børne- og ungdomsudvalget</span><span class="count">2</span>"#
+    ));
     assert!(html.contains("Nulstil"));
     assert!(html.contains(r#"id="bundle-file""#));
     assert!(!html.contains("load-error"));
@@ -49,16 +76,30 @@ fn the_list_shows_title_count_rows_badges_and_facets() {
 
 #[test]
 fn filters_from_the_hash_apply_and_search_is_highlighted() {
-    let html = render(state("#/?udvalg=Voksen-%20og%20plejeudvalget", sample_bundle()));
+    let html = render(state(
+        "#/?udvalg=Voksen-%20og%20plejeudvalget",
+        sample_bundle(),
+    ));
     assert!(html.contains(r#"<strong id="result-count">1</strong>"#));
     assert_eq!(rows(&html), vec!["vpu-2024-04-24-1"]);
 
     let html = render(state("#/?q=effektivisering", sample_bundle()));
     assert_eq!(rows(&html), vec!["buu-2021-06-24-1"]);
-    assert!(html.contains("<mark>effektivisering</mark>") || html.contains("<mark>Effektivisering</mark>"), "{html}");
+    assert!(
+        html.contains("<mark>effektivisering</mark>")
+            || html.contains("<mark>Effektivisering</mark>"),
+        "{html}"
+    );
 
     let html = render(state("#/?q=oekonomiske", sample_bundle()));
-    assert_eq!(rows(&html), vec!["vpu-2024-04-24-1", "buu-2024-04-18-1", "004-dc055bac9ae9b81d-1"]);
+    assert_eq!(
+        rows(&html),
+        vec![
+            "vpu-2024-04-24-1",
+            "buu-2024-04-18-1",
+            "004-dc055bac9ae9b81d-1"
+        ]
+    );
     assert!(html.contains("<mark>økonomiske</mark>") || html.contains("<mark>Økonomiske</mark>"));
 }
 
@@ -69,12 +110,18 @@ fn the_item_view_shows_decision_absences_sections_and_facts() {
     assert!(html.contains("<dt>Sagsnr.</dt><dd>21/1359</dd>"));
     assert!(html.contains("<dt>Udvalg</dt><dd>Børne- og ungdomsudvalget</dd>"));
     assert!(html.contains("<dt>Dato</dt><dd>24-06-2021</dd>"));
-    assert!(html.contains("Børne- og ungdomsudvalget (BUU)"), "route with the abbreviation expanded");
+    assert!(
+        html.contains("Børne- og ungdomsudvalget (BUU)"),
+        "route with the abbreviation expanded"
+    );
     assert!(html.contains("Beslutning i Børne- og ungdomsudvalget den 24-06-2021"));
     assert!(html.contains(r#"badge outcome-discussed">Drøftet</span>"#));
     assert!(html.contains("Kristina Hviid: deltog ikke i dialogmødet"));
     assert!(html.contains(r#"<h2 class="section-title">Sagsfremstilling</h2>"#));
-    assert!(html.contains(r##"href="#/""##), "a relative link back to the list");
+    assert!(
+        html.contains(r##"href="#/""##),
+        "a relative link back to the list"
+    );
     assert!(html.contains(r##"href="#/moede/buu-2021-06-24""##));
     assert!(rows(&html).is_empty(), "the item view replaces the list");
 
@@ -103,7 +150,11 @@ fn english_toggle() {
 fn the_error_panel_says_what_and_where_in_danish() {
     let failure = LoadFailure {
         source: "broken.json".into(),
-        problem: LoadProblem::Bundle(BundleError::Syntax { line: 4, column: 12, message: "expected value".into() }),
+        problem: LoadProblem::Bundle(BundleError::Syntax {
+            line: 4,
+            column: 12,
+            message: "expected value".into(),
+        }),
     };
     let html = render(state("", sample_bundle()).reduce(Action::LoadFailed(failure)));
     assert!(html.contains(r#"id="load-error""#));
@@ -112,13 +163,21 @@ fn the_error_panel_says_what_and_where_in_danish() {
     assert!(html.contains("Filen er ikke gyldig JSON (expected value)."));
     assert!(html.contains("linje 4, kolonne 12"));
     assert!(html.contains("Den bundle, der var indlæst før, vises stadig."));
-    assert!(html.contains(r#"<strong id="result-count">5</strong>"#), "the old bundle is still shown");
+    assert!(
+        html.contains(r#"<strong id="result-count">5</strong>"#),
+        "the old bundle is still shown"
+    );
 
-    let failure =
-        LoadFailure { source: "x.json".into(), problem: LoadProblem::Bundle(BundleError::UnsupportedVersion { found: "2".into() }) };
-    let s = Rc::new(State::new(Route::default(), "2024-05-10".into())).reduce(Action::LoadFailed(failure));
+    let failure = LoadFailure {
+        source: "x.json".into(),
+        problem: LoadProblem::Bundle(BundleError::UnsupportedVersion { found: "2".into() }),
+    };
+    let s = Rc::new(State::new(Route::default(), "2024-05-10".into()))
+        .reduce(Action::LoadFailed(failure));
     let html = render(s);
-    assert!(html.contains("Bundlen har version 2, men denne udgave af referat kan kun læse version 1."));
+    assert!(
+        html.contains("Bundlen har version 2, men denne udgave af referat kan kun læse version 1.")
+    );
     assert!(!html.contains("vises stadig"));
     assert!(html.contains("Ingen bundle indlæst"));
 }
@@ -138,7 +197,10 @@ fn bundle_text_is_escaped_not_rendered_as_html() {
 fn progress_is_shown_while_loading() {
     let s = Rc::new(State::new(Route::default(), "2024-05-10".into()))
         .reduce(Action::LoadStarted("bundle.json".into()))
-        .reduce(Action::LoadProgress { loaded: 2_500_000.0, total: Some(10_000_000.0) });
+        .reduce(Action::LoadProgress {
+            loaded: 2_500_000.0,
+            total: Some(10_000_000.0),
+        });
     let html = render(s);
     assert!(html.contains("Indlæser bundle.json … 25 %"), "{html}");
     assert!(html.contains("<progress"));

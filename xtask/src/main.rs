@@ -35,13 +35,19 @@ fn main() -> Result<()> {
 }
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
 }
 
 fn cmd(program: &str, args: &[&str], dir: &Path) -> Result<()> {
     eprintln!("$ {program} {}", args.join(" "));
-    let status =
-        Command::new(program).args(args).current_dir(dir).status().with_context(|| format!("cannot start `{program}`"))?;
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .status()
+        .with_context(|| format!("cannot start `{program}`"))?;
     if !status.success() {
         bail!("`{program} {}` failed ({status})", args.join(" "));
     }
@@ -57,7 +63,19 @@ fn ingest_sample() -> Result<()> {
     std::fs::create_dir_all(root.join("dist"))?;
     cmd(
         &cargo(),
-        &["run", "-q", "-p", "referat-cli", "--", "ingest", "examples/norddjurs", "-o", "dist/bundle.json", "--title", SAMPLE_TITLE],
+        &[
+            "run",
+            "-q",
+            "-p",
+            "referat-cli",
+            "--",
+            "ingest",
+            "examples/norddjurs",
+            "-o",
+            "dist/bundle.json",
+            "--title",
+            SAMPLE_TITLE,
+        ],
         &root,
     )
 }
@@ -70,31 +88,69 @@ fn dist() -> Result<()> {
     std::fs::create_dir_all(&work)?;
     cmd(
         &cargo(),
-        &["build", "--profile", "wasm-release", "--target", "wasm32-unknown-unknown", "-p", "referat-app", "--bin", "referat-app"],
+        &[
+            "build",
+            "--profile",
+            "wasm-release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "referat-app",
+            "--bin",
+            "referat-app",
+        ],
         &root,
     )?;
     let wasm = root.join("target/wasm32-unknown-unknown/wasm-release/referat-app.wasm");
     cmd(
         "wasm-bindgen",
-        &["--target", "no-modules", "--no-typescript", "--out-dir", path(&work)?, "--out-name", "referat", path(&wasm)?],
+        &[
+            "--target",
+            "no-modules",
+            "--no-typescript",
+            "--out-dir",
+            path(&work)?,
+            "--out-name",
+            "referat",
+            path(&wasm)?,
+        ],
         &root,
     )?;
     let bg = work.join("referat_bg.wasm");
     let opt = work.join("referat_opt.wasm");
     let wasm_opt = root.join("tests/browser/node_modules/.bin/wasm-opt");
     if !wasm_opt.exists() {
-        bail!("{} is missing: run `npm ci` in tests/browser (it installs npm `binaryen`)", wasm_opt.display());
+        bail!(
+            "{} is missing: run `npm ci` in tests/browser (it installs npm `binaryen`)",
+            wasm_opt.display()
+        );
     }
-    cmd(path(&wasm_opt)?, &["-Oz", "--strip-debug", "--strip-producers", path(&bg)?, "-o", path(&opt)?], &root)?;
+    cmd(
+        path(&wasm_opt)?,
+        &[
+            "-Oz",
+            "--strip-debug",
+            "--strip-producers",
+            path(&bg)?,
+            "-o",
+            path(&opt)?,
+        ],
+        &root,
+    )?;
 
-    let glue = std::fs::read_to_string(work.join("referat.js")).context("reading the wasm-bindgen glue")?;
+    let glue = std::fs::read_to_string(work.join("referat.js"))
+        .context("reading the wasm-bindgen glue")?;
     let bytes = std::fs::read(&opt)?;
     let css = std::fs::read_to_string(root.join("public/style.css"))?;
     let template = std::fs::read_to_string(root.join("index.html"))?;
     let html = assemble(&template, &glue, &bytes, &css)?;
     std::fs::write(dist.join("referat-app.html"), &html)?;
     std::fs::write(dist.join("index.html"), &html)?;
-    eprintln!("wrote dist/referat-app.html and dist/index.html ({} KB; wasm {} KB)", html.len() / 1024, bytes.len() / 1024);
+    eprintln!(
+        "wrote dist/referat-app.html and dist/index.html ({} KB; wasm {} KB)",
+        html.len() / 1024,
+        bytes.len() / 1024
+    );
 
     let bundle = dist.join("bundle.json");
     if bundle.exists() {
@@ -125,9 +181,15 @@ fn assemble(template: &str, glue: &str, wasm: &[u8], css: &str) -> Result<String
     );
     let mut html = template.to_string();
     for (marker, value) in [
-        ("<!-- referat:csp -->", format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">")),
+        (
+            "<!-- referat:csp -->",
+            format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">"),
+        ),
         ("<!-- referat:style -->", format!("<style>{css}</style>")),
-        ("<!-- referat:script -->", format!("<script>{script}</script>")),
+        (
+            "<!-- referat:script -->",
+            format!("<script>{script}</script>"),
+        ),
     ] {
         if !html.contains(marker) {
             bail!("index.html lacks the marker {marker}");
@@ -141,7 +203,10 @@ fn assemble(template: &str, glue: &str, wasm: &[u8], css: &str) -> Result<String
 }
 
 fn sha256(text: &str) -> String {
-    format!("sha256-{}", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes())))
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()))
+    )
 }
 
 fn path(p: &Path) -> Result<&str> {
@@ -157,7 +222,10 @@ fn run() -> Result<()> {
         .context("no free port in 8000..8100 on 127.0.0.1")?;
     let addr = listener.local_addr()?;
     println!("Serving dist/ at http://{addr}/");
-    println!("One-file version (copy to a USB stick): {}", dist.join("referat.html").canonicalize()?.display());
+    println!(
+        "One-file version (copy to a USB stick): {}",
+        dist.join("referat.html").canonicalize()?.display()
+    );
     println!("Press Ctrl+C to stop.");
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
@@ -191,8 +259,16 @@ fn serve(mut stream: TcpStream, dir: &Path) -> Result<()> {
     let file = dir.join(name);
     let (status, body, kind) = match (method, safe && file.is_file()) {
         ("GET" | "HEAD", true) => ("200 OK", std::fs::read(&file)?, content_type(name)),
-        ("GET" | "HEAD", false) => ("404 Not Found", b"not found".to_vec(), "text/plain; charset=utf-8"),
-        _ => ("405 Method Not Allowed", Vec::new(), "text/plain; charset=utf-8"),
+        ("GET" | "HEAD", false) => (
+            "404 Not Found",
+            b"not found".to_vec(),
+            "text/plain; charset=utf-8",
+        ),
+        _ => (
+            "405 Method Not Allowed",
+            Vec::new(),
+            "text/plain; charset=utf-8",
+        ),
     };
     write!(
         stream,
@@ -231,9 +307,37 @@ fn test() -> Result<()> {
     let root = root();
     let c = cargo();
     cmd(&c, &["fmt", "--all", "--", "--check"], &root)?;
-    cmd(&c, &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &root)?;
-    cmd(&c, &["clippy", "-p", "referat-app", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"], &root)?;
+    cmd(
+        &c,
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &root,
+    )?;
+    cmd(
+        &c,
+        &[
+            "clippy",
+            "-p",
+            "referat-app",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &root,
+    )?;
     cmd(&c, &["test", "--workspace"], &root)?;
-    cmd(&c, &["test", "-p", "referat-app", "--features", "ssr"], &root)?;
+    cmd(
+        &c,
+        &["test", "-p", "referat-app", "--features", "ssr"],
+        &root,
+    )?;
     browser_test()
 }
