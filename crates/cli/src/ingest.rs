@@ -23,6 +23,9 @@ pub struct Args {
     /// More committee abbreviations, as TOML: `[committees]` then `ABBR = "Full name"`.
     #[arg(long, value_name = "FILE.toml")]
     committees: Option<PathBuf>,
+    /// Indent the JSON for reading (the default is compact, which loads faster).
+    #[arg(long)]
+    pretty: bool,
     /// Files parsed at once (default: one per core).
     #[arg(short, long)]
     jobs: Option<usize>,
@@ -88,7 +91,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     progress.finish_and_clear();
 
     let bundle = assemble(&args.title, &now_rfc3339(), meetings, &committees);
-    write_atomically(&args.output, bundle.to_json_pretty().as_bytes())?;
+    let json = if args.pretty { bundle.to_json_pretty() } else { bundle.to_json() };
+    write_atomically(&args.output, json.as_bytes())?;
 
     let mut lost_any = false;
     for r in &reports {

@@ -313,7 +313,7 @@ fn pack_embeds_a_bundle_into_the_viewer() {
     assert!(run.status.success(), "{}", text(&run.stderr));
     let html = std::fs::read_to_string(&out).unwrap();
     assert_eq!(html.matches("</script>").count(), 1);
-    assert!(html.contains(r#""title": "\u003c/script\u003e\u003cb\u003ex\u003c/b\u003e""#));
+    assert!(html.contains(r#""title":"\u003c/script\u003e\u003cb\u003ex\u003c/b\u003e""#));
 
     let run = referat(&[
         "pack",

@@ -120,6 +120,11 @@ impl Bundle {
         Ok(bundle)
     }
 
+    /// Compact JSON, as written for the viewer.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a bundle always serialises")
+    }
+
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("a bundle always serialises")
     }

@@ -10,7 +10,6 @@
 
 use crate::model::Meeting;
 use crate::reflow::list_marker;
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -36,7 +35,65 @@ impl Hasher for WordHasher {
     }
 }
 
-type WordSet<'a> = HashSet<Cow<'a, str>, BuildHasherDefault<WordHasher>>;
+type Fast = BuildHasherDefault<WordHasher>;
+
+/// A set of lower-cased words. Words of up to 16 bytes (nearly all Danish
+/// words) are packed into a `u128`, so checking one needs no allocation.
+#[derive(Default)]
+struct WordSet {
+    short: HashSet<u128, Fast>,
+    long: HashSet<String, Fast>,
+}
+
+enum Key {
+    Short(u128),
+    Long(String),
+}
+
+/// Lower-cases `word` straight into a `u128` when it fits: one pass, no allocation.
+fn key(word: &str) -> Key {
+    let mut buf = [0u8; 16];
+    let mut len = 0;
+    for c in word.chars() {
+        let mut push = |c: char| {
+            let mut utf8 = [0u8; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            if let Some(slot) = buf.get_mut(len..len + bytes.len()) {
+                slot.copy_from_slice(bytes);
+            }
+            len += bytes.len();
+        };
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+        } else if c.is_uppercase() {
+            c.to_lowercase().for_each(&mut push);
+        } else {
+            push(c);
+        }
+    }
+    if len <= 16 {
+        // Words hold no NUL bytes, so zero padding cannot make two words equal.
+        Key::Short(u128::from_le_bytes(buf))
+    } else {
+        Key::Long(word.to_lowercase())
+    }
+}
+
+impl WordSet {
+    fn insert(&mut self, word: &str) -> bool {
+        match key(word) {
+            Key::Short(k) => self.short.insert(k),
+            Key::Long(k) => self.long.insert(k),
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        match key(word) {
+            Key::Short(k) => self.short.contains(&k),
+            Key::Long(k) => self.long.contains(&k),
+        }
+    }
+}
 
 /// Words the parser turns into structure rather than text.
 const MARKERS: &[&str] = &[
@@ -87,16 +144,9 @@ const MARKERS: &[&str] = &[
     "dec",
 ];
 
-fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            if w.chars().any(char::is_uppercase) {
-                Cow::Owned(w.to_lowercase())
-            } else {
-                Cow::Borrowed(w)
-            }
-        })
 }
 
 fn opt(o: &Option<String>) -> &str {
@@ -104,7 +154,7 @@ fn opt(o: &Option<String>) -> &str {
 }
 
 /// All words in a meeting's strings, including the parts of normalised dates.
-fn meeting_words<'a>(m: &'a Meeting, numbers: &'a [String]) -> WordSet<'a> {
+fn meeting_words(m: &Meeting, numbers: &[String]) -> WordSet {
     let mut texts: Vec<&str> = Vec::new();
     texts.extend([
         opt(&m.committee),
@@ -137,7 +187,11 @@ fn meeting_words<'a>(m: &'a Meeting, numbers: &'a [String]) -> WordSet<'a> {
             texts.extend([opt(&a.title), opt(&a.reference), opt(&a.note)]);
         }
     }
-    texts.into_iter().flat_map(words).collect()
+    let mut set = WordSet::default();
+    for w in texts.into_iter().flat_map(words) {
+        set.insert(w);
+    }
+    set
 }
 
 /// Words of `input` that appear nowhere in `meeting`, in input order, each once.
@@ -153,40 +207,45 @@ pub fn lost_words(input: &str, meeting: &Meeting) -> Vec<String> {
         .map(|n| n.to_string())
         .collect();
     let have = meeting_words(meeting, &numbers);
-    let markers: HashSet<&str> = MARKERS.iter().copied().collect();
+    let mut markers = WordSet::default();
+    for m in MARKERS {
+        markers.insert(m);
+    }
     let lines: Vec<&str> = input
         .split('\n')
         .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}' || c == '\0'))
         .filter(|l| !l.is_empty())
         .collect();
     let mut lost = Vec::new();
-    let mut reported = HashSet::new();
+    let mut reported = WordSet::default();
     for (n, line) in lines.iter().enumerate() {
         let line = match list_marker(line) {
             Some(crate::reflow::ListMarker::Bullet(rest)) => rest,
             _ => line,
         };
-        let line_words: Vec<Cow<'_, str>> = words(line).collect();
-        for (k, w) in line_words.iter().enumerate() {
-            if have.contains(w) || markers.contains(w.as_ref()) {
+        let mut tokens = words(line).peekable();
+        let mut first = true;
+        while let Some(w) = tokens.next() {
+            let (is_first, is_last) = (std::mem::take(&mut first), tokens.peek().is_none());
+            if have.contains(w) || markers.contains(w) {
                 continue;
             }
             // A word split at a line end lives on joined with the next line's first word
             // (or, seen from the next line, with the previous line's last word).
-            let joined_next = k + 1 == line_words.len()
+            let joined_next = is_last
                 && line.trim_end().ends_with('-')
                 && lines
                     .get(n + 1)
                     .and_then(|l| words(l).next())
-                    .is_some_and(|next| have.contains(format!("{w}{next}").as_str()));
-            let joined_prev = k == 0
+                    .is_some_and(|next| have.contains(&format!("{w}{next}")));
+            let joined_prev = is_first
                 && n > 0
                 && lines[n - 1].trim_end().ends_with('-')
                 && words(lines[n - 1])
                     .last()
-                    .is_some_and(|prev| have.contains(format!("{prev}{w}").as_str()));
-            if !(joined_next || joined_prev) && reported.insert(w.to_string()) {
-                lost.push(w.to_string());
+                    .is_some_and(|prev| have.contains(&format!("{prev}{w}")));
+            if !(joined_next || joined_prev) && reported.insert(w) {
+                lost.push(w.to_lowercase());
             }
         }
     }

@@ -71,6 +71,8 @@ pub struct SearchIndex {
     entries: Vec<Entry>,
     by_id: HashMap<String, ItemRef>,
     meetings_by_id: HashMap<String, usize>,
+    /// Per meeting: the committee folded, the key for sorting by committee.
+    committee_keys: Vec<Option<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,10 +116,16 @@ impl SearchIndex {
                 });
             }
         }
+        let committee_keys = bundle
+            .meetings
+            .iter()
+            .map(|m| m.committee.as_deref().map(fold))
+            .collect();
         SearchIndex {
             entries,
             by_id,
             meetings_by_id,
+            committee_keys,
         }
     }
 
@@ -162,12 +170,12 @@ pub struct Hit {
     pub score: u32,
 }
 
-/// Which filter to leave out, for facet counts.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Except {
-    Nothing,
-    Committee,
-    Outcome,
+/// How an item fares against a filter; None from [`Matcher::eval`] means it fails
+/// a filter that is neither committee nor outcome, so it counts nowhere.
+struct Eval {
+    committee_ok: bool,
+    outcome_ok: bool,
+    score: u32,
 }
 
 struct Matcher<'a> {
@@ -189,17 +197,12 @@ impl<'a> Matcher<'a> {
         }
     }
 
-    /// The text score when the item passes every filter but `except`, else None.
-    fn check(&self, bundle: &Bundle, e: &Entry, except: Except) -> Option<u32> {
+    /// Evaluates every filter once (cheap ones first, text last), so results and
+    /// both facet counts come from one pass.
+    fn eval(&self, bundle: &Bundle, e: &Entry) -> Option<Eval> {
         let f = self.filter;
         let m = &bundle.meetings[e.at.meeting];
         let item = &m.items[e.at.item];
-        if except != Except::Committee && !f.committees.is_empty() {
-            let c = m.committee.as_deref()?;
-            if !f.committees.contains(c) {
-                return None;
-            }
-        }
         if f.from.is_some() || f.to.is_some() {
             let d = m.date.as_deref()?;
             if f.from.as_deref().is_some_and(|from| d < from)
@@ -212,12 +215,6 @@ impl<'a> Matcher<'a> {
             if !e.absent.iter().any(|x| x == a) {
                 return None;
             }
-        }
-        if except != Except::Outcome
-            && !f.outcomes.is_empty()
-            && !f.outcomes.contains(&item.outcome)
-        {
-            return None;
         }
         if f.dissent_only && !item.decisions.iter().any(|d| d.dissent) {
             return None;
@@ -233,27 +230,86 @@ impl<'a> Matcher<'a> {
             }
             score += n + 10 * e.title.matches(t.as_str()).count() as u32;
         }
-        Some(score)
+        let committee_ok = f.committees.is_empty()
+            || m.committee
+                .as_deref()
+                .is_some_and(|c| f.committees.contains(c));
+        let outcome_ok = f.outcomes.is_empty() || f.outcomes.contains(&item.outcome);
+        Some(Eval {
+            committee_ok,
+            outcome_ok,
+            score,
+        })
     }
 }
 
 /// The items that pass `filter`, sorted as it asks.
 pub fn search(bundle: &Bundle, index: &SearchIndex, filter: &Filter) -> Vec<Hit> {
-    let matcher = Matcher::new(filter);
-    let mut hits: Vec<Hit> = index
-        .entries
-        .iter()
-        .filter_map(|e| {
-            matcher
-                .check(bundle, e, Except::Nothing)
-                .map(|score| Hit { at: e.at, score })
-        })
-        .collect();
-    sort_hits(bundle, &mut hits, filter.sort, !matcher.terms.is_empty());
-    hits
+    query(bundle, index, filter).0
 }
 
-fn sort_hits(bundle: &Bundle, hits: &mut [Hit], sort: Sort, searching: bool) {
+/// Facet counts: for each committee, the items it would give under all the
+/// other filters; for each outcome likewise. Every committee and outcome in the bundle is listed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub committees: BTreeMap<String, usize>,
+    pub outcomes: BTreeMap<Outcome, usize>,
+}
+
+pub fn facets(bundle: &Bundle, index: &SearchIndex, filter: &Filter) -> Facets {
+    query(bundle, index, filter).1
+}
+
+/// Results and facet counts in one pass over the index: what the app calls per change.
+pub fn query(bundle: &Bundle, index: &SearchIndex, filter: &Filter) -> (Vec<Hit>, Facets) {
+    let matcher = Matcher::new(filter);
+    let mut facets = Facets::default();
+    for m in &bundle.meetings {
+        if let Some(c) = &m.committee {
+            facets.committees.entry(c.clone()).or_insert(0);
+        }
+        for item in &m.items {
+            facets.outcomes.entry(item.outcome).or_insert(0);
+        }
+    }
+    let mut hits = Vec::new();
+    for e in &index.entries {
+        let Some(v) = matcher.eval(bundle, e) else {
+            continue;
+        };
+        let m = &bundle.meetings[e.at.meeting];
+        if v.outcome_ok {
+            if let Some(n) = m
+                .committee
+                .as_ref()
+                .and_then(|c| facets.committees.get_mut(c))
+            {
+                *n += 1;
+            }
+        }
+        if v.committee_ok {
+            if let Some(n) = facets.outcomes.get_mut(&m.items[e.at.item].outcome) {
+                *n += 1;
+            }
+            if v.outcome_ok {
+                hits.push(Hit {
+                    at: e.at,
+                    score: v.score,
+                });
+            }
+        }
+    }
+    sort_hits(
+        bundle,
+        index,
+        &mut hits,
+        filter.sort,
+        !matcher.terms.is_empty(),
+    );
+    (hits, facets)
+}
+
+fn sort_hits(bundle: &Bundle, index: &SearchIndex, hits: &mut [Hit], sort: Sort, searching: bool) {
     let meeting = |h: &Hit| &bundle.meetings[h.at.meeting];
     // Newest first; undated last; then bundle order (agenda order within a meeting).
     let by_date = |a: &Hit, b: &Hit| {
@@ -271,12 +327,9 @@ fn sort_hits(bundle: &Bundle, hits: &mut [Hit], sort: Sort, searching: bool) {
             hits.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| by_date(a, b)))
         }
         Sort::Committee => hits.sort_by(|a, b| {
-            let (ca, cb) = (
-                meeting(a).committee.as_deref(),
-                meeting(b).committee.as_deref(),
-            );
-            match (ca, cb) {
-                (Some(x), Some(y)) => fold(x).cmp(&fold(y)),
+            let key = |h: &Hit| index.committee_keys[h.at.meeting].as_deref();
+            match (key(a), key(b)) {
+                (Some(x), Some(y)) => x.cmp(y),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => std::cmp::Ordering::Equal,
@@ -285,39 +338,6 @@ fn sort_hits(bundle: &Bundle, hits: &mut [Hit], sort: Sort, searching: bool) {
         }),
         _ => hits.sort_by(by_date),
     }
-}
-
-/// Facet counts: for each committee, the items it would give under all the
-/// other filters; for each outcome likewise. Every committee and outcome in the bundle is listed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Facets {
-    pub committees: BTreeMap<String, usize>,
-    pub outcomes: BTreeMap<Outcome, usize>,
-}
-
-pub fn facets(bundle: &Bundle, index: &SearchIndex, filter: &Filter) -> Facets {
-    let matcher = Matcher::new(filter);
-    let mut out = Facets::default();
-    for m in &bundle.meetings {
-        if let Some(c) = &m.committee {
-            out.committees.entry(c.clone()).or_insert(0);
-        }
-        for item in &m.items {
-            out.outcomes.entry(item.outcome).or_insert(0);
-        }
-    }
-    for e in &index.entries {
-        let m = &bundle.meetings[e.at.meeting];
-        if let Some(c) = &m.committee {
-            if matcher.check(bundle, e, Except::Committee).is_some() {
-                *out.committees.entry(c.clone()).or_insert(0) += 1;
-            }
-        }
-        if matcher.check(bundle, e, Except::Outcome).is_some() {
-            *out.outcomes.entry(m.items[e.at.item].outcome).or_insert(0) += 1;
-        }
-    }
-    out
 }
 
 /// A person absent at least once, with the number of items they missed.

@@ -12,6 +12,8 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocLine {
     pub no: usize,
+    /// Position among the non-blank lines: a gap means a line between was taken as structure.
+    pub seq: usize,
     pub text: String,
     /// The gap before this line (blank lines, a page break) ends a paragraph.
     pub break_before: bool,
@@ -76,8 +78,10 @@ pub fn split_lines(text: &str) -> (Vec<DocLine>, Layout) {
 
     let lines = raws
         .into_iter()
-        .map(|r| DocLine {
+        .enumerate()
+        .map(|(seq, r)| DocLine {
             no: r.no,
+            seq,
             text: r.text.to_string(),
             break_before: r.page_break
                 || r.ws_only
@@ -144,13 +148,18 @@ pub fn list_marker(line: &str) -> Option<ListMarker<'_>> {
 pub fn reflow<'a>(lines: impl IntoIterator<Item = &'a DocLine>, layout: Layout) -> String {
     let mut paragraphs: Vec<(String, bool)> = Vec::new();
     let mut prev_short = true;
+    let mut prev_seq: Option<usize> = None;
     for line in lines {
+        // Never join across a line the parser took out (a heading, a header).
+        let adjacent = prev_seq.is_some_and(|p| line.seq <= p + 1);
+        prev_seq = Some(line.seq);
         let (text, is_list) = match list_marker(&line.text) {
             Some(ListMarker::Bullet(rest)) => (format!("• {rest}"), true),
             Some(ListMarker::Numbered) => (line.text.clone(), true),
             None => (line.text.clone(), false),
         };
         let new_paragraph = paragraphs.is_empty()
+            || !adjacent
             || line.break_before
             || is_list
             || layout.one_line_paragraphs

@@ -298,6 +298,7 @@ impl ItemDraft {
             block.lines.push(DocLine {
                 text: rest,
                 no: line.no,
+                seq: line.seq,
                 break_before: false,
             });
         }

@@ -4,12 +4,16 @@ use crate::model::Outcome;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Case-insensitive, with ASCII word boundaries: a Unicode `\b` makes the regex
+/// engine fall back to its slowest matcher on Danish text. Every phrase starts
+/// and ends with an ASCII letter, so the two kinds of boundary agree here.
 fn re(pattern: &str) -> Regex {
-    Regex::new(&format!("(?i){pattern}")).expect("valid regex")
+    Regex::new(&format!("(?i){}", pattern.replace(r"\b", r"(?-u:\b)"))).expect("valid regex")
 }
 
 /// Decisive phrases. The earliest in the text wins; a negation starts before
-/// the word it negates, so `ikke godkendt` beats `godkendt`.
+/// the word it negates, so `ikke godkendt` beats `godkendt`, and at the same
+/// start the earlier entry wins (`godkendes ikke` before `godkendes`).
 static DECISIVE: LazyLock<Vec<(Regex, Outcome)>> = LazyLock::new(|| {
     vec![
         (
