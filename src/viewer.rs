@@ -7,7 +7,7 @@ use crate::item_view::ItemView;
 use crate::meeting_view::MeetingView;
 use crate::results::ResultList;
 use crate::state::{Action, State};
-use referat_core::query::{facets, search, Sort, View};
+use referat_core::query::{query, Sort, View};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -28,10 +28,8 @@ pub fn viewer(props: &ViewerProps) -> Html {
     let filter = s.filter().clone();
     let results = use_memo((s.data.clone(), filter.clone()), |(data, filter)| {
         data.as_ref().map(|data| {
-            (
-                Rc::new(search(&data.bundle, &data.index, filter)),
-                facets(&data.bundle, &data.index, filter),
-            )
+            let (hits, facets) = query(&data.bundle, &data.index, filter);
+            (Rc::new(hits), facets)
         })
     });
 

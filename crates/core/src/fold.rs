@@ -3,6 +3,10 @@
 
 /// Folds one character into `out`; returns how many bytes were pushed.
 fn fold_char(c: char, out: &mut String) -> usize {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return 1;
+    }
     let before = out.len();
     for l in c.to_lowercase() {
         match l {
