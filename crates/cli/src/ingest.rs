@@ -62,6 +62,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     progress.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} files").expect("valid template"),
     );
+    // Ctrl-C stops the work between files; nothing is written, so the old bundle stays.
+    let interrupted = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = interrupted.clone();
+    // A second handler cannot be set in the same process (tests call `run` once); ignore that.
+    let _ = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst));
+
     // Files are independent: parse them on every core, keep the results in input order.
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let threads = args.jobs.unwrap_or(cores).clamp(1, files.len().max(1));
@@ -70,6 +76,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| loop {
+                if interrupted.load(std::sync::atomic::Ordering::SeqCst) {
+                    break;
+                }
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some(path) = files.get(i) else { break };
                 let result = ingest_file(path, &committees);
@@ -78,6 +87,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             });
         }
     });
+    if interrupted.load(std::sync::atomic::Ordering::SeqCst) {
+        bail!("interrupted; `{}` was not changed", args.output.display());
+    }
     let mut meetings = Vec::with_capacity(files.len());
     let mut reports = Vec::with_capacity(files.len());
     for slot in results {
@@ -91,8 +103,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     progress.finish_and_clear();
 
     let bundle = assemble(&args.title, &now_rfc3339(), meetings, &committees);
-    let json = if args.pretty { bundle.to_json_pretty() } else { bundle.to_json() };
-    write_atomically(&args.output, json.as_bytes())?;
+    let json = if args.pretty {
+        bundle.to_json_pretty()
+    } else {
+        bundle.to_json()
+    };
+    write_atomically(&args.output, json.as_bytes(), &interrupted)?;
 
     let mut lost_any = false;
     for r in &reports {

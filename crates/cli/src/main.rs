@@ -69,7 +69,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })?;
             let html = referat_core::pack::embed_bundle(&shell, &json)
                 .with_context(|| format!("cannot pack into `{}`", app.display()))?;
-            output::write_atomically(&output, html.as_bytes())?;
+            output::write_atomically(
+                &output,
+                html.as_bytes(),
+                &std::sync::atomic::AtomicBool::new(false),
+            )?;
             println!("wrote {}", output.display());
             Ok(ExitCode::SUCCESS)
         }

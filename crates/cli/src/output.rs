@@ -1,11 +1,13 @@
 //! Writing results so that an interrupted run never leaves a half-written file.
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Writes to a temporary file beside `path`, then renames it into place.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Writes to a temporary file beside `path`, then renames it into place, unless
+/// `cancel` was set meanwhile: then the temporary file is removed and `path` is untouched.
+pub fn write_atomically(path: &Path, bytes: &[u8], cancel: &AtomicBool) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -20,6 +22,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write `{}`", tmp.path().display()))?;
+    if cancel.load(Ordering::SeqCst) {
+        bail!("interrupted; `{}` was not changed", path.display());
+    }
     tmp.persist(path)
         .with_context(|| format!("cannot move the result into `{}`", path.display()))?;
     Ok(())

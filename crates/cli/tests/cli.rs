@@ -330,3 +330,54 @@ fn pack_embeds_a_bundle_into_the_viewer() {
         text(&run.stderr)
     );
 }
+
+#[test]
+fn ctrl_c_leaves_the_previous_bundle_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let meeting = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/aarhus-byraad-2025-08-27.txt"),
+    )
+    .unwrap();
+    // Enough text (about 60 MB) that ingest is still working when the signal comes.
+    for i in 0..600 {
+        std::fs::write(input.join(format!("m{i:03}.txt")), &meeting).unwrap();
+    }
+    let out = dir.path().join("bundle.json");
+    std::fs::write(&out, "previous").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args([
+            "ingest",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let kill = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let result = child.wait_with_output().unwrap();
+    assert!(
+        !result.status.success(),
+        "ingest finished before the signal; give it more input"
+    );
+    assert!(
+        text(&result.stderr).contains("interrupted;"),
+        "{}",
+        text(&result.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
