@@ -347,7 +347,7 @@ fn ctrl_c_leaves_the_previous_bundle_intact() {
     }
     let out = dir.path().join("bundle.json");
     std::fs::write(&out, "previous").unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_referat"))
+    let child = Command::new(env!("CARGO_BIN_EXE_referat"))
         .args([
             "ingest",
             input.to_str().unwrap(),
