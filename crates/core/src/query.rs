@@ -570,15 +570,22 @@ impl DatePreset {
     }
 }
 
+/// `YYYY-MM-DD` split into numbers when it is a real date. Written without regex
+/// (unlike `dates::is_iso_date`) so URL parsing adds no regex engine to the wasm.
 fn ymd(s: &str) -> Option<(u32, u32, u32)> {
-    if !crate::dates::is_iso_date(s) {
+    let b = s.as_bytes();
+    let digits = [0, 1, 2, 3, 5, 6, 8, 9]
+        .iter()
+        .all(|&i| b.get(i).is_some_and(u8::is_ascii_digit));
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits {
         return None;
     }
-    Some((
+    let (y, m, d) = (
         s[..4].parse().ok()?,
         s[5..7].parse().ok()?,
         s[8..10].parse().ok()?,
-    ))
+    );
+    ((1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d)).then_some((y, m, d))
 }
 
 fn days_in_month(y: u32, m: u32) -> u32 {
@@ -629,8 +636,8 @@ impl Route {
                 "udvalg" if !v.is_empty() => {
                     f.committees.insert(v);
                 }
-                "fra" if crate::dates::is_iso_date(&v) => f.from = Some(v),
-                "til" if crate::dates::is_iso_date(&v) => f.to = Some(v),
+                "fra" if ymd(&v).is_some() => f.from = Some(v),
+                "til" if ymd(&v).is_some() => f.to = Some(v),
                 "fravaer" if !v.trim().is_empty() => f.absentee = Some(v),
                 "udfald" => {
                     if let Some(o) = parse_outcome(&v) {

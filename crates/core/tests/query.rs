@@ -301,6 +301,11 @@ fn date_presets() {
         Some(("2022-01-01".into(), "2025-12-31".into()))
     );
     assert_eq!(DatePreset::ThisYear.range("garbage"), None);
+    assert_eq!(DatePreset::ThisYear.range("2024-02-30"), None);
+    assert_eq!(
+        DatePreset::ThisYear.range("2024-02-29"),
+        Some(("2024-01-01".into(), "2024-12-31".into()))
+    );
 }
 
 #[test]
