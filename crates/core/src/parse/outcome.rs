@@ -107,9 +107,15 @@ pub fn classify(text: &str, remarks: &[String]) -> (Outcome, bool) {
     (outcome, dissent)
 }
 
+/// The sentence around `at`, looking back at most 400 bytes so long texts stay linear.
 fn sentence_start(text: &str, at: usize) -> &str {
-    let before = &text[..at];
-    let start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let mut from = at.saturating_sub(400);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let start = text[from..at]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(from, |i| from + i + 1);
     text[start..].trim_start()
 }
 

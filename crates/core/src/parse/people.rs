@@ -83,15 +83,27 @@ fn parse_person(piece: &str) -> Option<Absence> {
     Some(Absence { name, party, note })
 }
 
+const SENTENCE_WINDOW: usize = 400;
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Finds "X deltog ikke i …" sentences in a text. A substring search finds the
 /// candidates; the regex then runs on one sentence only, which keeps this linear.
 pub fn did_not_take_part(text: &str) -> Vec<Absence> {
     let mut out = Vec::new();
     for (at, _) in text.match_indices("deltog") {
-        let start = text[..at]
+        // Look at most one long sentence either way, so text without full stops stays linear.
+        let from = floor_char_boundary(text, at.saturating_sub(SENTENCE_WINDOW));
+        let to = floor_char_boundary(text, (at + SENTENCE_WINDOW).min(text.len()));
+        let start = text[from..at]
             .rfind(['.', '!', '?', ':', '\n'])
-            .map_or(0, |i| i + 1);
-        let end = text[at..].find(['.', '\n']).map_or(text.len(), |i| at + i);
+            .map_or(from, |i| from + i + 1);
+        let end = text[at..to].find(['.', '\n']).map_or(to, |i| at + i);
         let Some(c) = DID_NOT_TAKE_PART.captures(text[start..end].trim()) else {
             continue;
         };
