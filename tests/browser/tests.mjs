@@ -227,6 +227,15 @@ test('a malformed bundle via #bundle-file shows #load-error and keeps the app wo
   assert.match(await page.textContent('#load-error'), /meetings\[0\]\.items.*linje \d+, kolonne \d+/s);
   assert.equal(await count(page), 1);
 
+  // Dropping a file on the window goes the same way.
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['{"format": "noget andet", "version": 1}'], 'dropped.json', { type: 'application/json' }));
+    document.querySelector('.drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => document.querySelector('#load-error')?.textContent.includes('dropped.json'));
+  assert.match(await page.textContent('#load-error'), /ikke en referat-bundle/);
+
   // A good file replaces the bundle and the panel goes away.
   const smaller = { ...bundle, title: 'Kun ét møde', meetings: [bundle.meetings[0]] };
   await page.setInputFiles('#bundle-file', {

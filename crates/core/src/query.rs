@@ -448,14 +448,16 @@ fn split(text: &str, ranges: &[Range<usize>]) -> Vec<Segment> {
     out
 }
 
-/// A short passage around the first match in the item's texts (title excluded,
-/// since it is shown anyway), with the matches marked; None when only the title matched.
+/// A short passage around the first match in the item's texts, matches marked.
+/// Title and case number are left out since the row shows them; None when only they matched.
 pub fn snippet(item: &Item, query: &str, width: usize) -> Option<Vec<Segment>> {
     let texts = item
         .decisions
         .iter()
         .flat_map(|d| std::iter::once(d.text.as_str()).chain(d.remarks.iter().map(String::as_str)))
-        .chain(item.sections.iter().map(|s| s.text.as_str()));
+        .chain(item.sections.iter().map(|s| s.text.as_str()))
+        // A heading ("Økonomiske konsekvenser") is the last resort.
+        .chain(item.sections.iter().filter_map(|s| s.heading.as_deref()));
     for text in texts {
         let ranges = highlight(text, query);
         let Some(first) = ranges.first() else {

@@ -191,6 +191,11 @@ fn snippet_highlights_the_word_in_the_dialogue_item() {
         .collect();
     assert!(!hits.is_empty());
     assert!(hits.iter().all(|h| h == "effektivisering"), "{hits:?}");
+    // A match only in a section heading still gets a snippet.
+    let b = handmade();
+    let item = &b.meetings[0].items[0];
+    let segs = snippet(item, "sagsfremstilling", 100).expect("the heading");
+    assert_eq!(segs.iter().filter(|s| s.hit).count(), 1);
 }
 
 #[test]
