@@ -75,6 +75,15 @@ pub fn app() -> Html {
         });
     }
 
+    {
+        let title = state.data.as_ref().map(|d| d.bundle.title.clone());
+        use_effect_with(title, |title| {
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                doc.set_title(title.as_deref().unwrap_or("referat"));
+            }
+        });
+    }
+
     let on_file = {
         let dispatch = dispatch.clone();
         Callback::from(move |file: web_sys::File| loader::open_file(file, dispatch.clone()))

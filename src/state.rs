@@ -85,6 +85,8 @@ pub struct State {
     pub shown: usize,
     /// `YYYY-MM-DD`, for the date presets.
     pub today: String,
+    /// The filter panel is unfolded (only matters on narrow screens; wide ones always show it).
+    pub filters_open: bool,
 }
 
 impl State {
@@ -97,6 +99,7 @@ impl State {
             error: None,
             shown: PAGE,
             today,
+            filters_open: false,
         }
     }
 
@@ -135,6 +138,7 @@ pub enum Action {
     Reset,
     ShowMore,
     SetLang(Lang),
+    ToggleFilters,
 }
 
 impl Reducible for State {
@@ -225,6 +229,7 @@ impl Reducible for State {
             Action::Reset => *f = Filter::default(),
             Action::ShowMore => s.shown += PAGE,
             Action::SetLang(lang) => s.lang = lang,
+            Action::ToggleFilters => s.filters_open = !s.filters_open,
         }
         if s.route.filter != before {
             // A changed filter shows the list again, from the top.

@@ -7,7 +7,7 @@ use crate::item_view::ItemView;
 use crate::meeting_view::MeetingView;
 use crate::results::ResultList;
 use crate::state::{Action, State};
-use referat_core::query::{query, Sort, View};
+use referat_core::query::{query, Filter, Sort, View};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -101,7 +101,11 @@ pub fn viewer(props: &ViewerProps) -> Html {
             };
             html! {
                 <div class="layout">
-                    <aside class="side no-print">
+                    <aside class={classes!("side", "no-print", s.filters_open.then_some("open"))}>
+                        <button type="button" id="filters-toggle" class="button secondary wide filters-toggle"
+                            aria-expanded={s.filters_open.to_string()} onclick={d.reform(|_| Action::ToggleFilters)}>
+                            { filters_label(t, &filter) }
+                        </button>
                         <FilterPanel data={data.clone()} filter={filter.clone()} facets={facets.clone()} lang={s.lang} dispatch={d.clone()} />
                     </aside>
                     <main class="main">
@@ -156,5 +160,21 @@ pub fn viewer(props: &ViewerProps) -> Html {
             }
             { main }
         </div>
+    }
+}
+
+/// "Filtre (2 aktive)": the narrow-screen toggle says how many filters are set.
+fn filters_label(t: &crate::i18n::Texts, f: &Filter) -> String {
+    let n = f.committees.len()
+        + f.outcomes.len()
+        + usize::from(f.from.is_some())
+        + usize::from(f.to.is_some())
+        + usize::from(f.absentee.is_some())
+        + usize::from(f.dissent_only)
+        + usize::from(f.access.is_some());
+    if n == 0 {
+        format!("{} ▾", t.filters)
+    } else {
+        format!("{} ({n} {}) ▾", t.filters, t.active)
     }
 }

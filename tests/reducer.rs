@@ -153,3 +153,12 @@ fn language_toggle() {
     let s = loaded().reduce(Action::SetLang(referat_app::i18n::Lang::En));
     assert_eq!(s.lang, referat_app::i18n::Lang::En);
 }
+
+#[test]
+fn the_filter_panel_folds_on_narrow_screens() {
+    let s = loaded();
+    assert!(!s.filters_open);
+    let s = s.reduce(Action::ToggleFilters);
+    assert!(s.filters_open);
+    assert!(!s.reduce(Action::ToggleFilters).filters_open);
+}

@@ -76,10 +76,24 @@ test('opens from file:// with no network requests and no console errors; screens
     assert.deepEqual(await rowIds(page), byDate(items));
     assert.equal(await page.textContent('.bundle-title'), bundle.title);
     await page.screenshot({ path: join(shots, `list-${viewport.width}x${viewport.height}.png`), fullPage: false });
+    if (viewport.width < 1000) {
+      // On a tablet in portrait the filters fold away behind a toggle.
+      assert.equal(await page.isVisible('.filter-panel'), false);
+      await page.click('#filters-toggle');
+      await page.waitForSelector('.filter-panel', { state: 'visible' });
+      await page.screenshot({ path: join(shots, `filters-${viewport.width}x${viewport.height}.png`) });
+    }
     const dialogue = items.find((i) => textOf(i).toLowerCase().includes('effektivisering'));
     await page.click(`[data-item-id="${dialogue.id}"] a`);
     await page.waitForSelector('.item-view');
     await page.screenshot({ path: join(shots, `item-${viewport.width}x${viewport.height}.png`), fullPage: true });
+    // The item prints without header, filters, search and navigation.
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.app-header', '.side', '.toolbar', '.crumbs']) {
+      assert.equal(await page.isVisible(hidden), false, `${hidden} is not printed`);
+    }
+    assert.ok(await page.isVisible('.item-title'));
+    await page.emulateMedia({ media: 'screen' });
     await page.waitForTimeout(100);
     assert.deepEqual(log.requests, [oneFile], 'only the file itself is requested');
     assert.deepEqual(log.errors, []);
@@ -89,6 +103,7 @@ test('opens from file:// with no network requests and no console errors; screens
 
 test('touch targets are at least 44 px', async () => {
   const { page } = await open(oneFile, { width: 768, height: 1024 });
+  await page.click('#filters-toggle');
   const small = await page.$$eval('button, .button, .check, .result-link, select, input[type=search], input[type=date]', (els) =>
     els
       .filter((e) => e.offsetParent !== null)
