@@ -306,6 +306,56 @@ test('a hostile bundle packed into one file shows its text and runs nothing', as
   await page.close();
 });
 
+test('40,000 items load and filter quickly enough', async () => {
+  const committees = ['Børne- og ungdomsudvalget', 'Voksen- og plejeudvalget', 'Økonomiudvalget', 'Kommunalbestyrelsen'];
+  const outcomes = ['approved', 'recommended', 'noted', 'discussed', 'pending'];
+  const meetings = [];
+  for (let n = 0; n < 8000; n++) {
+    const date = new Date(Date.UTC(2010, 0, 1) + n * 86400000).toISOString().slice(0, 10);
+    meetings.push({
+      id: `m-${n}`,
+      committee: committees[n % committees.length],
+      date,
+      absent: n % 7 === 0 ? [{ name: `Person ${n % 50}`, party: 'A', note: null }] : [],
+      source: `m-${n}.txt`,
+      items: Array.from({ length: 5 }, (_, i) => ({
+        id: `m-${n}-${i + 1}`,
+        number: i + 1,
+        case_number: `${10 + (n % 15)}/${n * 5 + i}`,
+        title: `Punkt ${i + 1} om ${['budget', 'skoler', 'ældrepleje', 'veje', 'økonomi'][i]} ${n}`,
+        access: 'open',
+        route: [],
+        sections: [{ heading: 'Sagsfremstilling', text: `Sagen handler om den økonomiske ramme for område ${n}-${i}. `.repeat(6) }],
+        decisions: [{ body: committees[n % committees.length], date, text: 'Indstillingen blev godkendt.', outcome: outcomes[i], dissent: i === 3, remarks: [] }],
+        outcome: outcomes[i],
+        absent: [],
+        attachments: [],
+      })),
+    });
+  }
+  const big = { format: 'referat-bundle', version: 1, title: 'Stor bundle', generated: '2026-01-01T00:00:00Z', meetings: meetings.reverse() };
+  const { page, log } = await open(oneFile);
+  let t = Date.now();
+  await page.setInputFiles('#bundle-file', { name: 'stor.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+  // A large bundle shows progress while it loads.
+  await page.waitForSelector('#loading', { timeout: 10000 });
+  await page.waitForFunction(() => document.querySelector('#result-count')?.textContent === '40000', null, { timeout: 60000 });
+  const loadMs = Date.now() - t;
+  assert.equal(await page.$$eval('[data-item-id]', (r) => r.length), 100, 'only the first page is rendered');
+  t = Date.now();
+  await page.fill('#q', 'aeldrepleje');
+  await expectCount(page, 8000);
+  const searchMs = Date.now() - t;
+  t = Date.now();
+  await page.check('input[data-committee="Økonomiudvalget"]');
+  await expectCount(page, 2000);
+  const filterMs = Date.now() - t;
+  console.log(`# 40,000 items: load ${loadMs} ms, search ${searchMs} ms, committee ${filterMs} ms`);
+  assert.ok(searchMs < 3000 && filterMs < 3000, 'a change answers within seconds');
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
 test('dist/index.html over http fetches bundle.json beside it', async () => {
   assert.ok(existsSync(join(dist, 'index.html')));
   const server = createServer((req, res) => {
