@@ -60,6 +60,21 @@ mod tests {
     }
 
     #[test]
+    fn escapes_line_separators_and_keeps_the_rest_of_the_page() {
+        let shell =
+            format!("<head><meta charset=utf-8></head><body>{PLACEHOLDER}<p>after</p></body>");
+        let json = "{\"t\":\"a\u{2028}b\u{2029}c > d & e\"}";
+        let html = embed_bundle(&shell, json).unwrap();
+        assert!(html.starts_with("<head><meta charset=utf-8></head><body><script type=\"application/json\" id=\"referat-bundle\">"));
+        assert!(html.ends_with("</script><p>after</p></body>"));
+        assert!(html.contains(r"a\u2028b\u2029c \u003e d \u0026 e"));
+        assert!(!html.contains('\u{2028}'));
+        let inner = &html[html.find("bundle\">").unwrap() + 8..html.find("</script>").unwrap()];
+        let back: serde_json::Value = serde_json::from_str(inner).unwrap();
+        assert_eq!(back["t"], "a\u{2028}b\u{2029}c > d & e");
+    }
+
+    #[test]
     fn needs_the_placeholder() {
         assert_eq!(
             embed_bundle("<html></html>", "{}"),
