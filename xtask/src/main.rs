@@ -120,10 +120,8 @@ fn dist() -> Result<()> {
     let opt = work.join("referat_opt.wasm");
     let wasm_opt = root.join("tests/browser/node_modules/.bin/wasm-opt");
     if !wasm_opt.exists() {
-        bail!(
-            "{} is missing: run `npm ci` in tests/browser (it installs npm `binaryen`)",
-            wasm_opt.display()
-        );
+        // wasm-opt comes from npm `binaryen` (Debian's is too old), pinned in tests/browser.
+        npm_ci()?;
     }
     cmd(
         path(&wasm_opt)?,
@@ -293,10 +291,18 @@ fn content_type(name: &str) -> &'static str {
     }
 }
 
+fn npm_ci() -> Result<()> {
+    cmd(
+        "npm",
+        &["ci", "--no-audit", "--no-fund"],
+        &root().join("tests/browser"),
+    )
+}
+
 fn browser_test() -> Result<()> {
     let dir = root().join("tests/browser");
     if !dir.join("node_modules").exists() {
-        cmd("npm", &["ci", "--no-audit", "--no-fund"], &dir)?;
+        npm_ci()?;
     }
     ingest_sample()?;
     dist()?;
