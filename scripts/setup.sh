@@ -26,8 +26,8 @@ fi
 if [ ! -x /usr/bin/chromium ]; then
   say "installing chromium from Debian"
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get install -y -q chromium chromium-driver || {
-    $sudo_cmd apt-get update -q && $sudo_cmd apt-get install -y -q chromium chromium-driver
+  $sudo_cmd apt-get install -y -q chromium || {
+    $sudo_cmd apt-get update -q && $sudo_cmd apt-get install -y -q chromium
   }
 fi
 
@@ -35,6 +35,6 @@ fi
 if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/binaryen ] \
    || [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
   say "installing npm packages in tests/browser"
-  npm ci --prefix tests/browser --no-audit --no-fund
+  (cd tests/browser && npm ci --no-audit --no-fund)
 fi
 say "ready"

@@ -22,6 +22,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8], cancel: &AtomicBool) -> Resul
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write `{}`", tmp.path().display()))?;
+    // Temporary files are private (0600); a bundle is served by web servers running as
+    // other users, so give it the replaced file's mode, or the usual 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))
+            .with_context(|| format!("cannot set permissions on `{}`", tmp.path().display()))?;
+    }
     if cancel.load(Ordering::SeqCst) {
         bail!("interrupted; `{}` was not changed", path.display());
     }

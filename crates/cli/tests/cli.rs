@@ -50,6 +50,15 @@ fn ingests_the_samples_and_reports_warnings_per_file() {
         !stderr.contains("not in the bundle"),
         "no word may be lost: {stderr}"
     );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode, 0o644,
+            "a web server running as another user must be able to read it"
+        );
+    }
     let bundle = read_bundle(&out);
     assert_eq!(bundle["format"], "referat-bundle");
     assert_eq!(bundle["title"], "Norddjurs");

@@ -13,14 +13,22 @@ fn corpus(bytes: usize, line_breaks: bool) -> String {
     for name in std::fs::read_dir(format!("{root}/examples/norddjurs")).expect("samples") {
         parts.push(std::fs::read_to_string(name.expect("entry").path()).expect("sample"));
     }
-    parts.push(std::fs::read_to_string(format!("{root}/tests/fixtures/aarhus-byraad-2025-08-27.txt")).expect("fixture"));
+    parts.push(
+        std::fs::read_to_string(format!(
+            "{root}/tests/fixtures/aarhus-byraad-2025-08-27.txt"
+        ))
+        .expect("fixture"),
+    );
     let mut text = String::with_capacity(bytes + 200_000);
     while text.len() < bytes {
         for p in &parts {
             if line_breaks {
                 text.push_str(p);
             } else {
-                text.extend(p.chars().map(|c| if c == '\n' || c == '\u{c}' { ' ' } else { c }));
+                text.extend(
+                    p.chars()
+                        .map(|c| if c == '\n' || c == '\u{c}' { ' ' } else { c }),
+                );
             }
         }
     }
@@ -33,12 +41,19 @@ fn time(text: &str) -> f64 {
     let parsed = parse_minutes(text, "bench.txt", &committees);
     let lost = lost_words(text, &parsed.meeting);
     let seconds = start.elapsed().as_secs_f64();
-    assert!(lost.is_empty(), "words lost: {:?}", &lost[..lost.len().min(5)]);
+    assert!(
+        lost.is_empty(),
+        "words lost: {:?}",
+        &lost[..lost.len().min(5)]
+    );
     seconds
 }
 
 fn main() {
-    println!("{:<22} {:>9} {:>9} {:>7}", "input", "5 MB", "50 MB", "ratio");
+    println!(
+        "{:<22} {:>9} {:>9} {:>7}",
+        "input", "5 MB", "50 MB", "ratio"
+    );
     for (label, breaks) in [("with line breaks", true), ("no line breaks", false)] {
         let small = corpus(5_000_000, breaks);
         let large = corpus(50_000_000, breaks);

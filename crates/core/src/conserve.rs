@@ -211,8 +211,14 @@ pub fn lost_words(input: &str, meeting: &Meeting) -> Vec<String> {
     for m in MARKERS {
         markers.insert(m);
     }
+    // The parser drops NUL bytes (PDF extractors leave them inside words); so does the check.
+    let input: std::borrow::Cow<'_, str> = if input.contains('\0') {
+        input.replace('\0', "").into()
+    } else {
+        input.into()
+    };
     let lines: Vec<&str> = input
-        .split('\n')
+        .split(['\n', '\r'])
         .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}' || c == '\0'))
         .filter(|l| !l.is_empty())
         .collect();

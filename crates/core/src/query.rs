@@ -2,6 +2,7 @@
 //! sorting, highlighting, and the URL hash that holds all of it. Pure, so it is
 //! tested natively and the app only renders and dispatches.
 
+use crate::dates::{days_in_month, ymd};
 use crate::fold::{fold, terms, Folded};
 use crate::model::{Access, Bundle, Item, Meeting, Outcome};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -569,33 +570,6 @@ impl DatePreset {
                 format!("{:04}-12-31", start + 3),
             ),
         })
-    }
-}
-
-/// `YYYY-MM-DD` split into numbers when it is a real date. Written without regex
-/// (unlike `dates::is_iso_date`) so URL parsing adds no regex engine to the wasm.
-fn ymd(s: &str) -> Option<(u32, u32, u32)> {
-    let b = s.as_bytes();
-    let digits = [0, 1, 2, 3, 5, 6, 8, 9]
-        .iter()
-        .all(|&i| b.get(i).is_some_and(u8::is_ascii_digit));
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits {
-        return None;
-    }
-    let (y, m, d) = (
-        s[..4].parse().ok()?,
-        s[5..7].parse().ok()?,
-        s[8..10].parse().ok()?,
-    );
-    ((1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d)).then_some((y, m, d))
-}
-
-fn days_in_month(y: u32, m: u32) -> u32 {
-    match m {
-        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
     }
 }
 

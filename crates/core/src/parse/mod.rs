@@ -274,17 +274,25 @@ fn expand(committees: &Committees, name: &str) -> String {
         .map_or_else(|| name.to_string(), str::to_string)
 }
 
-/// Removes what a text file carries but a text does not: a BOM, CR, NUL, NBSP.
+/// Removes what a text file carries but a text does not: a BOM, NUL, NBSP; and
+/// makes CRLF and a lone CR (old Mac files) plain line breaks.
 fn normalise(text: &str) -> std::borrow::Cow<'_, str> {
     let text = text.trim_start_matches('\u{feff}');
     if !text.contains(['\0', '\r', '\u{a0}']) {
         return std::borrow::Cow::Borrowed(text);
     }
-    let clean =
-        text.chars()
-            .filter(|&c| c != '\0' && c != '\r')
-            .map(|c| if c == '\u{a0}' { ' ' } else { c });
-    std::borrow::Cow::Owned(clean.collect())
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\0' => {}
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' => out.push('\n'),
+            '\u{a0}' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 impl ItemDraft {
