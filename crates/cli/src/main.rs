@@ -94,7 +94,7 @@ fn validate(path: &PathBuf) -> Result<ExitCode> {
         }
         Err(BundleError::Invalid(problems)) => {
             for p in &problems {
-                eprintln!("{}: {}: {}", path.display(), p.place, p.message);
+                eprintln!("{}: {p}", path.display());
             }
             eprintln!("{}: {} problem(s)", path.display(), problems.len());
             Ok(ExitCode::FAILURE)

@@ -13,6 +13,8 @@ use thiserror::Error;
 pub enum BundleError {
     #[error("the file is empty")]
     Empty,
+    #[error("the bundle is {bytes} bytes; referat opens bundles of up to {limit} bytes (split it, e.g. by election period)")]
+    TooLarge { bytes: usize, limit: usize },
     #[error("the file is not UTF-8 text ({encoding}); a bundle must be UTF-8 JSON")]
     Encoding {
         encoding: &'static str,
@@ -43,12 +45,46 @@ pub enum BundleError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub place: String,
-    pub message: String,
+    pub kind: ProblemKind,
+}
+
+/// What is wrong, with the offending value, so a viewer can say it in its own language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    WrongFormat { found: String },
+    WrongVersion { found: u32 },
+    EmptyId,
+    NotUrlSafe { id: String },
+    DuplicateId { id: String },
+    BadDate { value: String },
+    BadTime { value: String },
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProblemKind::WrongFormat { found } => write!(f, "is `{found}`, expected `{FORMAT}`"),
+            ProblemKind::WrongVersion { found } => write!(f, "is `{found}`, expected `1`"),
+            ProblemKind::EmptyId => write!(f, "is empty"),
+            ProblemKind::NotUrlSafe { id } => {
+                write!(f, "`{id}` is not URL-safe (use a-z, 0-9, `-`, `_`, `.`)")
+            }
+            ProblemKind::DuplicateId { id } => {
+                write!(f, "`{id}` is used twice; ids must be unique")
+            }
+            ProblemKind::BadDate { value } => {
+                write!(f, "`{value}` is not a date in the form YYYY-MM-DD")
+            }
+            ProblemKind::BadTime { value } => {
+                write!(f, "`{value}` is not a time in the form HH:MM")
+            }
+        }
+    }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.place, self.message)
+        write!(f, "{}: {}", self.place, self.kind)
     }
 }
 
@@ -62,6 +98,7 @@ impl Bundle {
     /// Parses and validates a bundle from bytes: checks the encoding first, so a
     /// UTF-16 or binary file gets its own message rather than a JSON error.
     pub fn from_slice(bytes: &[u8]) -> Result<Bundle, BundleError> {
+        check_size(bytes.len())?;
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
             return Err(BundleError::Encoding {
@@ -80,6 +117,7 @@ impl Bundle {
 
     /// Parses and validates a bundle. Errors say what is wrong and where.
     pub fn from_json(text: &str) -> Result<Bundle, BundleError> {
+        check_size(text.len())?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.trim().is_empty() {
             return Err(BundleError::Empty);
@@ -135,6 +173,22 @@ impl Bundle {
     }
 }
 
+/// The largest bundle the viewer opens: about 100,000 items. Parsed, indexed and
+/// shown, a bundle needs about three times its size in memory, and a tablet's
+/// browser tab has little more than a gigabyte to give.
+pub const MAX_BUNDLE_BYTES: usize = 300 * 1024 * 1024;
+
+/// Says "too large" before any reading or parsing, so the viewer can refuse at once.
+pub fn check_size(bytes: usize) -> Result<(), BundleError> {
+    if bytes > MAX_BUNDLE_BYTES {
+        return Err(BundleError::TooLarge {
+            bytes,
+            limit: MAX_BUNDLE_BYTES,
+        });
+    }
+    Ok(())
+}
+
 fn syntax(e: &serde_json::Error) -> BundleError {
     BundleError::Syntax {
         line: e.line(),
@@ -188,52 +242,61 @@ fn strip_position(message: &str) -> String {
 }
 
 /// Checks what serde cannot: unique, URL-safe ids and well-formed dates.
+/// Places are only formatted for problems, so a large valid bundle costs little.
 pub fn validate(bundle: &Bundle) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut ids = HashSet::new();
-    let mut problem = |place: String, message: String| problems.push(Problem { place, message });
+    let mut ids: HashSet<&str> = HashSet::new();
+    let mut add = |place: &dyn Fn() -> String, kind| {
+        problems.push(Problem {
+            place: place(),
+            kind,
+        })
+    };
     if bundle.format != FORMAT {
-        problem(
-            "format".into(),
-            format!("is `{}`, expected `{FORMAT}`", bundle.format),
+        add(
+            &|| "format".into(),
+            ProblemKind::WrongFormat {
+                found: bundle.format.clone(),
+            },
         );
     }
     if bundle.version == 0 || bundle.version > VERSION {
-        problem(
-            "version".into(),
-            format!("is `{}`, expected `1`", bundle.version),
+        add(
+            &|| "version".into(),
+            ProblemKind::WrongVersion {
+                found: bundle.version,
+            },
         );
     }
     for (mi, m) in bundle.meetings.iter().enumerate() {
-        let at = format!("meetings[{mi}]");
-        check_id(&m.id, &format!("{at}.id"), &mut ids, &mut problem);
-        if let Some(d) = &m.date {
-            if !is_iso_date(d) {
-                problem(
-                    format!("{at}.date"),
-                    format!("`{d}` is not a date in the form YYYY-MM-DD"),
-                );
-            }
+        if let Some(kind) = id_problem(&m.id, &mut ids) {
+            add(&|| format!("meetings[{mi}].id"), kind);
         }
-        if let Some(t) = &m.start_time {
-            if !is_time(t) {
-                problem(
-                    format!("{at}.start_time"),
-                    format!("`{t}` is not a time in the form HH:MM"),
-                );
-            }
+        if let Some(d) = m.date.as_ref().filter(|d| !is_iso_date(d)) {
+            add(
+                &|| format!("meetings[{mi}].date"),
+                ProblemKind::BadDate { value: d.clone() },
+            );
+        }
+        if let Some(t) = m.start_time.as_ref().filter(|t| !is_time(t)) {
+            add(
+                &|| format!("meetings[{mi}].start_time"),
+                ProblemKind::BadTime { value: t.clone() },
+            );
         }
         for (ii, item) in m.items.iter().enumerate() {
-            let at = format!("{at}.items[{ii}]");
-            check_id(&item.id, &format!("{at}.id"), &mut ids, &mut problem);
+            if let Some(kind) = id_problem(&item.id, &mut ids) {
+                add(&|| format!("meetings[{mi}].items[{ii}].id"), kind);
+            }
             for (di, d) in item.decisions.iter().enumerate() {
-                if let Some(date) = &d.date {
-                    if !is_iso_date(date) {
-                        problem(
-                            format!("{at}.decisions[{di}].date"),
-                            format!("`{date}` is not a date in the form YYYY-MM-DD"),
-                        );
-                    }
+                if let Some(date) = d.date.as_ref().filter(|d| !is_iso_date(d)) {
+                    let place = || format!("meetings[{mi}].items[{ii}].decisions[{di}].date");
+                    add(
+                        &place,
+                        ProblemKind::BadDate {
+                            value: date.clone(),
+                        },
+                    );
                 }
             }
         }
@@ -241,27 +304,18 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
     problems
 }
 
-fn check_id(
-    id: &str,
-    place: &str,
-    seen: &mut HashSet<String>,
-    problem: &mut impl FnMut(String, String),
-) {
+fn id_problem<'a>(id: &'a str, seen: &mut HashSet<&'a str>) -> Option<ProblemKind> {
     if id.is_empty() {
-        problem(place.into(), "is empty".into());
+        Some(ProblemKind::EmptyId)
     } else if !id
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
     {
-        problem(
-            place.into(),
-            format!("`{id}` is not URL-safe (use a-z, 0-9, `-`, `_`, `.`)"),
-        );
-    } else if !seen.insert(id.to_string()) {
-        problem(
-            place.into(),
-            format!("`{id}` is used twice; ids must be unique"),
-        );
+        Some(ProblemKind::NotUrlSafe { id: id.to_string() })
+    } else if !seen.insert(id) {
+        Some(ProblemKind::DuplicateId { id: id.to_string() })
+    } else {
+        None
     }
 }
 

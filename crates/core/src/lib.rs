@@ -13,7 +13,7 @@ pub mod parse;
 pub mod query;
 pub mod reflow;
 
-pub use bundle::{assemble, validate, BundleError, Problem};
+pub use bundle::{assemble, validate, BundleError, Problem, ProblemKind, MAX_BUNDLE_BYTES};
 pub use committees::Committees;
 pub use model::*;
 pub use parse::{parse_minutes, Parsed, Warning, WarningKind};
