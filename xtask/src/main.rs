@@ -1,5 +1,8 @@
 //! Project tasks: `cargo xtask dist | run | browser-test | test`.
 //!
+//! `gen-bundle` writes a synthetic bundle built from the real samples (see `gen.rs`);
+//! `bench` measures the viewer at 1k/10k/40k items beside MiniSearch and a JSON.parse floor.
+//!
 //! `dist` builds the viewer without trunk or wasm-pack: cargo, wasm-bindgen
 //! (`--target no-modules`, which works inline from file://) and wasm-opt from npm
 //! `binaryen`, then inlines wasm, glue and CSS into one HTML file with a CSP.
@@ -12,11 +15,15 @@ use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const USAGE: &str = "usage: cargo xtask <dist | run | browser-test | test>
+mod gen;
+
+const USAGE: &str = "usage: cargo xtask <dist | run | browser-test | test | gen-bundle | bench>
   dist          build dist/referat-app.html, dist/index.html, and dist/referat.html (with dist/bundle.json)
   run           ingest examples/norddjurs into dist/bundle.json, dist, serve dist/ on 127.0.0.1
   browser-test  ingest + dist, then the Playwright tests in tests/browser
-  test          fmt, clippy (native and wasm32), cargo tests, SSR tests, browser tests";
+  test          fmt, clippy (native and wasm32), cargo tests, SSR tests, browser tests
+  gen-bundle    --items N [--seed S] -o FILE: a synthetic bundle from the real samples
+  bench         [--sizes 1000,10000,40000] [--seed S]: the scale benchmark (writes bench-data/)";
 
 const SAMPLE_TITLE: &str = "Norddjurs Kommune – referater";
 
@@ -27,6 +34,8 @@ fn main() -> Result<()> {
         "run" => run(),
         "browser-test" => browser_test(),
         "test" => test(),
+        "gen-bundle" => gen_bundle(),
+        "bench" => bench(),
         _ => {
             eprintln!("{USAGE}");
             std::process::exit(2)
@@ -346,4 +355,72 @@ fn test() -> Result<()> {
         &root,
     )?;
     browser_test()
+}
+
+/// The value after `--name` on the command line.
+fn flag(name: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
+}
+
+fn gen_bundle() -> Result<()> {
+    let items: usize = flag("--items")
+        .context("--items N is required")?
+        .parse()
+        .context("--items takes a number")?;
+    let seed: u64 = flag("--seed").map_or(Ok(1), |s| s.parse())?;
+    let out = flag("-o").context("-o FILE is required")?;
+    let bundle = gen::generate(&root(), items, seed)?;
+    let json = bundle.to_json();
+    std::fs::write(&out, &json).with_context(|| format!("writing {out}"))?;
+    eprintln!(
+        "wrote {out}: {} items in {} meetings, {:.1} MB",
+        bundle.item_count(),
+        bundle.meetings.len(),
+        json.len() as f64 / 1e6
+    );
+    Ok(())
+}
+
+/// Builds dist, generates one bundle per size into bench-data/ (never committed),
+/// packs each into the viewer, and runs tests/bench/bench.mjs, which builds the peer
+/// pages (MiniSearch, JSON.parse floor) from the same JSON and prints the table.
+fn bench() -> Result<()> {
+    let root = root();
+    let sizes: Vec<usize> = flag("--sizes")
+        .unwrap_or_else(|| "1000,10000,40000".into())
+        .split(',')
+        .map(|s| s.trim().parse().context("--sizes takes numbers"))
+        .collect::<Result<_>>()?;
+    let seed: u64 = flag("--seed").map_or(Ok(1), |s| s.parse())?;
+    let browser_dir = root.join("tests/browser");
+    if !browser_dir.join("node_modules/minisearch").exists() {
+        npm_ci()?;
+    }
+    dist()?;
+    let data = root.join("bench-data");
+    std::fs::create_dir_all(&data)?;
+    let app = std::fs::read_to_string(root.join("dist/referat-app.html"))?;
+    let mut args = vec![
+        root.join("tests/bench/bench.mjs").display().to_string(),
+        data.display().to_string(),
+    ];
+    for n in &sizes {
+        let t = std::time::Instant::now();
+        let bundle = gen::generate(&root, *n, seed)?;
+        let json = bundle.to_json();
+        eprintln!(
+            "generated {n} items, {:.1} MB of JSON in {:.1} s",
+            json.len() as f64 / 1e6,
+            t.elapsed().as_secs_f64()
+        );
+        std::fs::write(data.join(format!("bench-{n}.json")), &json)?;
+        let html = referat_core::pack::embed_bundle(&app, &json)?;
+        std::fs::write(data.join(format!("referat-{n}.html")), html)?;
+        args.push(n.to_string());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    cmd("node", &args, &browser_dir)
 }

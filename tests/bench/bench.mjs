@@ -1,0 +1,233 @@
+// The scale benchmark: `cargo xtask bench` (it generates bench-data/bench-N.json and
+// bench-data/referat-N.html first). Usage: node bench.mjs DATA_DIR N...
+//
+// For each size, three pages are opened from file:// in headless Debian Chromium:
+//   referat   the one-file viewer with the bundle embedded;
+//   MiniSearch the same JSON embedded, indexed by MiniSearch, filtered in plain JS (peer.js);
+//   floor     the same JSON embedded, JSON.parse'd and its items counted, nothing else.
+// "first results" is navigation start → the first animation frame in which #result-count
+// shows the total. Memory is after a forced GC: V8 heap used plus every WebAssembly.Memory
+// (the text held by the page's DOM is left out for all three alike). Interactions run one by one inside the page:
+// event → DOM updated (the task after the event, then a forced layout). Nothing here is asserted.
+import { createRequire } from 'node:module';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const require = createRequire(join(root, 'tests/browser/package.json'));
+const { chromium } = require('playwright-core');
+const miniSearchJs = readFileSync(join(root, 'tests/browser/node_modules/minisearch/dist/umd/index.js'), 'utf8');
+const miniSearchVersion = JSON.parse(readFileSync(join(root, 'tests/browser/node_modules/minisearch/package.json'), 'utf8')).version;
+const peerJs = readFileSync(join(here, 'peer.js'), 'utf8');
+
+const [dataDir, ...sizeArgs] = process.argv.slice(2);
+const sizes = sizeArgs.map(Number);
+
+/** The same escaping as `referat pack`: nothing in the data can end the script element. */
+const island = (json) =>
+  json.replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+const page = (title, json, script) =>
+  `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${title}</title></head><body>` +
+  `<p><strong id="result-count"></strong> resultater</p><p id="facets"></p><p id="people"></p><ol id="results"></ol>` +
+  `<script type="application/json" id="referat-bundle">${island(json)}</script><script>${script}</script></body></html>`;
+const floorJs = `(function(){var b=JSON.parse(document.getElementById('referat-bundle').textContent);var n=0;for(var i=0;i<b.meetings.length;i++)n+=b.meetings[i].items.length;document.getElementById('result-count').textContent=String(n);})();`;
+
+const mb = (bytes) => bytes / 1e6;
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+/** The fixed interaction script, derived from the data: ≥ 50 steps a user would take. */
+function script(bundle) {
+  const count = new Map();
+  for (const m of bundle.meetings)
+    for (const i of m.items) for (const a of m.absent.concat(i.absent)) count.set(a.name.trim(), (count.get(a.name.trim()) || 0) + 1);
+  const person = [...count.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+  const steps = [];
+  const toggle = (list, x) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
+  const committee = (c) => steps.push({ what: `committee ${c}`, kind: 'click', sel: `input[data-committee="${c}"]`, update: (s) => ({ ...s, committees: toggle(s.committees, c) }) });
+  const outcome = (o) => steps.push({ what: `outcome ${o}`, kind: 'click', sel: `input[data-outcome="${o}"]`, update: (s) => ({ ...s, outcomes: toggle(s.outcomes, o) }) });
+  const type = (word, from = '') => {
+    for (let k = from.length + 1; k <= word.length; k++) {
+      const v = word.slice(0, k);
+      steps.push({ what: `type "${v}"`, kind: 'type', sel: '#q', value: v, update: (s) => ({ ...s, text: v }) });
+    }
+  };
+  const erase = (word, to) => {
+    for (let k = word.length - 1; k >= to; k--) {
+      const v = word.slice(0, k);
+      steps.push({ what: `erase to "${v}"`, kind: 'type', sel: '#q', value: v, update: (s) => ({ ...s, text: v }) });
+    }
+  };
+  const clear = () => steps.push({ what: 'Escape (clear text)', kind: 'key', sel: '#q', key: 'Escape', update: (s) => ({ ...s, text: '' }) });
+  const reset = () => steps.push({ what: 'reset', kind: 'click', sel: '#reset', update: (s) => ({ ...s, text: '', committees: [], outcomes: [], from: null, to: null, absentee: null }) });
+
+  committee('Økonomiudvalget');
+  steps.push({ what: 'preset 2022–2025', kind: 'click', sel: '.presets button:nth-child(3)', update: (s) => ({ ...s, from: '2022-01-01', to: '2025-12-31' }) });
+  outcome('approved');
+  type('budget');
+  erase('budget', 3);
+  clear();
+  outcome('approved');
+  for (let k = 1; k <= 4; k++) {
+    const v = person.slice(0, k);
+    steps.push({ what: `person search "${v}"`, kind: 'type', sel: '#absentee-search', value: v, update: (s) => ({ ...s, person: v }) });
+  }
+  steps.push({ what: `absentee ${person}`, kind: 'click', sel: `button[data-person="${person}"]`, update: (s) => ({ ...s, absentee: person }) });
+  type('oekonomi');
+  steps.push({ what: 'remove absentee', kind: 'click', sel: '.selected-person button', update: (s) => ({ ...s, absentee: null }) });
+  committee('Børne- og ungdomsudvalget');
+  committee('Økonomiudvalget');
+  clear();
+  type('skoler');
+  outcome('noted');
+  reset();
+  type('21/1');
+  clear();
+  type('aarhus');
+  reset();
+  return steps;
+}
+
+async function runStep(step) {
+  const el = document.querySelector(step.sel);
+  if (!el) return { missing: step.sel };
+  const t0 = performance.now();
+  if (step.kind === 'type') {
+    el.value = step.value;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  } else if (step.kind === 'key') {
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: step.key, bubbles: true }));
+  } else {
+    el.click();
+  }
+  await new Promise((r) => setTimeout(r, 0));
+  void document.body.offsetHeight;
+  return { ms: performance.now() - t0, count: document.getElementById('result-count')?.textContent };
+}
+
+async function runPeer(state) {
+  const t0 = performance.now();
+  const n = window.apply(state);
+  await new Promise((r) => setTimeout(r, 0));
+  void document.body.offsetHeight;
+  return { ms: performance.now() - t0, count: String(n) };
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND'],
+});
+
+/** Opens `url`, waits until #result-count shows `total`, returns load time and memory. */
+async function open(url, total) {
+  const p = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(e.message));
+  await p.addInitScript((want) => {
+    const tick = () => {
+      if (document.getElementById('result-count')?.textContent === want) window.__firstResults = performance.now();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, String(total));
+  await p.goto(url, { waitUntil: 'commit', timeout: 0 });
+  await p.waitForFunction(() => window.__firstResults !== undefined, null, { timeout: 0, polling: 200 });
+  const first = await p.evaluate(() => window.__firstResults);
+  const cdp = await p.context().newCDPSession(p);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  // Every live WebAssembly.Memory, found by prototype: the wasm heap, which never shrinks.
+  const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+  const found = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+  const wasm = await cdp.send('Runtime.callFunctionOn', {
+    objectId: found.objects.objectId,
+    functionDeclaration: 'function () { return this.reduce((a, m) => a + m.buffer.byteLength, 0); }',
+    returnByValue: true,
+  });
+  if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
+  return { p, first, jsHeap: heap.usedSize, buffers: wasm.result.value };
+}
+
+const results = [];
+const appHtml = readFileSync(join(root, 'dist/referat-app.html'));
+for (const n of sizes) {
+  const json = readFileSync(join(dataDir, `bench-${n}.json`), 'utf8');
+  const bundle = JSON.parse(json);
+  const total = bundle.meetings.reduce((a, m) => a + m.items.length, 0);
+  const referatPath = join(dataDir, `referat-${n}.html`);
+  const peerPath = join(dataDir, `minisearch-${n}.html`);
+  const floorPath = join(dataDir, `floor-${n}.html`);
+  writeFileSync(peerPath, page('MiniSearch', json, `${miniSearchJs}\n${peerJs}`));
+  writeFileSync(floorPath, page('floor', json, floorJs));
+  const size = (path) => {
+    const b = readFileSync(path);
+    return { raw: b.length, gzip: gzipSync(b).length };
+  };
+  const r = { n, total, jsonBytes: Buffer.byteLength(json), files: { referat: size(referatPath), peer: size(peerPath), floor: size(floorPath) } };
+  const steps = script(bundle);
+
+  const floor = await open(pathToFileURL(floorPath).href, total);
+  r.floor = { first: floor.first, jsHeap: floor.jsHeap, buffers: floor.buffers };
+  await floor.p.close();
+
+  const ref = await open(pathToFileURL(referatPath).href, total);
+  r.referat = { first: ref.first, jsHeap: ref.jsHeap, buffers: ref.buffers, steps: [] };
+  for (const step of steps) {
+    const { update, ...plain } = step;
+    r.referat.steps.push({ what: step.what, ...(await ref.p.evaluate(runStep, plain)) });
+    await ref.p.waitForTimeout(20);
+  }
+  await ref.p.close();
+
+  const peer = await open(pathToFileURL(peerPath).href, total);
+  r.peer = { first: peer.first, index: await peer.p.evaluate(() => window.peerLoadMs), jsHeap: peer.jsHeap, buffers: peer.buffers, steps: [] };
+  let state = { text: '', committees: [], outcomes: [], from: null, to: null, absentee: null, person: '' };
+  for (const step of steps) {
+    state = step.update(state);
+    r.peer.steps.push({ what: step.what, ...(await peer.p.evaluate(runPeer, state)) });
+    await peer.p.waitForTimeout(20);
+  }
+  await peer.p.close();
+  results.push(r);
+  report(r);
+}
+await browser.close();
+writeFileSync(join(dataDir, 'results.json'), JSON.stringify({ date: new Date().toISOString(), miniSearchVersion, results }, null, 1));
+
+function report(r) {
+  const f1 = (x) => (x === undefined || Number.isNaN(x) ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+  const ratio = (a, b) => (a === undefined || b === undefined || !b ? '–' : `${(a / b).toFixed(2)}×`);
+  const missing = r.referat.steps.filter((s) => s.missing);
+  if (missing.length) console.log(`# WARNING: ${missing.length} steps found no element: ${missing.map((s) => s.missing).join(', ')}`);
+  const rs = r.referat.steps.filter((s) => !s.missing).map((s) => s.ms);
+  const ps = r.peer.steps.map((s) => s.ms);
+  const memR = r.referat.jsHeap + r.referat.buffers;
+  const memP = r.peer.jsHeap + r.peer.buffers;
+  const memF = r.floor.jsHeap + r.floor.buffers;
+  const same = r.referat.steps.filter((s, i) => s.count === r.peer.steps[i].count).length;
+  const rows = [
+    ['single file, raw (MB)', mb(r.files.referat.raw), mb(r.files.peer.raw), mb(r.files.floor.raw)],
+    ['single file, gzip (MB)', mb(r.files.referat.gzip), mb(r.files.peer.gzip), mb(r.files.floor.gzip)],
+    ['navigation → first results (ms)', r.referat.first, r.peer.first, r.floor.first],
+    ['JS heap after load (MB)', mb(r.referat.jsHeap), mb(r.peer.jsHeap), mb(r.floor.jsHeap)],
+    ['wasm memory (MB)', mb(r.referat.buffers), mb(r.peer.buffers), mb(r.floor.buffers)],
+    ['memory total (MB)', mb(memR), mb(memP), mb(memF)],
+    ['memory / bundle JSON size', memR / r.jsonBytes, memP / r.jsonBytes, memF / r.jsonBytes],
+    [`interaction p50 (ms, ${rs.length} steps)`, pct(rs, 50), pct(ps, 50), undefined],
+    ['interaction p95 (ms)', pct(rs, 95), pct(ps, 95), undefined],
+    ['interaction max (ms)', Math.max(...rs), Math.max(...ps), undefined],
+  ];
+  console.log(`\n## ${r.total} items, bundle JSON ${mb(r.jsonBytes).toFixed(1)} MB (MiniSearch ${miniSearchVersion}: index ${f1(r.peer.index)} ms)\n`);
+  console.log('| figure | referat | MiniSearch | floor | referat / MiniSearch | referat / floor |');
+  console.log('|---|---|---|---|---|---|');
+  for (const [name, a, b, c] of rows) console.log(`| ${name} | ${f1(a)} | ${f1(b)} | ${f1(c)} | ${ratio(a, b)} | ${ratio(a, c)} |`);
+  console.log(`\nviewer without data: ${(appHtml.length / 1024).toFixed(0)} KB raw, ${(gzipSync(appHtml).length / 1024).toFixed(0)} KB gzip; result counts equal to MiniSearch's in ${same}/${rs.length} steps (text search differs: substring vs prefix)`);
+  const slow = r.referat.steps.filter((s) => s.ms > 16).map((s) => `${s.what} ${s.ms.toFixed(0)} ms`);
+  if (slow.length) console.log(`referat steps over 16 ms: ${slow.join('; ')}`);
+}
