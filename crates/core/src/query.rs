@@ -66,10 +66,37 @@ pub struct ItemRef {
     pub item: usize,
 }
 
-/// Folded text per item, built once per bundle so a keystroke only scans strings.
+/// Bits in an item's trigram signature (512 bytes per item: 20 MB for 40,000 items).
+const SIG_BITS: usize = 4096;
+const SIG_WORDS: usize = SIG_BITS / 64;
+
+/// The signature bit of a 3-byte window of folded text.
+fn gram_bit(w: &[u8]) -> usize {
+    let h = u32::from(w[0]) | (u32::from(w[1]) << 8) | (u32::from(w[2]) << 16);
+    (h.wrapping_mul(0x9E37_79B1) >> (32 - SIG_BITS.trailing_zeros())) as usize
+}
+
+/// The (word, mask) pairs a text must have set to contain `term`: one per 3-byte
+/// window. A term shorter than 3 bytes has none and is checked by scanning alone.
+fn term_grams(term: &str) -> Vec<(usize, u64)> {
+    term.as_bytes()
+        .windows(3)
+        .map(|w| {
+            let b = gram_bit(w);
+            (b / 64, 1u64 << (b % 64))
+        })
+        .collect()
+}
+
+/// Folded text per item, built once per bundle, plus a signature per item of the
+/// trigrams in it (a one-hash Bloom filter). A term's trigrams missing from the
+/// signature rule an item out without reading its text, so a keystroke reads only
+/// the few items that may match instead of the whole archive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchIndex {
     entries: Vec<Entry>,
+    /// `SIG_WORDS` words per entry, in entry order.
+    signatures: Vec<u64>,
     by_id: HashMap<String, ItemRef>,
     meetings_by_id: HashMap<String, usize>,
     /// Per meeting: the committee folded, the key for sorting by committee.
@@ -88,6 +115,7 @@ struct Entry {
 impl SearchIndex {
     pub fn new(bundle: &Bundle) -> SearchIndex {
         let mut entries = Vec::with_capacity(bundle.item_count());
+        let mut signatures = Vec::with_capacity(bundle.item_count() * SIG_WORDS);
         let mut by_id = HashMap::new();
         let mut meetings_by_id = HashMap::new();
         for (mi, m) in bundle.meetings.iter().enumerate() {
@@ -109,6 +137,16 @@ impl SearchIndex {
                     .chain(&item.absent)
                     .map(|a| fold(a.name.trim()))
                     .collect();
+                let mut sig = [0u64; SIG_WORDS];
+                for w in all.as_bytes().windows(3) {
+                    // Terms hold no whitespace, so windows across it are never asked for.
+                    if w.iter().any(|b| b.is_ascii_whitespace()) {
+                        continue;
+                    }
+                    let b = gram_bit(w);
+                    sig[b / 64] |= 1 << (b % 64);
+                }
+                signatures.extend_from_slice(&sig);
                 entries.push(Entry {
                     at,
                     title: fold(item.title.as_deref().unwrap_or("")),
@@ -124,6 +162,7 @@ impl SearchIndex {
             .collect();
         SearchIndex {
             entries,
+            signatures,
             by_id,
             meetings_by_id,
             committee_keys,
@@ -164,7 +203,9 @@ pub fn searchable_texts(item: &Item) -> impl Iterator<Item = &str> {
         }))
 }
 
-/// One result: where it is and how well it matched the text (0 without a text).
+/// One result: where it is and how well it matched the text: the number of matches,
+/// ten for each in the title. Counted only when sorting by relevance (0 otherwise,
+/// and without a text), since the other orders need only whether an item matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub at: ItemRef,
@@ -182,14 +223,20 @@ struct Eval {
 struct Matcher<'a> {
     filter: &'a Filter,
     terms: Vec<String>,
+    /// Per term, the signature bits it needs.
+    grams: Vec<Vec<(usize, u64)>>,
+    scoring: bool,
     absentee: Option<String>,
 }
 
 impl<'a> Matcher<'a> {
     fn new(filter: &'a Filter) -> Self {
+        let terms = terms(&filter.text);
         Matcher {
             filter,
-            terms: terms(&filter.text),
+            grams: terms.iter().map(|t| term_grams(t)).collect(),
+            scoring: filter.sort == Sort::Relevance,
+            terms,
             absentee: filter
                 .absentee
                 .as_deref()
@@ -200,7 +247,7 @@ impl<'a> Matcher<'a> {
 
     /// Evaluates every filter once (cheap ones first, text last), so results and
     /// both facet counts come from one pass.
-    fn eval(&self, bundle: &Bundle, e: &Entry) -> Option<Eval> {
+    fn eval(&self, bundle: &Bundle, e: &Entry, sig: &[u64]) -> Option<Eval> {
         let f = self.filter;
         let m = &bundle.meetings[e.at.meeting];
         let item = &m.items[e.at.item];
@@ -223,13 +270,22 @@ impl<'a> Matcher<'a> {
         if f.access.is_some_and(|a| a != item.access) {
             return None;
         }
-        let mut score = 0;
-        for t in &self.terms {
-            let n = e.all.matches(t.as_str()).count() as u32;
-            if n == 0 {
+        for grams in &self.grams {
+            if grams.iter().any(|&(w, mask)| sig[w] & mask == 0) {
                 return None;
             }
-            score += n + 10 * e.title.matches(t.as_str()).count() as u32;
+        }
+        let mut score = 0;
+        for t in &self.terms {
+            if self.scoring {
+                let n = e.all.matches(t.as_str()).count() as u32;
+                if n == 0 {
+                    return None;
+                }
+                score += n + 10 * e.title.matches(t.as_str()).count() as u32;
+            } else if !e.all.contains(t.as_str()) {
+                return None;
+            }
         }
         let committee_ok = f.committees.is_empty()
             || m.committee
@@ -274,8 +330,12 @@ pub fn query(bundle: &Bundle, index: &SearchIndex, filter: &Filter) -> (Vec<Hit>
         }
     }
     let mut hits = Vec::new();
-    for e in &index.entries {
-        let Some(v) = matcher.eval(bundle, e) else {
+    for (e, sig) in index
+        .entries
+        .iter()
+        .zip(index.signatures.chunks_exact(SIG_WORDS))
+    {
+        let Some(v) = matcher.eval(bundle, e, sig) else {
             continue;
         };
         let m = &bundle.meetings[e.at.meeting];

@@ -361,3 +361,58 @@ fn url_hash_accepts_danish_outcome_names_and_ignores_junk() {
     assert_eq!(r.filter.text, "a b");
     assert_eq!(r.view, View::List);
 }
+
+/// The trigram signatures only rule items out: every substring of the sample's texts,
+/// searched as a term, finds exactly the items whose folded text contains it, in every sort.
+#[test]
+fn signature_prefilter_never_drops_a_match() {
+    use referat_core::fold::fold;
+    use referat_core::query::searchable_texts;
+    let b = sample();
+    let index = SearchIndex::new(&b);
+    let folded: Vec<(String, String)> = b
+        .meetings
+        .iter()
+        .flat_map(|m| &m.items)
+        .map(|i| {
+            let all: Vec<String> = searchable_texts(i).map(fold).collect();
+            (i.id.clone(), all.join("\n"))
+        })
+        .collect();
+    let mut checked = 0;
+    for (_, text) in &folded {
+        for word in text.split_whitespace().step_by(7) {
+            let chars: Vec<char> = word.chars().collect();
+            for len in 1..=chars.len().min(9) {
+                let term: String = chars[chars.len() - len..].iter().collect();
+                let term =
+                    term.trim_matches(|c: char| !c.is_alphanumeric() && c != '/' && c != '-');
+                if term.is_empty() {
+                    continue;
+                }
+                let expected: Vec<&str> = folded
+                    .iter()
+                    .filter(|(_, t)| t.contains(term))
+                    .map(|(id, _)| id.as_str())
+                    .collect();
+                for sort in [Sort::Date, Sort::Relevance] {
+                    let f = Filter {
+                        text: term.to_string(),
+                        sort,
+                        ..Filter::default()
+                    };
+                    let mut got: Vec<String> = search(&b, &index, &f)
+                        .iter()
+                        .map(|h| b.meetings[h.at.meeting].items[h.at.item].id.clone())
+                        .collect();
+                    got.sort();
+                    let mut want = expected.clone();
+                    want.sort();
+                    assert_eq!(got, want, "term {term:?}");
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 200, "{checked} terms checked");
+}
