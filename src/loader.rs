@@ -37,17 +37,39 @@ pub fn load_initial(dispatch: Callback<Action>) {
     let embedded = window
         .document()
         .and_then(|d| d.get_element_by_id("referat-bundle"))
-        .and_then(|e| e.text_content())
-        .filter(|t| !t.trim().is_empty());
-    if let Some(text) = embedded {
+        .and_then(|e| embedded_bytes(&e))
+        .filter(|b| !b.trim_ascii().is_empty());
+    if let Some(bytes) = embedded {
         dispatch.emit(Action::LoadStarted("referat-bundle".into()));
-        parse_later("referat-bundle".into(), text.into_bytes(), dispatch);
+        parse_later("referat-bundle".into(), bytes, dispatch);
         return;
     }
     let protocol = window.location().protocol().unwrap_or_default();
     if protocol == "http:" || protocol == "https:" {
         fetch(dispatch);
     }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's `TextEncoder`, taking the JS string as it is (web-sys's binding takes `&str`).
+    #[wasm_bindgen(js_name = TextEncoder)]
+    type Encoder;
+    #[wasm_bindgen(constructor, js_class = "TextEncoder")]
+    fn new() -> Encoder;
+    #[wasm_bindgen(method)]
+    fn encode(this: &Encoder, text: &JsValue) -> Uint8Array;
+}
+
+/// The data island's text as UTF-8 bytes. Encoded on the JS side and copied into wasm
+/// once at its exact size: `text_content()` into a `String` would reserve three bytes per
+/// UTF-16 unit in wasm memory first, and wasm memory never shrinks (360 MB for a 120 MB bundle).
+fn embedded_bytes(element: &web_sys::Element) -> Option<Vec<u8>> {
+    let text = js_sys::Reflect::get(element, &JsValue::from_str("textContent")).ok()?;
+    if !text.is_string() {
+        return None;
+    }
+    Some(Encoder::new().encode(&text).to_vec())
 }
 
 type Done = Rc<RefCell<Option<Box<dyn FnOnce(Result<Vec<u8>, LoadProblem>)>>>>;
@@ -161,12 +183,17 @@ pub fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
 /// Shows "reading…" first, then parses on a later tick so the message paints before a long parse.
 fn parse_later(source: String, bytes: Vec<u8>, dispatch: Callback<Action>) {
     dispatch.emit(Action::Parsing);
-    Timeout::new(16, move || match Bundle::from_slice(&bytes) {
-        Ok(bundle) => dispatch.emit(Action::Loaded(Shared::new(bundle))),
-        Err(e) => dispatch.emit(Action::LoadFailed(LoadFailure {
-            source,
-            problem: LoadProblem::Bundle(e),
-        })),
+    Timeout::new(16, move || {
+        let parsed = Bundle::from_slice(&bytes);
+        // Free the JSON before the index is built, so both fit in the memory the parse took.
+        drop(bytes);
+        match parsed {
+            Ok(bundle) => dispatch.emit(Action::Loaded(Shared::new(bundle))),
+            Err(e) => dispatch.emit(Action::LoadFailed(LoadFailure {
+                source,
+                problem: LoadProblem::Bundle(e),
+            })),
+        }
     })
     .forget();
 }
