@@ -12,9 +12,15 @@ pub struct OutcomeBadgeProps {
 
 #[function_component(OutcomeBadge)]
 pub fn outcome_badge(props: &OutcomeBadgeProps) -> Html {
+    outcome_badge_html(props.outcome, props.lang)
+}
+
+/// The badge as plain markup: result rows use this, since a component per row
+/// costs more to create than the row itself when 100 rows change at once.
+pub fn outcome_badge_html(outcome: Outcome, lang: Lang) -> Html {
     html! {
-        <span class={classes!("badge", format!("outcome-{}", props.outcome.as_str()))} data-outcome={props.outcome.as_str()}>
-            { props.lang.outcome(props.outcome) }
+        <span class={classes!("badge", format!("outcome-{}", outcome.as_str()))} data-outcome={outcome.as_str()}>
+            { lang.outcome(outcome) }
         </span>
     }
 }
@@ -27,12 +33,17 @@ pub struct ChipsProps {
 /// Absentees as chips: name and party.
 #[function_component(AbsentChips)]
 pub fn absent_chips(props: &ChipsProps) -> Html {
-    if props.people.is_empty() {
+    absent_chips_html(&props.people)
+}
+
+/// The chips as plain markup (see [`outcome_badge_html`]).
+pub fn absent_chips_html(people: &[Absence]) -> Html {
+    if people.is_empty() {
         return html! {};
     }
     html! {
         <ul class="chips">
-            { for props.people.iter().map(|a| html! {
+            { for people.iter().map(|a| html! {
                 <li class="chip" title={a.note.clone().unwrap_or_default()}>
                     { a.name.clone() }
                     if let Some(p) = &a.party { <span class="party">{ format!(" ({p})") }</span> }

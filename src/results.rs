@@ -1,10 +1,12 @@
 //! The result list, paged so that a 40,000-item bundle renders only what is seen.
+//! Rows are plain markup, not components: creating 300 small components when the
+//! list changes cost more than the rows themselves.
 
-use crate::badges::{absent_from, AbsentChips, OutcomeBadge};
+use crate::badges::{absent_chips_html, absent_from, outcome_badge_html};
 use crate::i18n::{date, Lang};
 use crate::state::{Action, Shared};
-use crate::text::{marked, Highlight};
-use referat_core::query::{get, snippet, Filter, Hit, Route, View};
+use crate::text::marked;
+use referat_core::query::{get, segments, snippet, Filter, Hit, Route, View};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -40,15 +42,15 @@ pub fn result_list(props: &ResultListProps) -> Html {
                         <span class="date">{ date(m.date.as_deref(), props.lang) }</span>
                         <span class="committee">{ m.committee.clone().unwrap_or_else(|| t.no_committee.to_string()) }</span>
                         if let Some(c) = &item.case_number { <span class="case">{ format!("{} {c}", t.case_number) }</span> }
-                        <OutcomeBadge outcome={item.outcome} lang={props.lang} />
+                        { outcome_badge_html(item.outcome, props.lang) }
                     </div>
                     <h3 class="result-title">
                         if let Some(n) = item.number { <span class="number">{ format!("{n}. ") }</span> }
-                        <Highlight text={AttrValue::from(title)} query={q.clone()} />
+                        { marked(&segments(&title, &q)) }
                     </h3>
                     if let Some(segs) = snip { <p class="snippet">{ marked(&segs) }</p> }
                 </a>
-                <AbsentChips people={absent_from(&m.absent, &item.absent)} />
+                { absent_chips_html(&absent_from(&m.absent, &item.absent)) }
             </li>
         }
     });
