@@ -446,6 +446,17 @@ fn problem_da(kind: &ProblemKind) -> String {
     }
 }
 
+/// `2024-04-24` as `24-04-2024`, the way the portals print dates.
+pub fn date(iso: Option<&str>, lang: Lang) -> String {
+    match iso {
+        Some(d) if d.len() == 10 && d.is_ascii() => {
+            format!("{}-{}-{}", &d[8..10], &d[5..7], &d[..4])
+        }
+        Some(d) => d.to_string(),
+        None => lang.texts().no_date.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod danish_messages {
     use super::*;
@@ -495,16 +506,5 @@ mod danish_messages {
             describe_bundle_error(true, &e).0,
             "Bundlen fylder 401 MB, men referat kan højst åbne 300 MB. Del arkivet op i flere bundles, fx én pr. valgperiode."
         );
-    }
-}
-
-/// `2024-04-24` as `24-04-2024`, the way the portals print dates.
-pub fn date(iso: Option<&str>, lang: Lang) -> String {
-    match iso {
-        Some(d) if d.len() == 10 && d.is_ascii() => {
-            format!("{}-{}-{}", &d[8..10], &d[5..7], &d[..4])
-        }
-        Some(d) => d.to_string(),
-        None => lang.texts().no_date.to_string(),
     }
 }

@@ -160,7 +160,7 @@ fn the_error_panel_says_what_and_where_in_danish() {
     assert!(html.contains(r#"id="load-error""#));
     assert!(html.contains("Bundlen kunne ikke indlæses"));
     assert!(html.contains("broken.json"));
-    assert!(html.contains("Filen er ikke gyldig JSON (expected value)."));
+    assert!(html.contains("Filen er ikke gyldig JSON: her skulle der stå en værdi."));
     assert!(html.contains("linje 4, kolonne 12"));
     assert!(html.contains("Den bundle, der var indlæst før, vises stadig."));
     assert!(
