@@ -3,6 +3,7 @@
 use crate::state::{Action, LoadFailure, LoadProblem, Shared};
 use gloo::timers::callback::Timeout;
 use js_sys::Uint8Array;
+use referat_core::bundle::check_size;
 use referat_core::query::Route;
 use referat_core::Bundle;
 use std::cell::RefCell;
@@ -117,7 +118,23 @@ fn fetch(dispatch: Callback<Action>) {
             },
         ))))
     };
-    let onprogress = progress_handler(dispatch);
+    // Stop a download that announces more than the viewer can open, before it is read.
+    let onprogress = {
+        let (xhr2, done) = (xhr.clone(), done.clone());
+        Closure::wrap(Box::new(move |e: ProgressEvent| {
+            let total = e.length_computable().then(|| e.total());
+            match total.and_then(|t| check_size(t as usize).err()) {
+                Some(too_large) => {
+                    let _ = xhr2.abort();
+                    finish(&done, Err(LoadProblem::Bundle(too_large)));
+                }
+                None => dispatch.emit(Action::LoadProgress {
+                    loaded: e.loaded(),
+                    total,
+                }),
+            }
+        }) as Box<dyn FnMut(ProgressEvent)>)
+    };
     let onload = {
         let (xhr2, done) = (xhr.clone(), done.clone());
         Closure::wrap(Box::new(move |_: ProgressEvent| {
@@ -150,6 +167,14 @@ fn fetch(dispatch: Callback<Action>) {
 /// Reads a file the user chose or dropped.
 pub fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
     let name = file.name();
+    // Refuse an oversized file at once, without reading it into memory.
+    if let Err(too_large) = check_size(file.size() as usize) {
+        dispatch.emit(Action::LoadFailed(LoadFailure {
+            source: name,
+            problem: LoadProblem::Bundle(too_large),
+        }));
+        return;
+    }
     let Ok(reader) = FileReader::new() else {
         return;
     };

@@ -182,6 +182,27 @@ test('a 10 MB field and 100,000 items with empty fields load with a progress ind
   await context.close();
 });
 
+test('a bundle above the documented limit is refused at once, without being read', async () => {
+  const { context, page, log } = await session(oneFile);
+  const total = Number(await page.textContent('#result-count'));
+  // 302 MB made in the page (one shared 1 MB part), handed to the file input as a user would.
+  await page.evaluate(() => {
+    const part = new Uint8Array(1024 * 1024).fill(32);
+    const file = new File(Array(302).fill(part), 'arkiv.json', { type: 'application/json' });
+    const dt = new DataTransfer();
+    dt.items.add(file);
+    const input = document.querySelector('#bundle-file');
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await page.waitForSelector('#load-error', { timeout: 10000 });
+  assert.match(await page.textContent('#load-error'), /Bundlen fylder 302 MB, men referat kan højst åbne 300 MB\. Del arkivet op/);
+  assert.equal(await page.$('#loading'), null, 'nothing is read');
+  assert.equal(Number(await page.textContent('#result-count')), total);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test('a whole session from file:// requests nothing but the file, under the CSP', async () => {
   const { context, page, log } = await session(oneFile);
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
