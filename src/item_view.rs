@@ -27,6 +27,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
         Route {
             view,
             filter: props.filter.clone(),
+            english: props.lang == Lang::En,
         }
         .to_hash()
     };

@@ -23,6 +23,7 @@ pub fn meeting_view(props: &MeetingViewProps) -> Html {
         Route {
             view,
             filter: props.filter.clone(),
+            english: props.lang == Lang::En,
         }
         .to_hash()
     };

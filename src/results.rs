@@ -32,7 +32,8 @@ pub fn result_list(props: &ResultListProps) -> Html {
     let q = AttrValue::from(props.filter.text.clone());
     let rows = props.hits.iter().take(props.shown).map(|hit| {
         let (m, item) = get(&props.data.bundle, hit.at);
-        let href = Route { view: View::Item(item.id.clone()), filter: props.filter.clone() }.to_hash();
+        let english = props.lang == Lang::En;
+        let href = Route { view: View::Item(item.id.clone()), filter: props.filter.clone(), english }.to_hash();
         let title = item.title.clone().unwrap_or_else(|| t.no_title.to_string());
         let snip = if q.trim().is_empty() { None } else { snippet(item, &q, SNIPPET) };
         html! {

@@ -93,8 +93,8 @@ impl State {
     pub fn new(route: Route, today: String) -> State {
         State {
             data: None,
+            lang: if route.english { Lang::En } else { Lang::Da },
             route,
-            lang: Lang::Da,
             loading: None,
             error: None,
             shown: PAGE,
@@ -187,7 +187,8 @@ impl Reducible for State {
                 if route.filter != s.route.filter {
                     s.shown = PAGE;
                 }
-                // The route is what the URL says, view included: no filter rule below.
+                // The route is what the URL says, view and language included: no filter rule below.
+                s.lang = if route.english { Lang::En } else { Lang::Da };
                 s.route = route;
                 return Rc::new(s);
             }
@@ -228,7 +229,10 @@ impl Reducible for State {
             Action::SetSort(sort) => f.sort = sort,
             Action::Reset => *f = Filter::default(),
             Action::ShowMore => s.shown += PAGE,
-            Action::SetLang(lang) => s.lang = lang,
+            Action::SetLang(lang) => {
+                s.lang = lang;
+                s.route.english = lang == Lang::En;
+            }
             Action::ToggleFilters => s.filters_open = !s.filters_open,
         }
         if s.route.filter != before {

@@ -149,9 +149,17 @@ fn navigating_to_the_same_route_changes_nothing() {
 }
 
 #[test]
-fn language_toggle() {
-    let s = loaded().reduce(Action::SetLang(referat_app::i18n::Lang::En));
-    assert_eq!(s.lang, referat_app::i18n::Lang::En);
+fn language_toggle_is_kept_in_the_url() {
+    use referat_app::i18n::Lang;
+    let s = loaded().reduce(Action::SetLang(Lang::En));
+    assert_eq!(s.lang, Lang::En);
+    assert_eq!(s.route.to_hash(), "#/?sprog=en");
+    // A reload or a bookmark of that URL starts in English.
+    let reloaded = State::new(Route::parse(&s.route.to_hash()), "2024-05-10".into());
+    assert_eq!(reloaded.lang, Lang::En);
+    // Back to a Danish URL: Danish again.
+    let back = s.reduce(Action::Navigate(Route::parse("#/")));
+    assert_eq!(back.lang, Lang::Da);
 }
 
 #[test]

@@ -203,6 +203,19 @@ test('a reload on a deep link restores the filters and the view', async () => {
   await page.goBack();
   await page.waitForSelector('[data-item-id]');
   assert.equal(await page.inputValue('#q'), 'budget');
+
+  // The language is part of what is on screen: English survives a reload and following a link.
+  const placeholder = await page.getAttribute('#q', 'placeholder');
+  await page.click('text=English');
+  await page.waitForFunction((p) => document.querySelector('#q').placeholder !== p, placeholder);
+  const english = await page.getAttribute('#q', 'placeholder');
+  assert.match(page.url(), /sprog=en/);
+  await page.reload();
+  await page.waitForSelector('#result-count');
+  assert.equal(await page.getAttribute('#q', 'placeholder'), english);
+  await page.click(`[data-item-id="${expected[0].id}"] a`);
+  await page.waitForSelector(`[data-view-item="${expected[0].id}"]`);
+  assert.match(page.url(), /sprog=en/);
   await page.close();
 });
 

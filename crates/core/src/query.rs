@@ -647,6 +647,9 @@ pub enum View {
 pub struct Route {
     pub view: View,
     pub filter: Filter,
+    /// The interface in English (`sprog=en`); Danish otherwise. In the URL so a reload or a
+    /// bookmark shows the same screen.
+    pub english: bool,
 }
 
 impl Route {
@@ -665,6 +668,7 @@ impl Route {
             View::List
         };
         let mut f = Filter::default();
+        let mut english = false;
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let v = decode(v);
@@ -689,11 +693,16 @@ impl Route {
                     }
                 }
                 "q" => f.text = v,
+                "sprog" => english = v == "en",
                 "sort" => f.sort = Sort::parse(&v).unwrap_or_default(),
                 _ => {}
             }
         }
-        Route { view, filter: f }
+        Route {
+            view,
+            filter: f,
+            english,
+        }
     }
 
     /// The hash for this route; parsing it gives the route back.
@@ -727,6 +736,9 @@ impl Route {
         }
         if f.sort != Sort::Date {
             q.push(("sort", f.sort.as_str().into()));
+        }
+        if self.english {
+            q.push(("sprog", "en".into()));
         }
         for (i, (k, v)) in q.iter().enumerate() {
             out.push(if i == 0 { '?' } else { '&' });

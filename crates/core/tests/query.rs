@@ -332,12 +332,13 @@ fn url_hash_round_trips_every_filter() {
             text: "økonomi & budget=50%".into(),
             sort: Sort::Relevance,
         },
+        english: true,
     };
     let hash = route.to_hash();
     assert_eq!(
         hash,
         "#/punkt/vpu-2024-04-24-1?udvalg=Voksen-%20og%20plejeudvalget&udvalg=%C3%98konomiudvalget&fra=2024-01-01&til=2024-12-31\
-         &fravaer=Tom%20Bytoft&udfald=approved&udfald=noted&uenighed=1&adgang=aaben&q=%C3%B8konomi%20%26%20budget%3D50%25&sort=relevans"
+         &fravaer=Tom%20Bytoft&udfald=approved&udfald=noted&uenighed=1&adgang=aaben&q=%C3%B8konomi%20%26%20budget%3D50%25&sort=relevans&sprog=en"
     );
     assert_eq!(Route::parse(&hash), route);
     assert_eq!(Route::default().to_hash(), "#/");
