@@ -98,41 +98,38 @@ fn a_missing_file_is_named_and_the_old_bundle_survives() {
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous");
 }
 
-#[test]
-fn a_pdf_saved_as_text_gets_a_clear_message() {
+/// Ingests one file with these bytes; it must fail. Returns the file's path and stderr.
+fn ingest_failing(name: &str, bytes: &[u8]) -> (PathBuf, String) {
     let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("referat.txt");
-    std::fs::write(&pdf, b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj").unwrap();
+    let file = dir.path().join(name);
+    std::fs::write(&file, bytes).unwrap();
+    let out = dir.path().join("b.json");
     let run = referat(&[
         "ingest",
-        pdf.to_str().unwrap(),
+        file.to_str().unwrap(),
         "-o",
-        dir.path().join("b.json").to_str().unwrap(),
+        out.to_str().unwrap(),
     ]);
     assert!(!run.status.success());
+    assert!(!out.exists());
+    (file, text(&run.stderr))
+}
+
+#[test]
+fn a_pdf_saved_as_text_gets_a_clear_message() {
+    let (pdf, stderr) = ingest_failing("referat.txt", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj");
     assert_eq!(
-        text(&run.stderr),
+        stderr,
         format!("error: cannot decode `{}`: this is a PDF file, not text; extract its text first (e.g. `pdftotext`)\n", pdf.display())
     );
 }
 
 #[test]
 fn an_undecodable_byte_is_named_with_its_offset() {
-    let dir = tempfile::tempdir().unwrap();
-    let bad = dir.path().join("bad.txt");
-    std::fs::write(&bad, b"Referat\n\x81").unwrap();
-    let run = referat(&[
-        "ingest",
-        bad.to_str().unwrap(),
-        "-o",
-        dir.path().join("b.json").to_str().unwrap(),
-    ]);
-    assert!(!run.status.success());
-    assert!(
-        text(&run.stderr)
-            .ends_with("byte 0x81 at offset 8 is neither UTF-8 nor Windows-1252 text\n"),
-        "{}",
-        text(&run.stderr)
+    let (bad, stderr) = ingest_failing("bad.txt", b"Referat\n\x81");
+    assert_eq!(
+        stderr,
+        format!("error: cannot decode `{}`: byte 0x81 at offset 8 is neither UTF-8 nor Windows-1252 text\n", bad.display())
     );
 }
 

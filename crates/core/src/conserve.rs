@@ -95,7 +95,8 @@ impl WordSet {
     }
 }
 
-/// Words the parser turns into structure rather than text.
+/// Words the parser turns into structure rather than text. Month and weekday names
+/// (from `dates`) may also go, since dates are normalised.
 const MARKERS: &[&str] = &[
     "åben",
     "lukket",
@@ -111,37 +112,6 @@ const MARKERS: &[&str] = &[
     "d",
     "den",
     "kl",
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-    "mandag",
-    "tirsdag",
-    "onsdag",
-    "torsdag",
-    "fredag",
-    "lørdag",
-    "søndag",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "okt",
-    "nov",
-    "dec",
 ];
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -208,7 +178,11 @@ pub fn lost_words(input: &str, meeting: &Meeting) -> Vec<String> {
         .collect();
     let have = meeting_words(meeting, &numbers);
     let mut markers = WordSet::default();
-    for m in MARKERS {
+    let date_words = crate::dates::MONTHS
+        .iter()
+        .chain(crate::dates::MONTH_ABBREVIATIONS)
+        .chain(crate::dates::WEEKDAYS);
+    for m in MARKERS.iter().chain(date_words) {
         markers.insert(m);
     }
     // The parser drops NUL bytes (PDF extractors leave them inside words); so does the check.

@@ -3,7 +3,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-const MONTHS: [&str; 12] = [
+pub const MONTHS: &[&str] = &[
     "januar",
     "februar",
     "marts",
@@ -16,6 +16,13 @@ const MONTHS: [&str; 12] = [
     "oktober",
     "november",
     "december",
+];
+/// Abbreviations seen in printed dates (`3. sept. 2024`); any 3+ letter prefix of a month parses.
+pub const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec",
+];
+pub const WEEKDAYS: &[&str] = &[
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
 ];
 
 /// A regex fragment that matches one printed date (used inside larger patterns).
