@@ -114,17 +114,61 @@ const MARKERS: &[&str] = &[
     "kl",
 ];
 
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+/// Runs of letters and digits. Scans bytes, decoding only non-ASCII characters:
+/// this runs over every word of the input and of the output.
+fn words(text: &str) -> Words<'_> {
+    Words { text, pos: 0 }
+}
+
+struct Words<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Words<'_> {
+    /// The length of the character at `i` if it is a letter or digit.
+    fn word_char(&self, i: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[i];
+        if b < 0x80 {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        let c = self.text[i..].chars().next().expect("i is a char boundary");
+        (c.is_alphanumeric(), c.len_utf8())
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let len = self.text.len();
+        let mut i = self.pos;
+        while i < len {
+            let (is_word, n) = self.word_char(i);
+            if is_word {
+                break;
+            }
+            i += n;
+        }
+        let start = i;
+        while i < len {
+            let (is_word, n) = self.word_char(i);
+            if !is_word {
+                break;
+            }
+            i += n;
+        }
+        self.pos = i;
+        (start < i).then(|| &self.text[start..i])
+    }
 }
 
 fn opt(o: &Option<String>) -> &str {
     o.as_deref().unwrap_or("")
 }
 
-/// All words in a meeting's strings, including the parts of normalised dates.
-fn meeting_words(m: &Meeting, numbers: &[String]) -> WordSet {
+/// Every string of a meeting, including the parts of normalised dates.
+fn meeting_texts<'a>(m: &'a Meeting, numbers: &'a [String]) -> Vec<&'a str> {
     let mut texts: Vec<&str> = Vec::new();
     texts.extend([
         opt(&m.committee),
@@ -157,11 +201,40 @@ fn meeting_words(m: &Meeting, numbers: &[String]) -> WordSet {
             texts.extend([opt(&a.title), opt(&a.reference), opt(&a.note)]);
         }
     }
-    let mut set = WordSet::default();
-    for w in texts.into_iter().flat_map(words) {
-        set.insert(w);
+    texts
+}
+
+/// The meeting's words: looked up as printed first (nearly every input word is there
+/// verbatim), and only on a miss without case, with the lower-cased set built then.
+struct Present<'a> {
+    texts: Vec<&'a str>,
+    exact: HashSet<&'a str, Fast>,
+    lower: std::cell::OnceCell<WordSet>,
+}
+
+impl<'a> Present<'a> {
+    fn new(texts: Vec<&'a str>) -> Self {
+        let exact = texts.iter().flat_map(|t| words(t)).collect();
+        Present {
+            texts,
+            exact,
+            lower: std::cell::OnceCell::new(),
+        }
     }
-    set
+
+    fn contains(&self, word: &str) -> bool {
+        self.exact.contains(word)
+            || self
+                .lower
+                .get_or_init(|| {
+                    let mut set = WordSet::default();
+                    for w in self.texts.iter().flat_map(|t| words(t)) {
+                        set.insert(w);
+                    }
+                    set
+                })
+                .contains(word)
+    }
 }
 
 /// Words of `input` that appear nowhere in `meeting`, in input order, each once.
@@ -176,7 +249,7 @@ pub fn lost_words(input: &str, meeting: &Meeting) -> Vec<String> {
         .chain(attachment_numbers)
         .map(|n| n.to_string())
         .collect();
-    let have = meeting_words(meeting, &numbers);
+    let have = Present::new(meeting_texts(meeting, &numbers));
     let mut markers = WordSet::default();
     let date_words = crate::dates::MONTHS
         .iter()
@@ -207,24 +280,31 @@ pub fn lost_words(input: &str, meeting: &Meeting) -> Vec<String> {
         let mut first = true;
         while let Some(w) = tokens.next() {
             let (is_first, is_last) = (std::mem::take(&mut first), tokens.peek().is_none());
-            if have.contains(w) || markers.contains(w) {
+            if have.exact.contains(w) || markers.contains(w) {
                 continue;
             }
             // A word split at a line end lives on joined with the next line's first word
             // (or, seen from the next line, with the previous line's last word).
-            let joined_next = is_last
-                && line.trim_end().ends_with('-')
-                && lines
-                    .get(n + 1)
-                    .and_then(|l| words(l).next())
-                    .is_some_and(|next| have.contains(&format!("{w}{next}")));
-            let joined_prev = is_first
-                && n > 0
-                && lines[n - 1].trim_end().ends_with('-')
-                && words(lines[n - 1])
-                    .last()
-                    .is_some_and(|prev| have.contains(&format!("{prev}{w}")));
-            if !(joined_next || joined_prev) && reported.insert(w) {
+            let next = (is_last && line.trim_end().ends_with('-'))
+                .then(|| lines.get(n + 1).and_then(|l| words(l).next()))
+                .flatten()
+                .map(|next| format!("{w}{next}"));
+            let prev = (is_first && n > 0 && lines[n - 1].trim_end().ends_with('-'))
+                .then(|| words(lines[n - 1]).last())
+                .flatten()
+                .map(|prev| format!("{prev}{w}"));
+            let joined = |exact: bool| {
+                [&next, &prev].into_iter().flatten().any(|j| {
+                    if exact {
+                        have.exact.contains(j.as_str())
+                    } else {
+                        have.contains(j)
+                    }
+                })
+            };
+            // Case-insensitive lookups build a second set, so they come last.
+            let kept = joined(true) || have.contains(w) || joined(false);
+            if !kept && reported.insert(w) {
                 lost.push(w.to_lowercase());
             }
         }

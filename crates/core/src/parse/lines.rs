@@ -167,10 +167,18 @@ pub fn classify(line: &str, known_abbreviation: impl Fn(&str) -> bool) -> LineKi
             }
         }
     }
+    // A case number starts with a digit (`21/1359`), with `Sagsnr`, or with letters and a
+    // dash before digits (`EMN-2025-…`); an access line with `Åben` or `Lukket`.
     let first = line.chars().next().unwrap_or(' ');
-    if (first.is_ascii_digit() || first.is_uppercase() || starts_with_ci(line, "sag"))
-        && line.len() <= 60
-    {
+    let dash_digit = line
+        .as_bytes()
+        .windows(2)
+        .take(8)
+        .any(|w| w[0] == b'-' && w[1].is_ascii_digit());
+    let case_like = first.is_ascii_digit()
+        || starts_with_ci(line, "sag")
+        || (first.is_uppercase() && dash_digit);
+    if line.len() <= 60 && case_like {
         if let Some(c) = CASE_LINE.captures(line) {
             let access = c.get(2).map(|m| m.as_str().to_lowercase().starts_with('l'));
             return LineKind::Case {
@@ -178,6 +186,8 @@ pub fn classify(line: &str, known_abbreviation: impl Fn(&str) -> bool) -> LineKi
                 access,
             };
         }
+    }
+    if line.len() <= 20 && matches!(first, 'Å' | 'å' | 'L' | 'l') {
         if let Some(c) = ACCESS_LINE.captures(line) {
             return LineKind::Access {
                 closed: c[1].to_lowercase().starts_with('l'),
@@ -373,6 +383,9 @@ mod tests {
                     access: None,
                 },
             ),
+            ("Åben sag", Access { closed: false }),
+            ("Lukket sag", Access { closed: true }),
+            ("ÅBEN SAG", Access { closed: false }),
             (
                 "Sagsnr.: 21/1359",
                 Case {
