@@ -112,6 +112,8 @@ const MARKERS: &[&str] = &[
     "d",
     "den",
     "kl",
+    "sagsnr",
+    "sagnr",
 ];
 
 /// Runs of letters and digits. Scans bytes, decoding only non-ASCII characters:

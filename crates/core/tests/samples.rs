@@ -355,3 +355,65 @@ fn conservation_check_reports_a_dropped_word() {
         "{lost:?}"
     );
 }
+
+/// Not a real sample: the numbered-agenda layout many portals print (`1. Title`,
+/// `Sagsnr.:`, `Beslutning:`), written to check that the parser generalises.
+#[test]
+fn numbered_agenda_layout() {
+    let text = "Referat\nØkonomiudvalget den 3. marts 2025 kl. 16.00\n\nFraværende: Hans Hansen (V)\n\n\
+                1. Godkendelse af dagsorden\nSagsnr.: 25/123\n\nBeslutning:\nGodkendt.\n\n\
+                2. Budgetopfølgning pr. 31. januar\nSagsnr.: 25/456\n\nSagsfremstilling\nForvaltningen har udarbejdet en opfølgning.\n\n\
+                Beslutning:\nTaget til efterretning. Anne Jensen (Ø) stemte imod.\n";
+    let parsed = parse_minutes(text, "numbered.txt", &Committees::builtin());
+    let m = &parsed.meeting;
+    assert_eq!(
+        (
+            m.committee.as_deref(),
+            m.date.as_deref(),
+            m.start_time.as_deref()
+        ),
+        (Some("Økonomiudvalget"), Some("2025-03-03"), Some("16:00"))
+    );
+    assert_eq!(m.absent, [person("Hans Hansen", Some("V"), None)]);
+    let got: Vec<_> = m
+        .items
+        .iter()
+        .map(|i| {
+            (
+                i.number,
+                i.case_number.as_deref(),
+                i.title.as_deref(),
+                i.outcome,
+                i.decisions[0].dissent,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some(1),
+                Some("25/123"),
+                Some("Godkendelse af dagsorden"),
+                Outcome::Approved,
+                false
+            ),
+            (
+                Some(2),
+                Some("25/456"),
+                Some("Budgetopfølgning pr. 31. januar"),
+                Outcome::Noted,
+                true
+            ),
+        ]
+    );
+    assert_eq!(
+        m.items[1].decisions[0].body.as_deref(),
+        Some("Økonomiudvalget")
+    );
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    assert_eq!(
+        referat_core::conserve::lost_words(text, m),
+        Vec::<String>::new()
+    );
+}

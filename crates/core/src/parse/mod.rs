@@ -154,8 +154,9 @@ pub fn parse_minutes(text: &str, source: &str, committees: &Committees) -> Parse
                     .last()
                     .is_some_and(|i| i.case_number.is_none() && i.blocks.is_empty());
                 if !fresh {
-                    let title = d.take_title_candidate();
+                    let (number, title) = d.take_title_candidate().unzip();
                     d.items.push(ItemDraft {
+                        number: number.flatten(),
                         title: title.into_iter().collect(),
                         ..Default::default()
                     });
@@ -388,7 +389,8 @@ impl MeetingDraft {
     }
 
     /// Takes the line before a case line as the new item's title, if it reads like one.
-    fn take_title_candidate(&mut self) -> Option<DocLine> {
+    /// A numbered line (`2. Budgetopfølgning`) also gives the item its number.
+    fn take_title_candidate(&mut self) -> Option<(Option<u32>, DocLine)> {
         let blocks = match self.items.last_mut() {
             Some(item) => &mut item.blocks,
             None => &mut self.preamble,
@@ -400,20 +402,26 @@ impl MeetingDraft {
         ) {
             return None;
         }
-        let last = block.lines.last()?;
-        let text = last.text.as_str();
+        let text = block.lines.last()?.text.as_str();
+        let numbered = NUMBERED_TITLE
+            .captures(text)
+            .and_then(|c| Some((c[1].parse::<u32>().ok()?, c.get(2)?.start())));
         let title_like = text.chars().count() <= 200
             && !text.ends_with(['.', ',', ';', ':'])
             && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            && crate::reflow::list_marker(text).is_none();
+            && (numbered.is_some() || crate::reflow::list_marker(text).is_none());
         if !title_like {
             return None;
         }
-        let line = block.lines.pop();
+        let mut line = block.lines.pop()?;
         if block.lines.is_empty() && matches!(block.kind, BlockKind::Section(None)) {
             blocks.pop();
         }
-        line
+        let number = numbered.map(|(n, start)| {
+            line.text = line.text[start..].to_string();
+            n
+        });
+        Some((number, line))
     }
 
     fn apply_label(&mut self, label: MeetingLabel, value: &str) -> bool {
@@ -557,6 +565,9 @@ fn empty_item() -> Item {
     }
 }
 
+/// `2. Budgetopfølgning`: an agenda number and a title, as many portals print items.
+static NUMBERED_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+(\p{Lu}.*)$").expect("valid regex"));
 static ROUTE_SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:/|,|;|→|>|–|\s-\s)\s*").expect("valid regex"));
 static REMARK: LazyLock<Regex> = LazyLock::new(|| {
