@@ -114,6 +114,8 @@ const MARKERS: &[&str] = &[
     "kl",
     "sagsnr",
     "sagnr",
+    "fra",
+    "mødet",
 ];
 
 /// Runs of letters and digits. Scans bytes, decoding only non-ASCII characters:

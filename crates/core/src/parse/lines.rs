@@ -45,7 +45,8 @@ fn re(pattern: &str) -> Regex {
 }
 
 static TOC: LazyLock<Regex> = LazyLock::new(|| re(r"\.{5,}\s*\d*\s*$"));
-static POINT: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:punkt)\s+(\d{1,3})\s*[:.]\s*(.*)$"));
+static POINT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:punkt)\s+(\d{1,3})\s*(?:[:.]|\s[-–])\s*(.*)$"));
 static CASE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"^(?i:sags?nr\.?\s*:?\s*)?({CASE})(?:\s+(?i:(åben|lukket))(?:\s+(?i:sag))?)?\s*$"
@@ -64,7 +65,7 @@ static BODY_DECISION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ABSENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?P<label>(?i:fraværende|afbud|ikke til stede|fravær))(?:\s+(?i:fra mødet))?\s*(?::\s*(?P<rest>.*)|$)",
+        r"^(?P<label>(?i:fraværende|afbud|ikke til stede|fravær))(?:\s+(?i:fra)(?:\s+(?i:mødet))?)?\s*(?::\s*(?P<rest>.*)|$)",
     )
 });
 static ATTACHMENTS: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:bilag)\s*(?::\s*(?P<rest>.*)|$)"));
@@ -394,6 +395,21 @@ mod tests {
                 },
             ),
             (
+                "Punkt 3 - Budget 2026",
+                Point {
+                    number: 3,
+                    title: "Budget 2026".into(),
+                },
+            ),
+            (
+                "Punkt 4. Orientering",
+                Point {
+                    number: 4,
+                    title: "Orientering".into(),
+                },
+            ),
+            ("Punktet blev drøftet.", Text),
+            (
                 "Punkt 21: Lukket: Køb af landbrugsejendom",
                 Point {
                     number: 21,
@@ -439,6 +455,13 @@ mod tests {
                     rest: Some("Tom Bytoft (A)".into()),
                 },
             ),
+            (
+                "Afbud fra: Tom Bytoft (A)",
+                Absence {
+                    rest: Some("Tom Bytoft (A)".into()),
+                },
+            ),
+            ("Fraværende fra mødet:", Absence { rest: None }),
             ("Fraværende medlemmer blev orienteret.", Text),
             ("Bilag:", Attachments { rest: None }),
             ("Bilag 1: Beslutningsforslag", Text),
