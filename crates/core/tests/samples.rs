@@ -417,3 +417,14 @@ fn numbered_agenda_layout() {
         Vec::<String>::new()
     );
 }
+
+/// An absence list before the first item belongs to the meeting, with or without a header.
+#[test]
+fn absences_before_the_first_item_belong_to_the_meeting() {
+    let text = "Afbud fra mødet:\nTom Bytoft (A)\n\n21/1 Åben Sag\n\nBeslutning i Økonomiudvalget den 02-01-2025\n\nGodkendt.\n";
+    let m = parse_minutes(text, "afbud.txt", &Committees::builtin()).meeting;
+    assert_eq!(m.absent, [person("Tom Bytoft", Some("A"), None)]);
+    assert_eq!(m.items.len(), 1);
+    assert_eq!(m.items[0].case_number.as_deref(), Some("21/1"));
+    assert!(m.items[0].absent.is_empty());
+}

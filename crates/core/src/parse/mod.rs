@@ -182,7 +182,7 @@ pub fn parse_minutes(text: &str, source: &str, committees: &Committees) -> Parse
                 };
                 d.item().open_block(kind, rest, &line);
             }
-            LineKind::Absence { rest } if in_preamble && d.heading.is_some() => {
+            LineKind::Absence { rest } if in_preamble => {
                 d.preamble.push(Block {
                     kind: BlockKind::Absent,
                     lines: Vec::new(),
