@@ -477,31 +477,22 @@ impl MeetingDraft {
         for s in &preamble_sections {
             push_unique(&mut meeting.absent, did_not_take_part(&s.text));
         }
-        let mut items = self.items;
-        if items.is_empty() && !preamble_sections.is_empty() {
-            // A fragment with no structure at all: one item that keeps all its text.
-            items.push(ItemDraft::default());
-            meeting.items.push(Item {
-                sections: std::mem::take(&mut preamble_sections),
-                ..empty_item()
-            });
+        if self.items.is_empty() {
+            if !preamble_sections.is_empty() {
+                // A fragment with no structure at all: one item that keeps all its text.
+                meeting.items.push(Item {
+                    sections: preamble_sections,
+                    ..empty_item()
+                });
+            }
         } else {
             meeting.sections = preamble_sections;
-        }
-        let (committee, date) = (meeting.committee.clone(), meeting.date.clone());
-        let drafts = if meeting.items.is_empty() {
-            items
-        } else {
-            Vec::new()
-        };
-        for draft in drafts {
-            meeting.items.push(build_item(
-                draft,
-                layout,
-                committees,
-                committee.as_deref(),
-                date.as_deref(),
-            ));
+            let (committee, date) = (meeting.committee.as_deref(), meeting.date.as_deref());
+            let items = self
+                .items
+                .into_iter()
+                .map(|d| build_item(d, layout, committees, committee, date));
+            meeting.items = items.collect();
         }
         // No header: the meeting is the one that made the last decision.
         if meeting.committee.is_none() || meeting.date.is_none() {
