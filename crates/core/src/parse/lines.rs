@@ -195,7 +195,12 @@ pub fn classify(line: &str, known_abbreviation: impl Fn(&str) -> bool) -> LineKi
             };
         }
     }
-    if line.len() <= 200 && (starts_with_ci(line, "beslutning") || line.contains(" beslutning")) {
+    // `Beslutning …`, or `<Body>s beslutning …` with a short body: only then run the regexes.
+    let body_decision = || {
+        line.find(" beslutning")
+            .is_some_and(|at| at <= 90 && line[..at].ends_with('s'))
+    };
+    if line.len() <= 160 && (starts_with_ci(line, "beslutning") || body_decision()) {
         if let Some(kind) = decision(line, &known_abbreviation) {
             return kind;
         }

@@ -53,6 +53,12 @@ static DECISIVE: LazyLock<Vec<(Regex, Outcome)>> = LazyLock::new(|| {
         ),
     ]
 });
+/// All decisive phrases as one pattern: one scan finds the earliest, then the short
+/// match is checked against the table to name its outcome (a tie goes to the table's order).
+static ANY_DECISIVE: LazyLock<Regex> = LazyLock::new(|| {
+    let alternatives: Vec<&str> = DECISIVE.iter().map(|(r, _)| r.as_str()).collect();
+    Regex::new(&alternatives.join("|")).expect("valid regex")
+});
 static DISCUSSED: LazyLock<Regex> =
     LazyLock::new(|| re(r"\bdrøftet\b|\bdrøftede\b|\bdrøftes\b|\bdrøftelse\b"));
 /// "kunne ikke tiltræde" is a rejection when the body says it, dissent when a member or party does.
@@ -81,8 +87,12 @@ pub fn classify(text: &str, remarks: &[String]) -> (Outcome, bool) {
             best = Some((start, end, outcome));
         }
     };
-    for (pattern, outcome) in DECISIVE.iter() {
-        if let Some(m) = pattern.find(text) {
+    if let Some(m) = ANY_DECISIVE.find(text) {
+        let phrase = m.as_str();
+        let named = DECISIVE
+            .iter()
+            .find(|(p, _)| p.find(phrase).is_some_and(|f| f.start() == 0));
+        if let Some((_, outcome)) = named {
             consider(m.start(), m.end(), *outcome);
         }
     }
