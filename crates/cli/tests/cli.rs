@@ -387,3 +387,35 @@ fn ctrl_c_leaves_the_previous_bundle_intact() {
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
+
+#[test]
+fn no_check_gives_the_same_bundle_and_conflicts_with_strict() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+    let samples = samples();
+    let run = |out: &Path, extra: &[&str]| {
+        let mut args = vec![
+            "ingest",
+            samples.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        Command::new(env!("CARGO_BIN_EXE_referat"))
+            .args(&args)
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .output()
+            .unwrap()
+    };
+    assert!(run(&a, &[]).status.success());
+    assert!(run(&b, &["--no-check"]).status.success());
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    assert_eq!(read_bundle(&a)["generated"], "2023-11-14T22:13:20Z");
+    let both = run(&b, &["--no-check", "--strict"]);
+    assert!(!both.status.success());
+    assert!(
+        text(&both.stderr).contains("cannot be used with"),
+        "{}",
+        text(&both.stderr)
+    );
+}
