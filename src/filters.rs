@@ -80,14 +80,34 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
         html! { <button type="button" class="button small secondary" onclick={d.reform(move |_| Action::Preset(p))}>{ label }</button> }
     };
 
-    let people = {
-        let q = fold(person_query.trim());
-        props
-            .data
-            .absentees
+    // Folding thousands of names is done once per bundle, and the search only when its
+    // text changes, not on every keystroke in the main search (which renders this panel).
+    let folded = use_memo(props.data.clone(), |data| {
+        data.absentees
             .iter()
-            .filter(|p| q.is_empty() || fold(&p.name).contains(&q))
-            .take(PEOPLE_SHOWN)
+            .map(|p| fold(&p.name))
+            .collect::<Vec<_>>()
+    });
+    let matching = {
+        let folded = folded.clone();
+        use_memo(
+            (props.data.clone(), (*person_query).clone()),
+            move |(_, query)| {
+                let q = fold(query.trim());
+                folded
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, name)| q.is_empty() || name.contains(&q))
+                    .map(|(i, _)| i)
+                    .take(PEOPLE_SHOWN)
+                    .collect::<Vec<_>>()
+            },
+        )
+    };
+    let people = {
+        matching
+            .iter()
+            .map(|&i| &props.data.absentees[i])
             .map(|p| {
                 let name = p.name.clone();
                 let onclick = d.reform(move |_| Action::SetAbsentee(Some(name.clone())));

@@ -9,9 +9,6 @@ use yew::Reducible;
 
 use crate::i18n::Lang;
 
-/// How many result rows are rendered at first, and added by "Vis flere".
-pub const PAGE: usize = 100;
-
 /// A loaded bundle with what is derived from it once (search index, people).
 #[derive(Debug)]
 pub struct Data {
@@ -81,8 +78,6 @@ pub struct State {
     pub lang: Lang,
     pub loading: Option<Loading>,
     pub error: Option<LoadFailure>,
-    /// Result rows rendered (paging keeps 40,000 items fast).
-    pub shown: usize,
     /// `YYYY-MM-DD`, for the date presets.
     pub today: String,
     /// The filter panel is unfolded (only matters on narrow screens; wide ones always show it).
@@ -97,7 +92,6 @@ impl State {
             route,
             loading: None,
             error: None,
-            shown: PAGE,
             today,
             filters_open: false,
         }
@@ -136,7 +130,6 @@ pub enum Action {
     SetAccess(Option<Access>),
     SetSort(Sort),
     Reset,
-    ShowMore,
     SetLang(Lang),
     ToggleFilters,
 }
@@ -172,7 +165,6 @@ impl Reducible for State {
                 s.data = Some(data);
                 s.loading = None;
                 s.error = None;
-                s.shown = PAGE;
             }
             Action::LoadFailed(failure) => {
                 s.loading = None;
@@ -183,9 +175,6 @@ impl Reducible for State {
             Action::Navigate(route) => {
                 if route == s.route {
                     return self;
-                }
-                if route.filter != s.route.filter {
-                    s.shown = PAGE;
                 }
                 // The route is what the URL says, view and language included: no filter rule below.
                 s.lang = if route.english { Lang::En } else { Lang::Da };
@@ -228,7 +217,6 @@ impl Reducible for State {
             Action::SetAccess(a) => f.access = a,
             Action::SetSort(sort) => f.sort = sort,
             Action::Reset => *f = Filter::default(),
-            Action::ShowMore => s.shown += PAGE,
             Action::SetLang(lang) => {
                 s.lang = lang;
                 s.route.english = lang == Lang::En;
@@ -236,9 +224,8 @@ impl Reducible for State {
             Action::ToggleFilters => s.filters_open = !s.filters_open,
         }
         if s.route.filter != before {
-            // A changed filter shows the list again, from the top.
+            // A changed filter shows the list again (the list shows new results from the top).
             s.route.view = View::List;
-            s.shown = PAGE;
         }
         Rc::new(s)
     }

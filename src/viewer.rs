@@ -80,7 +80,7 @@ pub fn viewer(props: &ViewerProps) -> Html {
             let searching = !filter.text.trim().is_empty();
             let body = match &s.route.view {
                 View::List => html! {
-                    <ResultList data={data.clone()} hits={hits.clone()} filter={filter.clone()} shown={s.shown} lang={s.lang} dispatch={d.clone()} />
+                    <ResultList data={data.clone()} hits={hits.clone()} filter={filter.clone()} lang={s.lang} />
                 },
                 View::Item(id) => match data.index.item(id) {
                     Some(at) => {

@@ -354,10 +354,38 @@ test('40,000 items load and filter quickly enough', async () => {
   await page.waitForSelector('#loading', { timeout: 10000 });
   await page.waitForFunction(() => document.querySelector('#result-count')?.textContent === '40000', null, { timeout: 60000 });
   const loadMs = Date.now() - t;
-  assert.equal(await page.$$eval('[data-item-id]', (r) => r.length), 100, 'only the first page is rendered');
+  // The list is virtualised: only the rows in and near the viewport are in the DOM,
+  // enough to fill it, and every result is reached by scrolling (or tabbing).
+  const rendered = () => page.$$eval('[data-item-id]', (r) => r.length);
+  const filled = () => page.evaluate(() => [...document.querySelectorAll('[data-item-id]')].at(-1).getBoundingClientRect().bottom >= innerHeight);
+  assert.ok((await rendered()) <= 100, `rows rendered: ${await rendered()}`);
+  assert.ok(await filled(), 'the rendered rows fill the viewport');
+  assert.equal(await page.getAttribute('[data-item-id]', 'aria-setsize'), '40000');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  // Rows are rendered beyond the bottom of the viewport too, so Tab and arrow keys find the next one.
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('[data-item-id]')];
+    return Number(rows[0].getAttribute('aria-posinset')) > 10000 && rows.at(-1).getBoundingClientRect().top >= innerHeight;
+  });
+  assert.ok((await rendered()) <= 100 && (await filled()), 'the middle of the list is rendered, and only it');
+  // Tab from the last row in the DOM reaches the next result: focus scrolls, and the list follows.
+  const last = await page.evaluate(() => {
+    const row = [...document.querySelectorAll('[data-item-id]')].at(-1);
+    row.querySelector('a').focus();
+    return Number(row.getAttribute('aria-posinset'));
+  });
+  await page.waitForSelector(`[aria-posinset="${last + 1}"]`);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-item-id]')?.getAttribute('aria-posinset')), String(last + 1));
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForSelector('[data-item-id="m-0-5"]');
+  assert.equal(await page.getAttribute('[data-item-id="m-0-5"]', 'aria-posinset'), '40000');
+  assert.ok((await rendered()) <= 100);
+  // A new search shows its results from the top.
   t = Date.now();
   await page.fill('#q', 'aeldrepleje');
   await expectCount(page, 8000);
+  assert.equal(await page.getAttribute('[data-item-id]', 'aria-posinset'), '1');
   const searchMs = Date.now() - t;
   t = Date.now();
   await page.check('input[data-committee="Økonomiudvalget"]');
