@@ -28,6 +28,7 @@ const VIEW_GUESS: f64 = 1024.0;
 const OVERSCAN: f64 = 1.0;
 /// ...and rendered again only when the viewport comes this close to the rendered edge,
 /// so most scroll events change nothing.
+#[cfg(target_arch = "wasm32")]
 const SLACK: f64 = 0.5;
 /// Rows printed: print has no viewport, so it gets the first page of results.
 pub const PRINT_ROWS: usize = 100;
@@ -118,6 +119,7 @@ impl Window {
     }
 
     /// Padding above and below `range`, standing in for the rows not rendered.
+    #[cfg(target_arch = "wasm32")]
     fn padding(&self, range: &Range<usize>) -> (f64, f64) {
         let guess = self.guess();
         let sum = |r: Range<usize>| -> f64 {
@@ -130,6 +132,7 @@ impl Window {
     }
 
     /// Whether the rows in the DOM still cover what the viewport needs.
+    #[cfg(target_arch = "wasm32")]
     fn covered(&self) -> bool {
         let need = self.wanted(SLACK);
         need.is_empty() || (self.range.start <= need.start && need.end <= self.range.end)
