@@ -99,8 +99,35 @@ pub struct SearchIndex {
     signatures: Vec<u64>,
     by_id: HashMap<String, ItemRef>,
     meetings_by_id: HashMap<String, usize>,
-    /// Per meeting: the committee folded, the key for sorting by committee.
-    committee_keys: Vec<Option<String>>,
+    /// Entry indices in the default order (newest first, undated last, then bundle
+    /// order), computed once so a query needs no date sort.
+    date_order: Vec<u32>,
+    /// The bundle's committees as written, sorted; entries refer to them by position.
+    committee_names: Vec<String>,
+    /// Per entry: its committee's position in `committee_names`, or `NO_COMMITTEE`.
+    entry_committee: Vec<u16>,
+    /// Per entry: the rank of its committee by folded name, for sorting by committee.
+    committee_rank: Vec<u32>,
+    /// Which outcomes occur in the bundle (every one is listed in the facets).
+    outcomes_present: [bool; 9],
+    /// For every 1- and 2-byte string of folded text: the entries containing it, as a
+    /// bitset. A term that short has no trigrams; this answers it exactly, unread.
+    /// Indexed by `short_key`; a direct table, as hashing every byte of 100 MB slowed the load.
+    short_grams: Vec<Option<Box<[u64]>>>,
+}
+
+/// The `short_grams` slot of a 1- or 2-byte term (a 1-byte term is padded with 0).
+fn short_key(term: &[u8]) -> usize {
+    usize::from(term[0]) << 8 | usize::from(term.get(1).copied().unwrap_or(0))
+}
+
+const NO_COMMITTEE: u16 = u16::MAX;
+
+fn outcome_slot(o: Outcome) -> usize {
+    Outcome::ALL
+        .iter()
+        .position(|x| *x == o)
+        .expect("every outcome is in ALL")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,17 +182,87 @@ impl SearchIndex {
                 });
             }
         }
-        let committee_keys = bundle
+        let mut committee_names: Vec<String> = bundle
             .meetings
             .iter()
-            .map(|m| m.committee.as_deref().map(fold))
+            .filter_map(|m| m.committee.clone())
             .collect();
+        committee_names.sort();
+        committee_names.dedup();
+        let mut by_fold: Vec<(String, usize)> = committee_names
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (fold(c), i))
+            .collect();
+        by_fold.sort();
+        let mut rank_of = vec![0u32; committee_names.len()];
+        for (rank, (_, i)) in by_fold.iter().enumerate() {
+            rank_of[*i] = rank as u32;
+        }
+        let committee_of = |e: &Entry| {
+            let c = bundle.meetings[e.at.meeting].committee.as_deref();
+            c.and_then(|c| committee_names.binary_search_by(|n| n.as_str().cmp(c)).ok())
+        };
+        let entry_committee: Vec<u16> = entries
+            .iter()
+            .map(|e| committee_of(e).map_or(NO_COMMITTEE, |i| i as u16))
+            .collect();
+        let committee_rank = entry_committee
+            .iter()
+            .map(|&c| {
+                if c == NO_COMMITTEE {
+                    u32::MAX
+                } else {
+                    rank_of[c as usize]
+                }
+            })
+            .collect();
+        let mut outcomes_present = [false; 9];
+        for item in bundle.meetings.iter().flat_map(|m| &m.items) {
+            outcomes_present[outcome_slot(item.outcome)] = true;
+        }
+        let date = |e: &Entry| bundle.meetings[e.at.meeting].date.as_deref();
+        let mut date_order: Vec<u32> = (0..entries.len() as u32).collect();
+        date_order.sort_by(|&a, &b| {
+            let (ea, eb) = (&entries[a as usize], &entries[b as usize]);
+            match (date(ea), date(eb)) {
+                (Some(x), Some(y)) => y.cmp(x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+            .then(ea.at.cmp(&eb.at))
+        });
+        let words = entries.len().div_ceil(64);
+        let mut short_grams: Vec<Option<Box<[u64]>>> = vec![None; 1 << 16];
+        for (i, e) in entries.iter().enumerate() {
+            let bytes = e.all.as_bytes();
+            let mut set = |key: usize| {
+                let bits =
+                    short_grams[key].get_or_insert_with(|| vec![0; words].into_boxed_slice());
+                bits[i / 64] |= 1 << (i % 64);
+            };
+            for (k, &b) in bytes.iter().enumerate() {
+                if b.is_ascii_whitespace() {
+                    continue;
+                }
+                set(usize::from(b) << 8);
+                if let Some(&next) = bytes.get(k + 1).filter(|n| !n.is_ascii_whitespace()) {
+                    set(usize::from(b) << 8 | usize::from(next));
+                }
+            }
+        }
         SearchIndex {
             entries,
             signatures,
             by_id,
             meetings_by_id,
-            committee_keys,
+            short_grams,
+            date_order,
+            committee_names,
+            entry_committee,
+            committee_rank,
+            outcomes_present,
         }
     }
 
@@ -247,7 +344,14 @@ impl<'a> Matcher<'a> {
 
     /// Evaluates every filter once (cheap ones first, text last), so results and
     /// both facet counts come from one pass.
-    fn eval(&self, bundle: &Bundle, e: &Entry, sig: &[u64]) -> Option<Eval> {
+    fn eval(
+        &self,
+        bundle: &Bundle,
+        e: &Entry,
+        sig: &[u64],
+        committee_ok: bool,
+        short_ok: bool,
+    ) -> Option<Eval> {
         let f = self.filter;
         let m = &bundle.meetings[e.at.meeting];
         let item = &m.items[e.at.item];
@@ -270,6 +374,9 @@ impl<'a> Matcher<'a> {
         if f.access.is_some_and(|a| a != item.access) {
             return None;
         }
+        if !short_ok {
+            return None;
+        }
         for grams in &self.grams {
             if grams.iter().any(|&(w, mask)| sig[w] & mask == 0) {
                 return None;
@@ -283,14 +390,11 @@ impl<'a> Matcher<'a> {
                     return None;
                 }
                 score += n + 10 * e.title.matches(t.as_str()).count() as u32;
-            } else if !e.all.contains(t.as_str()) {
+            } else if t.len() > 2 && !e.all.contains(t.as_str()) {
+                // Terms of one or two bytes were answered exactly by their bitsets.
                 return None;
             }
         }
-        let committee_ok = f.committees.is_empty()
-            || m.committee
-                .as_deref()
-                .is_some_and(|c| f.committees.contains(c));
         let outcome_ok = f.outcomes.is_empty() || f.outcomes.contains(&item.outcome);
         Some(Eval {
             committee_ok,
@@ -320,85 +424,74 @@ pub fn facets(bundle: &Bundle, index: &SearchIndex, filter: &Filter) -> Facets {
 /// Results and facet counts in one pass over the index: what the app calls per change.
 pub fn query(bundle: &Bundle, index: &SearchIndex, filter: &Filter) -> (Vec<Hit>, Facets) {
     let matcher = Matcher::new(filter);
-    let mut facets = Facets::default();
-    for m in &bundle.meetings {
-        if let Some(c) = &m.committee {
-            facets.committees.entry(c.clone()).or_insert(0);
-        }
-        for item in &m.items {
-            facets.outcomes.entry(item.outcome).or_insert(0);
-        }
-    }
-    let mut hits = Vec::new();
-    for (e, sig) in index
-        .entries
+    let wanted: Vec<bool> = index
+        .committee_names
         .iter()
-        .zip(index.signatures.chunks_exact(SIG_WORDS))
-    {
-        let Some(v) = matcher.eval(bundle, e, sig) else {
+        .map(|c| filter.committees.contains(c))
+        .collect();
+    let mut committee_counts = vec![0usize; index.committee_names.len()];
+    let mut outcome_counts = [0usize; 9];
+    // Bitsets of the short terms; a short term found nowhere has an empty one.
+    let short: Vec<Option<&[u64]>> = matcher
+        .terms
+        .iter()
+        .filter(|t| t.len() <= 2)
+        .map(|t| index.short_grams[short_key(t.as_bytes())].as_deref())
+        .collect();
+    let mut hits = Vec::new();
+    // In date order, so the default sort is already done.
+    for &i in &index.date_order {
+        let i = i as usize;
+        let (e, committee) = (&index.entries[i], index.entry_committee[i]);
+        let sig = &index.signatures[i * SIG_WORDS..(i + 1) * SIG_WORDS];
+        let committee_ok = filter.committees.is_empty()
+            || (committee != NO_COMMITTEE && wanted[committee as usize]);
+        let short_ok = short
+            .iter()
+            .all(|bits| bits.is_some_and(|b| b[i / 64] & (1 << (i % 64)) != 0));
+        let Some(v) = matcher.eval(bundle, e, sig, committee_ok, short_ok) else {
             continue;
         };
-        let m = &bundle.meetings[e.at.meeting];
-        if v.outcome_ok {
-            if let Some(n) = m
-                .committee
-                .as_ref()
-                .and_then(|c| facets.committees.get_mut(c))
-            {
-                *n += 1;
-            }
+        if v.outcome_ok && committee != NO_COMMITTEE {
+            committee_counts[committee as usize] += 1;
         }
         if v.committee_ok {
-            if let Some(n) = facets.outcomes.get_mut(&m.items[e.at.item].outcome) {
-                *n += 1;
-            }
+            outcome_counts[outcome_slot(bundle.meetings[e.at.meeting].items[e.at.item].outcome)] +=
+                1;
             if v.outcome_ok {
-                hits.push(Hit {
-                    at: e.at,
-                    score: v.score,
-                });
+                hits.push((
+                    i,
+                    Hit {
+                        at: e.at,
+                        score: v.score,
+                    },
+                ));
             }
         }
     }
-    sort_hits(
-        bundle,
-        index,
-        &mut hits,
-        filter.sort,
-        !matcher.terms.is_empty(),
-    );
-    (hits, facets)
-}
-
-fn sort_hits(bundle: &Bundle, index: &SearchIndex, hits: &mut [Hit], sort: Sort, searching: bool) {
-    let meeting = |h: &Hit| &bundle.meetings[h.at.meeting];
-    // Newest first; undated last; then bundle order (agenda order within a meeting).
-    let by_date = |a: &Hit, b: &Hit| {
-        let (da, db) = (meeting(a).date.as_deref(), meeting(b).date.as_deref());
-        match (da, db) {
-            (Some(x), Some(y)) => y.cmp(x),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
+    // Stable sorts keep the date order among equals.
+    match filter.sort {
+        Sort::Relevance if !matcher.terms.is_empty() => {
+            hits.sort_by_key(|(_, h)| std::cmp::Reverse(h.score))
         }
-        .then(a.at.cmp(&b.at))
+        Sort::Committee => hits.sort_by_key(|&(i, _)| index.committee_rank[i]),
+        _ => {}
+    }
+    let facets = Facets {
+        committees: index
+            .committee_names
+            .iter()
+            .cloned()
+            .zip(committee_counts)
+            .collect(),
+        outcomes: Outcome::ALL
+            .iter()
+            .zip(outcome_counts)
+            .filter(|(o, _)| index.outcomes_present[outcome_slot(**o)])
+            .map(|(o, n)| (*o, n))
+            .collect(),
     };
-    match sort {
-        Sort::Relevance if searching => {
-            hits.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| by_date(a, b)))
-        }
-        Sort::Committee => hits.sort_by(|a, b| {
-            let key = |h: &Hit| index.committee_keys[h.at.meeting].as_deref();
-            match (key(a), key(b)) {
-                (Some(x), Some(y)) => x.cmp(y),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            }
-            .then_with(|| by_date(a, b))
-        }),
-        _ => hits.sort_by(by_date),
-    }
+    (hits.into_iter().map(|(_, h)| h).collect(), facets)
 }
 
 /// A person absent at least once, with the number of items they missed.

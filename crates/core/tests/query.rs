@@ -417,3 +417,87 @@ fn signature_prefilter_never_drops_a_match() {
     }
     assert!(checked > 200, "{checked} terms checked");
 }
+
+/// Beyond one 64-bit word of the per-entry bitsets: short terms (one or two bytes)
+/// answered from the bitsets find exactly what a scan finds, and the default order
+/// (kept from the index, not re-sorted) is newest first, undated last, then bundle order.
+#[test]
+fn short_terms_and_date_order_across_many_items() {
+    use referat_core::fold::fold;
+    use referat_core::query::searchable_texts;
+    let base = sample();
+    let mut b = base.clone();
+    b.meetings.clear();
+    for copy in 0..40 {
+        for m in &base.meetings {
+            let mut m = m.clone();
+            m.id = format!("{}-k{copy}", m.id);
+            if copy % 3 == 0 {
+                m.date = None;
+            }
+            for item in &mut m.items {
+                item.id = format!("{}-k{copy}", item.id);
+                item.title = Some(format!(
+                    "Kopi {copy} qz{} {}",
+                    copy % 7,
+                    item.title.clone().unwrap_or_default()
+                ));
+            }
+            b.meetings.push(m);
+        }
+    }
+    let index = SearchIndex::new(&b);
+    let items: Vec<(String, String)> = b
+        .meetings
+        .iter()
+        .flat_map(|m| &m.items)
+        .map(|i| {
+            (
+                i.id.clone(),
+                searchable_texts(i).map(fold).collect::<Vec<_>>().join("\n"),
+            )
+        })
+        .collect();
+    assert!(items.len() > 150);
+    for term in ["q", "qz", "z3", "k", "1", "21", "oe", "ø", "é", "x9"] {
+        let folded = fold(term);
+        let mut want: Vec<&str> = items
+            .iter()
+            .filter(|(_, t)| t.contains(folded.as_str()))
+            .map(|(id, _)| id.as_str())
+            .collect();
+        let f = Filter {
+            text: term.to_string(),
+            ..Filter::default()
+        };
+        let mut got: Vec<String> = search(&b, &index, &f)
+            .iter()
+            .map(|h| b.meetings[h.at.meeting].items[h.at.item].id.clone())
+            .collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "term {term:?}");
+    }
+    let order: Vec<(Option<&str>, usize, usize)> = search(&b, &index, &Filter::default())
+        .iter()
+        .map(|h| {
+            (
+                b.meetings[h.at.meeting].date.as_deref(),
+                h.at.meeting,
+                h.at.item,
+            )
+        })
+        .collect();
+    let mut expected = order.clone();
+    expected.sort_by(|a, c| {
+        match (a.0, c.0) {
+            (Some(x), Some(y)) => y.cmp(x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then((a.1, a.2).cmp(&(c.1, c.2)))
+    });
+    assert_eq!(order, expected);
+    assert_eq!(order.len(), items.len());
+}
