@@ -1,0 +1,16 @@
+// What every browser check shares: Debian's Chromium, launched so that the browser itself
+// makes no network requests (TOOLCHAIN.md, trap 8) and only the page's own show up.
+import { chromium } from 'playwright-core';
+
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+}
