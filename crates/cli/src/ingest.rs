@@ -106,14 +106,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     progress.finish_and_clear();
 
-    let bundle = assemble(&args.title, &now_rfc3339(), meetings, &committees);
-    let json = if args.pretty {
-        bundle.to_json_pretty()
-    } else {
-        bundle.to_json()
-    };
-    write_atomically(&args.output, json.as_bytes(), &interrupted)?;
-
+    // Report first: with --strict a lost word must leave the previous bundle untouched.
     let mut lost_any = false;
     for r in &reports {
         let mut notes: Vec<String> = r.warnings.iter().map(ToString::to_string).collect();
@@ -133,6 +126,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
             eprintln!("{}: {}", r.path.display(), notes.join("; "));
         }
     }
+    if lost_any && args.strict {
+        bail!(
+            "words were lost (see above); `{}` was not changed (--strict)",
+            args.output.display()
+        );
+    }
+
+    let bundle = assemble(&args.title, &now_rfc3339(), meetings, &committees);
+    let json = if args.pretty {
+        bundle.to_json_pretty()
+    } else {
+        bundle.to_json()
+    };
+    write_atomically(&args.output, json.as_bytes(), &interrupted)?;
     println!(
         "wrote {}: {} meetings, {} items from {} files",
         args.output.display(),
@@ -140,11 +147,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         bundle.item_count(),
         files.len()
     );
-    Ok(if lost_any && args.strict {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(ExitCode::SUCCESS)
 }
 
 fn ingest_file(path: &Path, committees: &Committees, check: bool) -> Result<(Meeting, FileReport)> {
