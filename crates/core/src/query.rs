@@ -322,6 +322,8 @@ struct Matcher<'a> {
     terms: Vec<String>,
     /// Per term, the signature bits it needs.
     grams: Vec<Vec<(usize, u64)>>,
+    /// Per term, a SIMD substring searcher built once, not once per item.
+    finders: Vec<memchr::memmem::Finder<'static>>,
     scoring: bool,
     absentee: Option<String>,
 }
@@ -332,6 +334,10 @@ impl<'a> Matcher<'a> {
         Matcher {
             filter,
             grams: terms.iter().map(|t| term_grams(t)).collect(),
+            finders: terms
+                .iter()
+                .map(|t| memchr::memmem::Finder::new(t.as_bytes()).into_owned())
+                .collect(),
             scoring: filter.sort == Sort::Relevance,
             terms,
             absentee: filter
@@ -383,14 +389,14 @@ impl<'a> Matcher<'a> {
             }
         }
         let mut score = 0;
-        for t in &self.terms {
+        for (t, finder) in self.terms.iter().zip(&self.finders) {
             if self.scoring {
-                let n = e.all.matches(t.as_str()).count() as u32;
+                let n = finder.find_iter(e.all.as_bytes()).count() as u32;
                 if n == 0 {
                     return None;
                 }
-                score += n + 10 * e.title.matches(t.as_str()).count() as u32;
-            } else if t.len() > 2 && !e.all.contains(t.as_str()) {
+                score += n + 10 * finder.find_iter(e.title.as_bytes()).count() as u32;
+            } else if t.len() > 2 && finder.find(e.all.as_bytes()).is_none() {
                 // Terms of one or two bytes were answered exactly by their bitsets.
                 return None;
             }
