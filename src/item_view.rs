@@ -2,9 +2,9 @@
 
 use crate::badges::{AbsentChips, OutcomeBadge};
 use crate::i18n::{date, Lang};
-use crate::state::Shared;
+use crate::state::{href, Shared};
 use crate::text::{Highlight, Prose};
-use referat_core::query::{get, same_case, Filter, ItemRef, Route, View};
+use referat_core::query::{get, same_case, Filter, ItemRef, View};
 use referat_core::Access;
 use yew::prelude::*;
 
@@ -23,14 +23,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
     let bundle = &props.data.bundle;
     let (m, item) = get(bundle, props.at);
     let q = AttrValue::from(props.filter.text.clone());
-    let link = |view: View| {
-        Route {
-            view,
-            filter: props.filter.clone(),
-            english: props.lang == Lang::En,
-        }
-        .to_hash()
-    };
+    let link = |view: View| href(view, &props.filter, lang);
     let title = item.title.clone().unwrap_or_else(|| t.no_title.to_string());
     let committee = m
         .committee

@@ -2,8 +2,8 @@
 
 use crate::badges::{AbsentChips, OutcomeBadge};
 use crate::i18n::{date, Lang};
-use crate::state::Shared;
-use referat_core::query::{Filter, Route, View};
+use crate::state::{href, Shared};
+use referat_core::query::{Filter, View};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,14 +19,7 @@ pub fn meeting_view(props: &MeetingViewProps) -> Html {
     let t = props.lang.texts();
     let lang = props.lang;
     let m = &props.data.bundle.meetings[props.meeting];
-    let link = |view: View| {
-        Route {
-            view,
-            filter: props.filter.clone(),
-            english: props.lang == Lang::En,
-        }
-        .to_hash()
-    };
+    let link = |view: View| href(view, &props.filter, lang);
     html! {
         <article class="meeting-view" data-view-meeting={m.id.clone()}>
             <nav class="crumbs no-print"><a href={link(View::List)}>{ t.back }</a></nav>

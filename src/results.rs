@@ -10,9 +10,9 @@
 
 use crate::badges::{absent_chips_html, absent_from, outcome_badge_html};
 use crate::i18n::{date, Lang};
-use crate::state::Shared;
+use crate::state::{href, Shared};
 use crate::text::marked;
-use referat_core::query::{get, segments, snippet, Filter, Hit, ItemRef, Route, View};
+use referat_core::query::{get, segments, snippet, Filter, Hit, ItemRef, View};
 use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
@@ -230,18 +230,12 @@ pub fn result_list(props: &ResultListProps) -> Html {
     }
     let w = win.borrow();
     let q = AttrValue::from(props.filter.text.clone());
-    let english = props.lang == Lang::En;
     let rows = props.hits[w.range.clone()]
         .iter()
         .enumerate()
         .map(|(k, hit)| {
             let (_, item) = get(&props.data.bundle, hit.at);
-            let href = Route {
-                view: View::Item(item.id.clone()),
-                filter: props.filter.clone(),
-                english,
-            }
-            .to_hash();
+            let href = href(View::Item(item.id.clone()), &props.filter, props.lang);
             html! {
                 <Row key={item.id.as_str()} data={props.data.clone()} at={hit.at} href={AttrValue::from(href)}
                     q={q.clone()} lang={props.lang} pos={w.range.start + k + 1} size={n} />

@@ -230,3 +230,13 @@ impl Reducible for State {
         Rc::new(s)
     }
 }
+
+/// The URL hash of a view with these filters, in this language: what every link in the app points to.
+pub fn href(view: View, filter: &Filter, lang: Lang) -> String {
+    Route {
+        view,
+        filter: filter.clone(),
+        english: lang == Lang::En,
+    }
+    .to_hash()
+}
