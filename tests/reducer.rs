@@ -1,18 +1,16 @@
 //! Reducer transitions: what each action does to the one UI state.
 
-use referat_app::state::{Action, LoadFailure, LoadProblem, Shared, State};
+mod common;
+
+use common::{broken_json, sample_bundle};
+use referat_app::state::{Action, Shared, State};
 use referat_core::query::{DatePreset, Filter, Route, Sort, View};
-use referat_core::{Access, Bundle, BundleError, Outcome};
+use referat_core::{Access, Outcome};
 use std::rc::Rc;
 use yew::Reducible;
 
 fn sample() -> Shared {
-    Shared::new(
-        Bundle::from_json(include_str!(
-            "../crates/core/tests/fixtures/norddjurs-bundle.json"
-        ))
-        .unwrap(),
-    )
+    Shared::new(sample_bundle())
 }
 
 fn loaded() -> Rc<State> {
@@ -47,14 +45,7 @@ fn loading_sets_data_and_clears_progress_and_errors() {
 fn a_failed_load_keeps_the_previous_bundle() {
     let s = loaded();
     let before = s.data.clone();
-    let failure = LoadFailure {
-        source: "broken.json".into(),
-        problem: LoadProblem::Bundle(BundleError::Syntax {
-            line: 4,
-            column: 12,
-            message: "expected value".into(),
-        }),
-    };
+    let failure = broken_json();
     let s = s
         .reduce(Action::LoadStarted("broken.json".into()))
         .reduce(Action::LoadFailed(failure.clone()));

@@ -2,6 +2,10 @@
 //! Run with `cargo test -p referat-app --features ssr`.
 #![cfg(feature = "ssr")]
 
+mod common;
+
+use common::{broken_json, sample_bundle};
+
 use referat_app::i18n::Lang;
 use referat_app::state::{Action, LoadFailure, LoadProblem, Shared, State};
 use referat_app::viewer::{Viewer, ViewerProps};
@@ -9,13 +13,6 @@ use referat_core::query::Route;
 use referat_core::{Bundle, BundleError};
 use std::rc::Rc;
 use yew::{Callback, LocalServerRenderer, Reducible};
-
-fn sample_bundle() -> Bundle {
-    Bundle::from_json(include_str!(
-        "../crates/core/tests/fixtures/norddjurs-bundle.json"
-    ))
-    .unwrap()
-}
 
 fn state(hash: &str, bundle: Bundle) -> Rc<State> {
     Rc::new(State::new(Route::parse(hash), "2024-05-10".into()))
@@ -148,14 +145,7 @@ fn english_toggle() {
 
 #[test]
 fn the_error_panel_says_what_and_where_in_danish() {
-    let failure = LoadFailure {
-        source: "broken.json".into(),
-        problem: LoadProblem::Bundle(BundleError::Syntax {
-            line: 4,
-            column: 12,
-            message: "expected value".into(),
-        }),
-    };
+    let failure = broken_json();
     let html = render(state("", sample_bundle()).reduce(Action::LoadFailed(failure)));
     assert!(html.contains(r#"id="load-error""#));
     assert!(html.contains("Bundlen kunne ikke indlæses"));
