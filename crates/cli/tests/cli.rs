@@ -18,6 +18,18 @@ fn samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/norddjurs")
 }
 
+/// Runs `referat ingest <input> -o <out> <extra…>`.
+fn ingest(input: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "ingest",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    referat(&args)
+}
+
 fn read_bundle(path: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
@@ -26,14 +38,7 @@ fn read_bundle(path: &Path) -> serde_json::Value {
 fn ingests_the_samples_and_reports_warnings_per_file() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("bundle.json");
-    let run = referat(&[
-        "ingest",
-        samples().to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--title",
-        "Norddjurs",
-    ]);
+    let run = ingest(&samples(), &out, &["--title", "Norddjurs"]);
     assert!(run.status.success(), "{}", text(&run.stderr));
     assert!(
         text(&run.stdout).contains("5 meetings, 5 items from 5 files"),
@@ -81,12 +86,7 @@ fn a_missing_file_is_named_and_the_old_bundle_survives() {
     let out = dir.path().join("bundle.json");
     std::fs::write(&out, "previous").unwrap();
     let missing = dir.path().join("mangler.txt");
-    let run = referat(&[
-        "ingest",
-        missing.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let run = ingest(&missing, &out, &[]);
     assert!(!run.status.success());
     assert_eq!(
         text(&run.stderr),
@@ -104,12 +104,7 @@ fn ingest_failing(name: &str, bytes: &[u8]) -> (PathBuf, String) {
     let file = dir.path().join(name);
     std::fs::write(&file, bytes).unwrap();
     let out = dir.path().join("b.json");
-    let run = referat(&[
-        "ingest",
-        file.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let run = ingest(&file, &out, &[]);
     assert!(!run.status.success());
     assert!(!out.exists());
     (file, text(&run.stderr))
@@ -139,12 +134,7 @@ fn an_empty_folder_is_an_error() {
     let empty = dir.path().join("tom");
     std::fs::create_dir(&empty).unwrap();
     let out = dir.path().join("b.json");
-    let run = referat(&[
-        "ingest",
-        empty.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let run = ingest(&empty, &out, &[]);
     assert!(!run.status.success());
     assert_eq!(
         text(&run.stderr),
@@ -169,12 +159,7 @@ fn windows_1252_is_detected_and_decoded() {
         "the fixture must not be UTF-8"
     );
     let out = dir.path().join("b.json");
-    let run = referat(&[
-        "ingest",
-        file.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let run = ingest(&file, &out, &[]);
     assert!(run.status.success(), "{}", text(&run.stderr));
     assert!(text(&run.stderr).contains("read as Windows-1252"));
     let bundle = read_bundle(&out);
@@ -200,14 +185,7 @@ fn committees_file_extends_the_table() {
     let table = dir.path().join("udvalg.toml");
     std::fs::write(&table, "[committees]\nTU = \"Teknisk Udvalg\"\n").unwrap();
     let out = dir.path().join("b.json");
-    let run = referat(&[
-        "ingest",
-        file.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--committees",
-        table.to_str().unwrap(),
-    ]);
+    let run = ingest(&file, &out, &["--committees", table.to_str().unwrap()]);
     assert!(run.status.success(), "{}", text(&run.stderr));
     let bundle = read_bundle(&out);
     assert_eq!(bundle["meetings"][0]["committee"], "Teknisk Udvalg");
@@ -218,14 +196,7 @@ fn committees_file_extends_the_table() {
     );
 
     std::fs::write(&table, "[committees]\nTU = 3\n").unwrap();
-    let run = referat(&[
-        "ingest",
-        file.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--committees",
-        table.to_str().unwrap(),
-    ]);
+    let run = ingest(&file, &out, &["--committees", table.to_str().unwrap()]);
     assert!(!run.status.success());
     assert!(
         text(&run.stderr).starts_with(&format!(
@@ -289,14 +260,7 @@ fn validate_names_each_problem_and_its_place() {
 fn pack_embeds_a_bundle_into_the_viewer() {
     let dir = tempfile::tempdir().unwrap();
     let bundle = dir.path().join("b.json");
-    let run = referat(&[
-        "ingest",
-        samples().to_str().unwrap(),
-        "-o",
-        bundle.to_str().unwrap(),
-        "--title",
-        "</script><b>x</b>",
-    ]);
+    let run = ingest(&samples(), &bundle, &["--title", "</script><b>x</b>"]);
     assert!(run.status.success());
     let app = dir.path().join("app.html");
     std::fs::write(
