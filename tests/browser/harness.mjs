@@ -14,3 +14,13 @@ export function launchChromium() {
     ],
   });
 }
+
+/** Records a page's console errors, page errors and dialogs (dismissed) into `log`. */
+export function recordPage(page, log) {
+  page.on('console', (m) => m.type() === 'error' && log.errors.push(m.text()));
+  page.on('pageerror', (e) => log.errors.push(e.message));
+  page.on('dialog', async (d) => {
+    log.dialogs.push(d.message());
+    await d.dismiss();
+  });
+}

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchChromium } from './harness.mjs';
+import { launchChromium, recordPage } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -38,12 +38,7 @@ async function session(url) {
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const page = await context.newPage();
-  page.on('console', (m) => m.type() === 'error' && log.errors.push(m.text()));
-  page.on('pageerror', (e) => log.errors.push(e.message));
-  page.on('dialog', async (d) => {
-    log.dialogs.push(d.message());
-    await d.dismiss();
-  });
+  recordPage(page, log);
   await page.goto(url);
   await page.waitForSelector('#result-count');
   return { context, page, log };

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchChromium } from './harness.mjs';
+import { launchChromium, recordPage } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -40,12 +40,7 @@ async function open(url, viewport = { width: 1024, height: 768 }) {
   const page = await browser.newPage({ viewport });
   const log = { requests: [], errors: [], dialogs: [] };
   page.on('request', (r) => log.requests.push(r.url()));
-  page.on('console', (m) => m.type() === 'error' && log.errors.push(m.text()));
-  page.on('pageerror', (e) => log.errors.push(e.message));
-  page.on('dialog', async (d) => {
-    log.dialogs.push(d.message());
-    await d.dismiss();
-  });
+  recordPage(page, log);
   await page.goto(url);
   await page.waitForSelector('#result-count');
   return { page, log };
