@@ -1,5 +1,8 @@
 // What every browser check shares: Debian's Chromium, launched so that the browser itself
 // makes no network requests (TOOLCHAIN.md, trap 8) and only the page's own show up.
+import { createReadStream, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export function launchChromium() {
@@ -23,4 +26,23 @@ export function recordPage(page, log) {
     log.dialogs.push(d.message());
     await d.dismiss();
   });
+}
+
+/**
+ * Serves the files of `dir` under `prefix` on 127.0.0.1, as an intranet web server would;
+ * anything else is 404. Resolves to `{ origin, close }`.
+ */
+export async function serveDir(dir, prefix = '/') {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const file = path.startsWith(prefix) ? join(dir, path.slice(prefix.length) || 'index.html') : '';
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': file.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }

@@ -3,12 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, createReadStream, existsSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve, normalize } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchChromium, recordPage } from './harness.mjs';
+import { launchChromium, recordPage, serveDir } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -230,19 +229,9 @@ const PREFIX = '/intranet/referat/';
 
 test('served under a sub-path over http, the app requests only itself and bundle.json there', async () => {
   assert.ok(existsSync(join(dist, 'index.html')));
-  const server = createServer((req, res) => {
-    // The app lives under a sub-path, as on an intranet; relative URLs must keep it there.
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    const file = path.startsWith(PREFIX) ? join(dist, path.slice(PREFIX.length) || 'index.html') : '';
-    if (!file.startsWith(dist) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': file.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8' });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  // The app lives under a sub-path, as on an intranet; relative URLs must keep it there.
+  const server = await serveDir(dist, PREFIX);
+  const origin = server.origin;
   try {
     const { context, page, log } = await session(`${origin}${PREFIX}index.html`);
     await resultCount(page, sample.meetings.flatMap((m) => m.items).length);

@@ -3,12 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, createReadStream, existsSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchChromium, recordPage } from './harness.mjs';
+import { launchChromium, recordPage, serveDir } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -384,17 +383,8 @@ test('40,000 items load and filter quickly enough', async () => {
 
 test('dist/index.html over http fetches bundle.json beside it', async () => {
   assert.ok(existsSync(join(dist, 'index.html')));
-  const server = createServer((req, res) => {
-    const name = req.url === '/' ? 'index.html' : req.url.slice(1).split(/[?#]/)[0];
-    if (!['index.html', 'bundle.json'].includes(name)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': name.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8' });
-    createReadStream(join(dist, name)).pipe(res);
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${server.address().port}/`;
+  const server = await serveDir(dist);
+  const base = `${server.origin}/`;
   try {
     const { page, log } = await open(`${base}#/?udfald=approved`);
     await expectCount(page, items.filter((i) => i.outcome === 'approved').length);
