@@ -152,7 +152,8 @@ fn starts_with_ci(line: &str, prefix: &str) -> bool {
 /// Classifies one trimmed, non-blank line. Each pattern is tried only when a
 /// cheap test says it could match: most lines are prose, and this runs on all of them.
 pub fn classify(line: &str, known_abbreviation: impl Fn(&str) -> bool) -> LineKind {
-    if line.chars().count() > 300 {
+    let chars = line.chars().count();
+    if chars > 300 {
         return LineKind::Text;
     }
     if line.contains(".....") && TOC.is_match(line) {
@@ -223,10 +224,10 @@ pub fn classify(line: &str, known_abbreviation: impl Fn(&str) -> bool) -> LineKi
             return LineKind::Route { rest: rest(&c) };
         }
     }
-    if let Some((heading, rest)) = known_heading(line) {
+    if let Some((heading, rest)) = known_heading(line, chars) {
         return LineKind::Heading { heading, rest };
     }
-    if is_caps_heading(line) {
+    if is_caps_heading(line, chars) {
         return LineKind::Heading {
             heading: line.to_string(),
             rest: None,
@@ -307,9 +308,9 @@ static LONGEST_HEADING: LazyLock<usize> = LazyLock::new(|| {
         .unwrap_or(0)
 });
 
-fn known_heading(line: &str) -> Option<(String, Option<String>)> {
+fn known_heading(line: &str, chars: usize) -> Option<(String, Option<String>)> {
     // Longer than any heading and no `Heading: text` colon: prose.
-    if line.chars().count() > *LONGEST_HEADING && !line.contains(':') {
+    if chars > *LONGEST_HEADING && !line.contains(':') {
         return None;
     }
     // Only the start of the line can be a heading; lowercase just that much.
@@ -340,8 +341,8 @@ fn known_heading(line: &str) -> Option<(String, Option<String>)> {
 }
 
 /// `BESLUTNINGSFORSLAG FRA DD`: an all-capitals line that is not a route like `BUU/ VPU`.
-fn is_caps_heading(line: &str) -> bool {
-    if line.chars().count() > 100 || line.chars().any(|c| c.is_lowercase()) {
+fn is_caps_heading(line: &str, chars: usize) -> bool {
+    if chars > 100 || line.chars().any(|c| c.is_lowercase()) {
         return false;
     }
     let words: Vec<usize> = line
