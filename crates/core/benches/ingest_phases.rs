@@ -39,7 +39,10 @@ fn main() {
     let bytes: usize = files.iter().map(Vec::len).sum();
     let mb = bytes as f64 / 1e6;
     let committees = Committees::builtin();
-    let runs = 3;
+    let runs: usize = std::env::var("RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
 
     let (t_decode, texts) = best(runs, || {
         files

@@ -333,9 +333,9 @@ fn is_word_char_at(text: &str, i: usize) -> bool {
     }
 }
 
-/// The words of `text[..end]` in its last `BEHIND` bytes, never starting inside a word.
-fn tail_words(text: &str, end: usize) -> Words<'_> {
-    let mut from = end.saturating_sub(BEHIND);
+/// The words of `text[..end]` in its last `bytes` bytes, never starting inside a word.
+fn tail_words(text: &str, end: usize, bytes: usize) -> Words<'_> {
+    let mut from = end.saturating_sub(bytes);
     while !text.is_char_boundary(from) {
         from -= 1;
     }
@@ -428,22 +428,28 @@ impl<'a> Present<'a> {
                 return true;
             }
         }
-        // Behind: the last bytes before the cursor, and of the text before if that is short.
-        let (t, at) = match self.texts.get(self.ti) {
-            Some(t) => (*t, self.at),
+        // Behind: the last `BEHIND` bytes before the cursor, over as many texts as that takes.
+        let (mut ti, mut end) = match self.texts.get(self.ti) {
+            Some(_) => (self.ti, self.at),
             // Past the end: behind is the end of the last text.
-            None => match self.texts.last() {
-                Some(last) => (*last, last.len()),
+            None => match self.texts.len().checked_sub(1) {
+                Some(last) => (last, self.texts[last].len()),
                 None => return false,
             },
         };
-        let before = self
-            .ti
-            .min(self.texts.len() - 1)
-            .checked_sub(1)
-            .map(|i| self.texts[i]);
-        tail_words(t, at).any(|w| w == word)
-            || (at < BEHIND && before.is_some_and(|b| tail_words(b, b.len()).any(|w| w == word)))
+        let mut left = BEHIND;
+        loop {
+            let t = self.texts[ti];
+            if tail_words(t, end, left).any(|w| w == word) {
+                return true;
+            }
+            left = left.saturating_sub(end);
+            if left == 0 || ti == 0 {
+                return false;
+            }
+            ti -= 1;
+            end = self.texts[ti].len();
+        }
     }
 
     /// Every word of the meeting with where it ends, made when first needed.

@@ -44,6 +44,11 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid regex")
 }
 
+// Substring searchers built once: `str::find` sets one up on every call.
+static FIVE_DOTS: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("....."));
+static BESLUTNING: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(" beslutning"));
 static TOC: LazyLock<Regex> = LazyLock::new(|| re(r"\.{5,}\s*\d*\s*$"));
 static POINT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?i:punkt)\s+(\d{1,3})\s*(?:[:.]|\s[-–])\s*(.*)$"));
@@ -156,7 +161,7 @@ pub fn classify(line: &str, known_abbreviation: impl Fn(&str) -> bool) -> LineKi
     if chars > 300 {
         return LineKind::Text;
     }
-    if line.contains(".....") && TOC.is_match(line) {
+    if FIVE_DOTS.find(line.as_bytes()).is_some() && TOC.is_match(line) {
         return LineKind::Toc;
     }
     if starts_with_ci(line, "punkt") {
@@ -198,7 +203,9 @@ pub fn classify(line: &str, known_abbreviation: impl Fn(&str) -> bool) -> LineKi
     }
     // `Beslutning …`, or `<Body>s beslutning …` with a short body: only then run the regexes.
     let body_decision = || {
-        line.find(" beslutning")
+        let head = &line.as_bytes()[..line.len().min(90 + " beslutning".len())];
+        BESLUTNING
+            .find(head)
             .is_some_and(|at| at <= 90 && line[..at].ends_with('s'))
     };
     if line.len() <= 160 && (starts_with_ci(line, "beslutning") || body_decision()) {
@@ -224,7 +231,7 @@ pub fn classify(line: &str, known_abbreviation: impl Fn(&str) -> bool) -> LineKi
             return LineKind::Route { rest: rest(&c) };
         }
     }
-    if let Some((heading, rest)) = known_heading(line, chars) {
+    if let Some((heading, rest)) = known_heading(line) {
         return LineKind::Heading { heading, rest };
     }
     if is_caps_heading(line, chars) {
@@ -300,6 +307,8 @@ fn decision(line: &str, known_abbreviation: &impl Fn(&str) -> bool) -> Option<Li
 
 static KNOWN_LOWER: LazyLock<Vec<String>> =
     LazyLock::new(|| KNOWN_HEADINGS.iter().map(|h| h.to_lowercase()).collect());
+/// The longest heading in characters. Lower-casing never merges characters, so a line
+/// part with more is no heading whatever its case.
 static LONGEST_HEADING: LazyLock<usize> = LazyLock::new(|| {
     KNOWN_HEADINGS
         .iter()
@@ -308,36 +317,28 @@ static LONGEST_HEADING: LazyLock<usize> = LazyLock::new(|| {
         .unwrap_or(0)
 });
 
-fn known_heading(line: &str, chars: usize) -> Option<(String, Option<String>)> {
-    // Longer than any heading and no `Heading: text` colon: prose.
-    if chars > *LONGEST_HEADING && !line.contains(':') {
+/// `Heading` or `Heading: text`, where `Heading` is a known one in any case.
+fn known_heading(line: &str) -> Option<(String, Option<String>)> {
+    let (head, rest) = match line.split_once(':') {
+        Some((head, rest)) => (head.trim(), Some(rest.trim())),
+        None => (line.trim(), None),
+    };
+    if head.is_empty()
+        || head.len() > 4 * *LONGEST_HEADING
+        || head.chars().count() > *LONGEST_HEADING
+    {
         return None;
     }
-    // Only the start of the line can be a heading; lowercase just that much.
-    let end = line
-        .char_indices()
-        .nth(*LONGEST_HEADING + 1)
-        .map_or(line.len(), |(i, _)| i);
-    let lower = line[..end].to_lowercase();
-    for h in KNOWN_LOWER.iter() {
-        let Some(after) = lower.strip_prefix(h.as_str()) else {
-            continue;
-        };
-        let after = after.trim_start();
-        if (after.is_empty() && end == line.len()) || (after == ":" && end == line.len()) {
-            return Some((line.trim_end_matches(':').trim().to_string(), None));
-        }
-        if after.starts_with(':') {
-            // Offsets in `lower` may differ from `line`, so find the colon in `line` itself.
-            let colon = line.find(':')?;
-            let text = line[colon + 1..].trim();
-            return Some((
-                line[..colon].trim().to_string(),
-                (!text.is_empty()).then(|| text.to_string()),
-            ));
-        }
-    }
-    None
+    // Compared a character at a time, after a cheap test of the first: most lines
+    // differ from every heading at once.
+    let lower = || head.chars().flat_map(char::to_lowercase);
+    let first = lower().next();
+    KNOWN_LOWER
+        .iter()
+        .filter(|h| h.chars().next() == first)
+        .find(|h| lower().eq(h.chars()))?;
+    let rest = rest.filter(|r| !r.is_empty()).map(str::to_string);
+    Some((head.to_string(), rest))
 }
 
 /// `BESLUTNINGSFORSLAG FRA DD`: an all-capitals line that is not a route like `BUU/ VPU`.

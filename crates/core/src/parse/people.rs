@@ -85,6 +85,10 @@ fn parse_person(piece: &str) -> Option<Absence> {
 
 const SENTENCE_WINDOW: usize = 400;
 
+/// Built once: this runs over every section and decision text.
+static DELTOG: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("deltog"));
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;
@@ -96,7 +100,7 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 /// candidates; the regex then runs on one sentence only, which keeps this linear.
 pub fn did_not_take_part(text: &str) -> Vec<Absence> {
     let mut out = Vec::new();
-    for (at, _) in text.match_indices("deltog") {
+    for at in DELTOG.find_iter(text.as_bytes()) {
         // Look at most one long sentence either way, so text without full stops stays linear.
         let from = floor_char_boundary(text, at.saturating_sub(SENTENCE_WINDOW));
         let to = floor_char_boundary(text, (at + SENTENCE_WINDOW).min(text.len()));
