@@ -134,12 +134,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
 
     let bundle = assemble(&args.title, &now_rfc3339(), meetings, &committees);
-    let json = if args.pretty {
-        bundle.to_json_pretty()
-    } else {
-        bundle.to_json()
-    };
-    write_atomically(&args.output, json.as_bytes(), &interrupted)?;
+    write_atomically(
+        &args.output,
+        |w| bundle.write_json(w, args.pretty),
+        &interrupted,
+    )?;
     println!(
         "wrote {}: {} meetings, {} items from {} files",
         args.output.display(),

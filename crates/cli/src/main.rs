@@ -71,7 +71,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .with_context(|| format!("cannot pack into `{}`", app.display()))?;
             output::write_atomically(
                 &output,
-                html.as_bytes(),
+                |w| std::io::Write::write_all(w, html.as_bytes()),
                 &std::sync::atomic::AtomicBool::new(false),
             )?;
             println!("wrote {}", output.display());

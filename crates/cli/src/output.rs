@@ -7,7 +7,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Writes to a temporary file beside `path`, then renames it into place, unless
 /// `cancel` was set meanwhile: then the temporary file is removed and `path` is untouched.
-pub fn write_atomically(path: &Path, bytes: &[u8], cancel: &AtomicBool) -> Result<()> {
+/// `write` streams the content, so a large bundle is never held in memory as text.
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    cancel: &AtomicBool,
+) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -19,7 +24,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8], cancel: &AtomicBool) -> Resul
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
-    tmp.write_all(bytes)
+    let streamed = {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
+        write(&mut out).and_then(|()| out.flush())
+    };
+    streamed
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write `{}`", tmp.path().display()))?;
     // Temporary files are private (0600); a bundle is served by web servers running as

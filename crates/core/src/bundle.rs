@@ -163,6 +163,16 @@ impl Bundle {
         serde_json::to_string(self).expect("a bundle always serialises")
     }
 
+    /// Streams the bundle as JSON (indented when `pretty`), without building it as text first.
+    pub fn write_json(&self, out: impl std::io::Write, pretty: bool) -> std::io::Result<()> {
+        let result = if pretty {
+            serde_json::to_writer_pretty(out, self)
+        } else {
+            serde_json::to_writer(out, self)
+        };
+        result.map_err(std::io::Error::from)
+    }
+
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("a bundle always serialises")
     }
