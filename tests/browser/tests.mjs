@@ -262,6 +262,23 @@ test('a malformed bundle via #bundle-file shows #load-error and keeps the app wo
   await page.close();
 });
 
+test('a browser without WebAssembly SIMD gets a message, not a blank page', async () => {
+  const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
+  const log = { requests: [], errors: [], dialogs: [] };
+  recordPage(page, log);
+  // Stands in for an old browser: its validator rejects the SIMD probe module.
+  await page.addInitScript(() => {
+    const validate = WebAssembly.validate;
+    WebAssembly.validate = (bytes) => (bytes.length === 31 ? false : validate(bytes));
+  });
+  await page.goto(oneFile);
+  await page.waitForSelector('#app.unsupported');
+  assert.match(await page.textContent('#app'), /for gammel til referat.*WebAssembly SIMD.*Safari 16\.4/);
+  assert.equal(await page.$('#result-count'), null);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
 test('a hostile bundle packed into one file shows its text and runs nothing', async () => {
   const evil = '<script>alert(1)</script></script><!-- <img src=x onerror=alert(2)>';
   const hostile = {

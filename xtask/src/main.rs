@@ -18,12 +18,16 @@ use std::process::Command;
 mod gen;
 
 const USAGE: &str = "usage: cargo xtask <dist | run | browser-test | test | gen-bundle | bench>
-  dist          build dist/referat-app.html, dist/index.html, and dist/referat.html (with dist/bundle.json)
+  dist          build dist/referat-app.html, dist/index.html, and dist/referat.html (with dist/bundle.json);
+                --names keeps wasm function names for profiling (see BENCHMARKS.md)
   run           ingest examples/norddjurs into dist/bundle.json, dist, serve dist/ on 127.0.0.1
   browser-test  ingest + dist, then the Playwright tests in tests/browser
   test          fmt, clippy (native and wasm32), cargo tests, SSR tests, browser tests
   gen-bundle    --items N [--seed S] -o FILE: a synthetic bundle from the real samples
   bench         [--sizes 1000,10000,40000] [--seed S]: the scale benchmark (writes bench-data/)";
+
+/// Shown by the boot script in a browser that cannot run the viewer.
+const UNSUPPORTED: &str = "Denne browser er for gammel til referat: den mangler WebAssembly SIMD. Brug Safari 16.4, Chrome 91, Edge 91, Firefox 89 eller nyere. (This browser is too old for referat: it lacks WebAssembly SIMD.)";
 
 const SAMPLE_TITLE: &str = "Norddjurs Kommune – referater";
 
@@ -132,18 +136,16 @@ fn dist() -> Result<()> {
         // wasm-opt comes from npm `binaryen` (Debian's is too old), pinned in tests/browser.
         npm_ci()?;
     }
-    cmd(
-        path(&wasm_opt)?,
-        &[
-            "-Oz",
-            "--strip-debug",
-            "--strip-producers",
-            path(&bg)?,
-            "-o",
-            path(&opt)?,
-        ],
-        &root,
-    )?;
+    // `--names` keeps wasm function names, so a browser profile reads as Rust.
+    let strip: &[&str] = if std::env::args().any(|a| a == "--names") {
+        &["-g"]
+    } else {
+        &["--strip-debug", "--strip-producers"]
+    };
+    let mut args = vec!["-Oz"];
+    args.extend(strip);
+    args.extend([path(&bg)?, "-o", path(&opt)?]);
+    cmd(path(&wasm_opt)?, &args, &root)?;
 
     let glue = std::fs::read_to_string(work.join("referat.js"))
         .context("reading the wasm-bindgen glue")?;
@@ -175,8 +177,10 @@ fn dist() -> Result<()> {
 /// wasm bytes (file:// cannot fetch them), and a CSP allowing exactly these two inline blocks.
 fn assemble(template: &str, glue: &str, wasm: &[u8], css: &str) -> Result<String> {
     let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
+    // The wasm needs WebAssembly SIMD (see .cargo/config.toml). A browser without it gets
+    // a message instead of a blank page. The probe is the smallest module using v128.
     let script = format!(
-        "{glue}\n(function () {{\n  var s = atob(\"{b64}\");\n  var b = new Uint8Array(s.length);\n  for (var i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);\n  wasm_bindgen.initSync({{ module: b }});\n}})();\n"
+        "{glue}\n(function () {{\n  var simd = new Uint8Array([0,97,115,109,1,0,0,0,1,5,1,96,0,1,123,3,2,1,0,10,10,1,8,0,65,0,253,15,253,98,11]);\n  if (typeof WebAssembly !== \"object\" || !WebAssembly.validate(simd)) {{\n    var app = document.getElementById(\"app\");\n    app.className = \"unsupported\";\n    app.textContent = \"{UNSUPPORTED}\";\n    return;\n  }}\n  var s = atob(\"{b64}\");\n  var b = new Uint8Array(s.length);\n  for (var i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);\n  wasm_bindgen.initSync({{ module: b }});\n}})();\n"
     );
     if script.contains("</script") || css.contains("</style") {
         bail!("inline script or style contains a closing tag");

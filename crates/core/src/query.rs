@@ -99,9 +99,9 @@ pub struct SearchIndex {
     signatures: Vec<u64>,
     by_id: HashMap<String, ItemRef>,
     meetings_by_id: HashMap<String, usize>,
-    /// Entry indices in the default order (newest first, undated last, then bundle
-    /// order), computed once so a query needs no date sort.
-    date_order: Vec<u32>,
+    /// Per entry, what the filters other than text ask about, packed: a query reads
+    /// these in one sequential pass instead of following pointers into the bundle.
+    meta: Vec<Meta>,
     /// The bundle's committees as written, sorted; entries refer to them by position.
     committee_names: Vec<String>,
     /// Per entry: its committee's position in `committee_names`, or `NO_COMMITTEE`.
@@ -130,6 +130,26 @@ fn outcome_slot(o: Outcome) -> usize {
         .expect("every outcome is in ALL")
 }
 
+/// An entry's date, outcome, access and dissent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Meta {
+    /// `YYYYMMDD`, or `NO_DATE`, or `ODD_DATE` for a date not written `YYYY-MM-DD`.
+    date: u32,
+    outcome: u8,
+    closed: bool,
+    dissent: bool,
+}
+
+const NO_DATE: u32 = 0;
+const ODD_DATE: u32 = u32::MAX;
+
+/// A `YYYY-MM-DD` date as a number that sorts the same way.
+fn date_key(date: &str) -> Option<u32> {
+    ymd(date).map(|(y, m, d)| y * 10_000 + m * 100 + d)
+}
+
+/// Entries are kept in the default order (newest first, undated last, then bundle order),
+/// so a query walks them front to back and needs no sort for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Entry {
     at: ItemRef,
@@ -182,6 +202,45 @@ impl SearchIndex {
                 });
             }
         }
+        // Into the default order: newest first, undated last, then bundle order.
+        let date = |e: &Entry| bundle.meetings[e.at.meeting].date.as_deref();
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (ea, eb) = (&entries[a], &entries[b]);
+            match (date(ea), date(eb)) {
+                (Some(x), Some(y)) => y.cmp(x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+            .then(ea.at.cmp(&eb.at))
+        });
+        let mut slots: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
+        let entries: Vec<Entry> = order
+            .iter()
+            .map(|&i| slots[i].take().expect("each entry once"))
+            .collect();
+        let signatures: Vec<u64> = order
+            .iter()
+            .flat_map(|&i| &signatures[i * SIG_WORDS..(i + 1) * SIG_WORDS])
+            .copied()
+            .collect();
+        let meta = entries
+            .iter()
+            .map(|e| {
+                let m = &bundle.meetings[e.at.meeting];
+                let item = &m.items[e.at.item];
+                Meta {
+                    date: m
+                        .date
+                        .as_deref()
+                        .map_or(NO_DATE, |d| date_key(d).unwrap_or(ODD_DATE)),
+                    outcome: outcome_slot(item.outcome) as u8,
+                    closed: item.access == Access::Closed,
+                    dissent: item.decisions.iter().any(|d| d.dissent),
+                }
+            })
+            .collect();
         let mut committee_names: Vec<String> = bundle
             .meetings
             .iter()
@@ -221,18 +280,6 @@ impl SearchIndex {
         for item in bundle.meetings.iter().flat_map(|m| &m.items) {
             outcomes_present[outcome_slot(item.outcome)] = true;
         }
-        let date = |e: &Entry| bundle.meetings[e.at.meeting].date.as_deref();
-        let mut date_order: Vec<u32> = (0..entries.len() as u32).collect();
-        date_order.sort_by(|&a, &b| {
-            let (ea, eb) = (&entries[a as usize], &entries[b as usize]);
-            match (date(ea), date(eb)) {
-                (Some(x), Some(y)) => y.cmp(x),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            }
-            .then(ea.at.cmp(&eb.at))
-        });
         let words = entries.len().div_ceil(64);
         let mut short_grams: Vec<Option<Box<[u64]>>> = vec![None; 1 << 16];
         for (i, e) in entries.iter().enumerate() {
@@ -258,7 +305,7 @@ impl SearchIndex {
             by_id,
             meetings_by_id,
             short_grams,
-            date_order,
+            meta,
             committee_names,
             entry_committee,
             committee_rank,
@@ -326,6 +373,10 @@ struct Matcher<'a> {
     finders: Vec<memchr::memmem::Finder<'static>>,
     scoring: bool,
     absentee: Option<String>,
+    /// The date bounds as numbers (`YYYYMMDD`; open ends at 0 and MAX), when both can be.
+    dates: Option<(u32, u32)>,
+    /// Which outcome slots the filter asks for.
+    outcomes: [bool; 9],
 }
 
 impl<'a> Matcher<'a> {
@@ -345,6 +396,12 @@ impl<'a> Matcher<'a> {
                 .as_deref()
                 .map(|a| fold(a.trim()))
                 .filter(|a| !a.is_empty()),
+            dates: (|| {
+                let from = filter.from.as_deref().map_or(Some(NO_DATE + 1), date_key)?;
+                let to = filter.to.as_deref().map_or(Some(ODD_DATE - 1), date_key)?;
+                Some((from, to))
+            })(),
+            outcomes: std::array::from_fn(|k| filter.outcomes.contains(&Outcome::ALL[k])),
         }
     }
 
@@ -354,19 +411,29 @@ impl<'a> Matcher<'a> {
         &self,
         bundle: &Bundle,
         e: &Entry,
+        meta: Meta,
         sig: &[u64],
         committee_ok: bool,
         short_ok: bool,
     ) -> Option<Eval> {
         let f = self.filter;
-        let m = &bundle.meetings[e.at.meeting];
-        let item = &m.items[e.at.item];
         if f.from.is_some() || f.to.is_some() {
-            let d = m.date.as_deref()?;
-            if f.from.as_deref().is_some_and(|from| d < from)
-                || f.to.as_deref().is_some_and(|to| d > to)
-            {
-                return None;
+            match (meta.date, self.dates) {
+                (NO_DATE, _) => return None,
+                (ODD_DATE, _) | (_, None) => {
+                    // Dates the numbers cannot stand for: compare the text, as written.
+                    let d = bundle.meetings[e.at.meeting].date.as_deref()?;
+                    if f.from.as_deref().is_some_and(|from| d < from)
+                        || f.to.as_deref().is_some_and(|to| d > to)
+                    {
+                        return None;
+                    }
+                }
+                (d, Some((from, to))) => {
+                    if d < from || d > to {
+                        return None;
+                    }
+                }
             }
         }
         if let Some(a) = &self.absentee {
@@ -374,10 +441,12 @@ impl<'a> Matcher<'a> {
                 return None;
             }
         }
-        if f.dissent_only && !item.decisions.iter().any(|d| d.dissent) {
+        if f.dissent_only && !meta.dissent {
             return None;
         }
-        if f.access.is_some_and(|a| a != item.access) {
+        if f.access
+            .is_some_and(|a| (a == Access::Closed) != meta.closed)
+        {
             return None;
         }
         if !short_ok {
@@ -401,7 +470,7 @@ impl<'a> Matcher<'a> {
                 return None;
             }
         }
-        let outcome_ok = f.outcomes.is_empty() || f.outcomes.contains(&item.outcome);
+        let outcome_ok = f.outcomes.is_empty() || self.outcomes[usize::from(meta.outcome)];
         Some(Eval {
             committee_ok,
             outcome_ok,
@@ -445,25 +514,23 @@ pub fn query(bundle: &Bundle, index: &SearchIndex, filter: &Filter) -> (Vec<Hit>
         .map(|t| index.short_grams[short_key(t.as_bytes())].as_deref())
         .collect();
     let mut hits = Vec::new();
-    // In date order, so the default sort is already done.
-    for &i in &index.date_order {
-        let i = i as usize;
-        let (e, committee) = (&index.entries[i], index.entry_committee[i]);
+    // Entries are in date order, so the default sort is already done.
+    for (i, (e, &meta)) in index.entries.iter().zip(&index.meta).enumerate() {
+        let committee = index.entry_committee[i];
         let sig = &index.signatures[i * SIG_WORDS..(i + 1) * SIG_WORDS];
         let committee_ok = filter.committees.is_empty()
             || (committee != NO_COMMITTEE && wanted[committee as usize]);
         let short_ok = short
             .iter()
             .all(|bits| bits.is_some_and(|b| b[i / 64] & (1 << (i % 64)) != 0));
-        let Some(v) = matcher.eval(bundle, e, sig, committee_ok, short_ok) else {
+        let Some(v) = matcher.eval(bundle, e, meta, sig, committee_ok, short_ok) else {
             continue;
         };
         if v.outcome_ok && committee != NO_COMMITTEE {
             committee_counts[committee as usize] += 1;
         }
         if v.committee_ok {
-            outcome_counts[outcome_slot(bundle.meetings[e.at.meeting].items[e.at.item].outcome)] +=
-                1;
+            outcome_counts[usize::from(meta.outcome)] += 1;
             if v.outcome_ok {
                 hits.push((
                     i,

@@ -501,3 +501,36 @@ fn found_ids(b: &Bundle, index: &SearchIndex, f: &Filter) -> Vec<String> {
     ids.sort();
     ids
 }
+
+/// Dates are compared as numbers for speed; dates that are not `YYYY-MM-DD` (possible in
+/// a bundle built in code) and bounds that are not must still compare as written.
+#[test]
+fn date_filter_compares_odd_dates_as_written() {
+    let mut b = handmade();
+    b.meetings[1].date = Some("2025-02-30".into());
+    let index = SearchIndex::new(&b);
+    let cases: &[(Option<&str>, Option<&str>, &[&str])] = &[
+        (Some("2025-02-01"), Some("2025-02-28"), &[]),
+        (
+            Some("2025-02-29"),
+            Some("2025-03-01"),
+            &["kb-2025-03-01-1", "kb-2025-03-01-2", "oeu-2025-02-01-1"],
+        ),
+        (
+            Some("2025-03"),
+            None,
+            &["kb-2025-03-01-1", "kb-2025-03-01-2"],
+        ),
+        (None, Some("2025-02-30"), &["oeu-2025-02-01-1"]),
+    ];
+    for (from, to, want) in cases {
+        let f = Filter {
+            from: from.map(String::from),
+            to: to.map(String::from),
+            ..Filter::default()
+        };
+        let mut got = found_ids(&b, &index, &f);
+        got.sort();
+        assert_eq!(got, *want, "from {from:?} to {to:?}");
+    }
+}

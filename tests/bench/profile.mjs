@@ -1,0 +1,85 @@
+// Where a keystroke's time goes: opens a packed viewer from file://, types a word a
+// character at a time under Chromium's sampling profiler, and prints self time per
+// function (wasm names need `cargo xtask dist --names` before packing).
+// Usage: node tests/bench/profile.mjs FILE.html [word] [top]
+import { chromium } from '../browser/node_modules/playwright-core/index.mjs';
+import { pathToFileURL } from 'node:url';
+
+const [file, word = 'aarhus', top = '30'] = process.argv.slice(2);
+if (!file) {
+  console.error('usage: node tests/bench/profile.mjs FILE.html [word] [top]');
+  process.exit(2);
+}
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+await page.goto(pathToFileURL(file).href, { waitUntil: 'commit', timeout: 0 });
+await page.waitForFunction(() => /^\d/.test(document.getElementById('result-count')?.textContent || ''), null, { timeout: 0, polling: 200 });
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+await cdp.send('Profiler.start');
+const times = await page.evaluate(async (word) => {
+  const q = document.getElementById('q');
+  const out = [];
+  for (let round = 0; round < 3; round++) {
+    for (let k = 1; k <= word.length; k++) {
+      const t0 = performance.now();
+      q.value = word.slice(0, k);
+      q.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+      void document.body.offsetHeight;
+      out.push([word.slice(0, k), Math.round((performance.now() - t0) * 10) / 10]);
+    }
+    q.value = '';
+    q.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return out;
+}, word);
+const { profile } = await cdp.send('Profiler.stop');
+console.log(times.map(([w, ms]) => `${w}: ${ms} ms`).join('  '));
+const self = new Map();
+const dt = profile.timeDeltas;
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+let total = 0;
+profile.samples.forEach((id, i) => {
+  const n = byId.get(id);
+  const name = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url ? n.callFrame.url.slice(-20) : ''}`.trim();
+  const us = dt[i] || 0;
+  total += us;
+  self.set(name, (self.get(name) || 0) + us);
+});
+const rows = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(top));
+for (const [name, us] of rows) console.log(`${(us / 1000).toFixed(1).padStart(8)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${name.slice(0, 110)}`);
+await browser.close();
+// Inclusive time: a node's samples plus its descendants', summed per function.
+const inclusive = new Map();
+const counts = new Map();
+profile.samples.forEach((id, i) => counts.set(id, (counts.get(id) || 0) + (dt[i] || 0)));
+const walk = (n, seen) => {
+  let us = counts.get(n.id) || 0;
+  for (const c of n.children || []) us += walk(byId.get(c), seen);
+  const name = n.callFrame.functionName || '(anonymous)';
+  if (!seen.has(name)) inclusive.set(name, (inclusive.get(name) || 0) + us);
+  return us;
+};
+// Count each function once per stack: recursion must not double its time.
+const walkTop = (n, stack) => {
+  const name = n.callFrame.functionName || '(anonymous)';
+  let us = counts.get(n.id) || 0;
+  const inner = new Set(stack);
+  inner.add(name);
+  for (const c of n.children || []) us += walkTop(byId.get(c), inner);
+  if (!stack.has(name)) inclusive.set(name, (inclusive.get(name) || 0) + (counts.get(n.id) || 0) + childSum(n, inner));
+  return us;
+};
+function childSum(n) {
+  let s = 0;
+  for (const c of n.children || []) s += (counts.get(c) || 0) + childSum(byId.get(c));
+  return s;
+}
+inclusive.clear();
+walkTop(profile.nodes[0], new Set());
+console.log('\ninclusive:');
+for (const [name, us] of [...inclusive.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(top)))
+  console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${name.slice(0, 120)}`);
