@@ -161,70 +161,74 @@ struct Entry {
 
 impl SearchIndex {
     pub fn new(bundle: &Bundle) -> SearchIndex {
-        let mut entries = Vec::with_capacity(bundle.item_count());
-        let mut signatures = Vec::with_capacity(bundle.item_count() * SIG_WORDS);
-        let mut by_id = HashMap::new();
-        let mut meetings_by_id = HashMap::new();
-        for (mi, m) in bundle.meetings.iter().enumerate() {
-            meetings_by_id.insert(m.id.clone(), mi);
-            for (ii, item) in m.items.iter().enumerate() {
-                let at = ItemRef {
+        // The default order first (newest first, undated last, then bundle order), so
+        // entries are built in it: no second copy of anything (wasm memory never shrinks).
+        let mut order: Vec<ItemRef> = bundle
+            .meetings
+            .iter()
+            .enumerate()
+            .flat_map(|(mi, m)| {
+                (0..m.items.len()).map(move |ii| ItemRef {
                     meeting: mi,
                     item: ii,
-                };
-                by_id.insert(item.id.clone(), at);
-                let mut all = String::new();
-                for part in searchable_texts(item) {
-                    all.push_str(&fold(part));
-                    all.push('\n');
-                }
-                let absent = m
-                    .absent
-                    .iter()
-                    .chain(&item.absent)
-                    .map(|a| fold(a.name.trim()))
-                    .collect();
-                let mut sig = [0u64; SIG_WORDS];
-                for w in all.as_bytes().windows(3) {
-                    // Terms hold no whitespace, so windows across it are never asked for.
-                    if w.iter().any(|b| b.is_ascii_whitespace()) {
-                        continue;
-                    }
-                    let b = gram_bit(w);
-                    sig[b / 64] |= 1 << (b % 64);
-                }
-                signatures.extend_from_slice(&sig);
-                entries.push(Entry {
-                    at,
-                    title: fold(item.title.as_deref().unwrap_or("")),
-                    all,
-                    absent,
-                });
-            }
-        }
-        // Into the default order: newest first, undated last, then bundle order.
-        let date = |e: &Entry| bundle.meetings[e.at.meeting].date.as_deref();
-        let mut order: Vec<usize> = (0..entries.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (ea, eb) = (&entries[a], &entries[b]);
-            match (date(ea), date(eb)) {
+                })
+            })
+            .collect();
+        let date = |at: &ItemRef| bundle.meetings[at.meeting].date.as_deref();
+        order.sort_by(|a, b| {
+            match (date(a), date(b)) {
                 (Some(x), Some(y)) => y.cmp(x),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => std::cmp::Ordering::Equal,
             }
-            .then(ea.at.cmp(&eb.at))
+            .then(a.cmp(b))
         });
-        let mut slots: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
-        let entries: Vec<Entry> = order
+        let mut entries = Vec::with_capacity(order.len());
+        let mut signatures = Vec::with_capacity(order.len() * SIG_WORDS);
+        let mut by_id = HashMap::with_capacity(order.len());
+        let meetings_by_id = bundle
+            .meetings
             .iter()
-            .map(|&i| slots[i].take().expect("each entry once"))
+            .enumerate()
+            .map(|(mi, m)| (m.id.clone(), mi))
             .collect();
-        let signatures: Vec<u64> = order
-            .iter()
-            .flat_map(|&i| &signatures[i * SIG_WORDS..(i + 1) * SIG_WORDS])
-            .copied()
-            .collect();
+        for at in order {
+            let m = &bundle.meetings[at.meeting];
+            let item = &m.items[at.item];
+            by_id.insert(item.id.clone(), at);
+            // Sized up front and trimmed after: grown by doubling, the texts of 40,000
+            // items would hold a third more memory than they use.
+            let size = searchable_texts(item).map(|p| p.len() + 1).sum();
+            let mut all = String::with_capacity(size);
+            for part in searchable_texts(item) {
+                all.push_str(&fold(part));
+                all.push('\n');
+            }
+            all.shrink_to_fit();
+            let absent = m
+                .absent
+                .iter()
+                .chain(&item.absent)
+                .map(|a| fold(a.name.trim()))
+                .collect();
+            let mut sig = [0u64; SIG_WORDS];
+            for w in all.as_bytes().windows(3) {
+                // Terms hold no whitespace, so windows across it are never asked for.
+                if w.iter().any(|b| b.is_ascii_whitespace()) {
+                    continue;
+                }
+                let b = gram_bit(w);
+                sig[b / 64] |= 1 << (b % 64);
+            }
+            signatures.extend_from_slice(&sig);
+            entries.push(Entry {
+                at,
+                title: fold(item.title.as_deref().unwrap_or("")),
+                all,
+                absent,
+            });
+        }
         let meta = entries
             .iter()
             .map(|e| {
