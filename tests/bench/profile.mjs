@@ -1,7 +1,8 @@
 // Where a keystroke's time goes: opens a packed viewer from file://, types a word a
 // character at a time under Chromium's sampling profiler, and prints self time per
 // function (wasm names need `cargo xtask dist --names` before packing).
-// Usage: node tests/bench/profile.mjs FILE.html [word] [top]
+// Usage: node tests/bench/profile.mjs FILE.html [word | click:SELECTOR] [top]
+// (`click:` clicks the element six times instead of typing).
 import { chromium } from '../browser/node_modules/playwright-core/index.mjs';
 import { pathToFileURL } from 'node:url';
 
@@ -21,6 +22,17 @@ await cdp.send('Profiler.start');
 const times = await page.evaluate(async (word) => {
   const q = document.getElementById('q');
   const out = [];
+  if (word.startsWith('click:')) {
+    for (let k = 0; k < 6; k++) {
+      const t0 = performance.now();
+      document.querySelector(word.slice(6)).click();
+      await new Promise((r) => setTimeout(r, 0));
+      void document.body.offsetHeight;
+      out.push([`click ${k + 1}`, Math.round((performance.now() - t0) * 10) / 10]);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return out;
+  }
   for (let round = 0; round < 3; round++) {
     for (let k = 1; k <= word.length; k++) {
       const t0 = performance.now();
