@@ -66,37 +66,168 @@ pub struct ItemRef {
     pub item: usize,
 }
 
-/// Bits in an item's trigram signature (512 bytes per item: 20 MB for 40,000 items).
-const SIG_BITS: usize = 4096;
-const SIG_WORDS: usize = SIG_BITS / 64;
+/// Byte codes for trigram slots: letters, digits and common punctuation each have
+/// their own; every other byte (those of non-ASCII letters) shares `OTHER`, so a slot
+/// holding it stands for several trigrams: a filter then, not an answer. `SPACE` breaks.
+const SPACE: u8 = 255;
+const OTHER: u8 = 63;
+static CODE: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = 1 + b as u8;
+        b += 1;
+    }
+    let mut d = 0;
+    while d < 10 {
+        t[b'0' as usize + d] = 27 + d as u8;
+        d += 1;
+    }
+    let punct = b"-/.,:;()%&'\"+*!?=_<>[]#@$";
+    let mut k = 0;
+    while k < punct.len() {
+        t[punct[k] as usize] = 37 + k as u8;
+        k += 1;
+    }
+    let space = b" \t\n\r\x0b\x0c";
+    let mut k = 0;
+    while k < space.len() {
+        t[space[k] as usize] = SPACE;
+        k += 1;
+    }
+    t
+};
+const SLOTS: usize = 1 << 18;
 
-/// The signature bit of a 3-byte window of folded text.
-fn gram_bit(w: &[u8]) -> usize {
-    let h = u32::from(w[0]) | (u32::from(w[1]) << 8) | (u32::from(w[2]) << 16);
-    (h.wrapping_mul(0x9E37_79B1) >> (32 - SIG_BITS.trailing_zeros())) as usize
+/// The slot of a trigram, and whether it stands for that trigram alone.
+fn slot(w: &[u8]) -> Option<(usize, bool)> {
+    let (a, b, c) = (
+        CODE[usize::from(w[0])],
+        CODE[usize::from(w[1])],
+        CODE[usize::from(w[2])],
+    );
+    if a == SPACE || b == SPACE || c == SPACE {
+        return None;
+    }
+    let exact = a != OTHER && b != OTHER && c != OTHER;
+    Some((
+        (usize::from(a) << 12) | (usize::from(b) << 6) | usize::from(c),
+        exact,
+    ))
 }
 
-/// The (word, mask) pairs a text must have set to contain `term`: one per 3-byte
-/// window. A term shorter than 3 bytes has none and is checked by scanning alone.
-fn term_grams(term: &str) -> Vec<(usize, u64)> {
-    term.as_bytes()
-        .windows(3)
-        .map(|w| {
-            let b = gram_bit(w);
-            (b / 64, 1u64 << (b % 64))
-        })
-        .collect()
+/// The entries holding one trigram: a sorted list while few do, a bitset once the
+/// list would be the larger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Postings {
+    List(Vec<u32>),
+    Bits(Box<[u64]>),
 }
 
-/// Folded text per item, built once per bundle, plus a signature per item of the
-/// trigrams in it (a one-hash Bloom filter). A term's trigrams missing from the
-/// signature rule an item out without reading its text, so a keystroke reads only
-/// the few items that may match instead of the whole archive.
+const NO_SET: u32 = u32::MAX;
+
+/// Every trigram of folded text (whitespace excluded: terms hold none) with the entries
+/// holding it. A term's trigrams give the only entries that can hold the term, exactly
+/// enough that a 3-byte term needs no reading at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Trigrams {
+    /// Per slot, its set in `sets`, or `NO_SET` when no entry holds it.
+    slot_set: Vec<u32>,
+    sets: Vec<Postings>,
+}
+
+impl Trigrams {
+    fn new(entries: &[Entry]) -> Trigrams {
+        let n = entries.len();
+        let words = n.div_ceil(64);
+        let mut slot_set = vec![NO_SET; SLOTS];
+        let mut sets: Vec<Postings> = Vec::new();
+        // The last entry added to each set: an entry holds a trigram once however often.
+        let mut last: Vec<u32> = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            let i = i as u32;
+            for w in e.all.as_bytes().windows(3) {
+                let Some((slot, _)) = slot(w) else { continue };
+                let id = match slot_set[slot] {
+                    NO_SET => {
+                        slot_set[slot] = sets.len() as u32;
+                        sets.push(Postings::List(Vec::new()));
+                        last.push(NO_SET);
+                        sets.len() - 1
+                    }
+                    id => id as usize,
+                };
+                if last[id] == i {
+                    continue;
+                }
+                last[id] = i;
+                match &mut sets[id] {
+                    Postings::Bits(bits) => bits[i as usize / 64] |= 1 << (i % 64),
+                    Postings::List(list) => {
+                        list.push(i);
+                        // A list of n/32 entries is as large as a bitset.
+                        if list.len() * 32 > n {
+                            let mut bits = vec![0u64; words].into_boxed_slice();
+                            for &j in list.iter() {
+                                bits[j as usize / 64] |= 1 << (j % 64);
+                            }
+                            sets[id] = Postings::Bits(bits);
+                        }
+                    }
+                }
+            }
+        }
+        for set in &mut sets {
+            if let Postings::List(list) = set {
+                list.shrink_to_fit();
+            }
+        }
+        Trigrams { slot_set, sets }
+    }
+
+    /// The entries that may hold `term` (3 bytes or more), as a bitset, and whether
+    /// they all do (a 3-byte term of known bytes).
+    fn candidates(&self, term: &[u8], n: usize) -> (Vec<u64>, bool) {
+        let words = n.div_ceil(64);
+        let mut out: Option<Vec<u64>> = None;
+        let mut exact = term.len() == 3;
+        for w in term.windows(3) {
+            let Some((slot, one)) = slot(w) else {
+                return (vec![0; words], true);
+            };
+            exact &= one;
+            let set = match self.slot_set[slot] {
+                NO_SET => return (vec![0; words], true),
+                id => &self.sets[id as usize],
+            };
+            let mut bits = vec![0u64; words];
+            match set {
+                Postings::Bits(b) => bits.copy_from_slice(b),
+                Postings::List(list) => {
+                    for &j in list {
+                        bits[j as usize / 64] |= 1 << (j % 64);
+                    }
+                }
+            }
+            out = Some(match out {
+                None => bits,
+                Some(mut acc) => {
+                    acc.iter_mut().zip(&bits).for_each(|(a, b)| *a &= b);
+                    acc
+                }
+            });
+        }
+        (out.unwrap_or_else(|| vec![!0; words]), exact)
+    }
+}
+
+/// Folded text per item, built once per bundle, with the items holding each trigram
+/// and each 1- or 2-byte string: a keystroke reads only the items that may match
+/// instead of the whole archive, and short terms read none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchIndex {
     entries: Vec<Entry>,
-    /// `SIG_WORDS` words per entry, in entry order.
-    signatures: Vec<u64>,
+    trigrams: Trigrams,
     by_id: HashMap<String, ItemRef>,
     meetings_by_id: HashMap<String, usize>,
     /// Per entry, what the filters other than text ask about, packed: a query reads
@@ -185,7 +316,6 @@ impl SearchIndex {
             .then(a.cmp(b))
         });
         let mut entries = Vec::with_capacity(order.len());
-        let mut signatures = Vec::with_capacity(order.len() * SIG_WORDS);
         let mut by_id = HashMap::with_capacity(order.len());
         let meetings_by_id = bundle
             .meetings
@@ -212,16 +342,6 @@ impl SearchIndex {
                 .chain(&item.absent)
                 .map(|a| fold(a.name.trim()))
                 .collect();
-            let mut sig = [0u64; SIG_WORDS];
-            for w in all.as_bytes().windows(3) {
-                // Terms hold no whitespace, so windows across it are never asked for.
-                if w.iter().any(|b| b.is_ascii_whitespace()) {
-                    continue;
-                }
-                let b = gram_bit(w);
-                sig[b / 64] |= 1 << (b % 64);
-            }
-            signatures.extend_from_slice(&sig);
             entries.push(Entry {
                 at,
                 title: fold(item.title.as_deref().unwrap_or("")),
@@ -284,6 +404,7 @@ impl SearchIndex {
         for item in bundle.meetings.iter().flat_map(|m| &m.items) {
             outcomes_present[outcome_slot(item.outcome)] = true;
         }
+        let trigrams = Trigrams::new(&entries);
         let words = entries.len().div_ceil(64);
         let mut short_grams: Vec<Option<Box<[u64]>>> = vec![None; 1 << 16];
         for (i, e) in entries.iter().enumerate() {
@@ -305,7 +426,7 @@ impl SearchIndex {
         }
         SearchIndex {
             entries,
-            signatures,
+            trigrams,
             by_id,
             meetings_by_id,
             short_grams,
@@ -371,8 +492,9 @@ struct Eval {
 struct Matcher<'a> {
     filter: &'a Filter,
     terms: Vec<String>,
-    /// Per term, the signature bits it needs.
-    grams: Vec<Vec<(usize, u64)>>,
+    /// Per term, whether an entry's text must be read to know it holds the term: not
+    /// for terms of one or two bytes, nor for three known bytes (the index answers them).
+    verify: Vec<bool>,
     /// Per term, a SIMD substring searcher built once, not once per item.
     finders: Vec<memchr::memmem::Finder<'static>>,
     scoring: bool,
@@ -388,7 +510,7 @@ impl<'a> Matcher<'a> {
         let terms = terms(&filter.text);
         Matcher {
             filter,
-            grams: terms.iter().map(|t| term_grams(t)).collect(),
+            verify: terms.iter().map(|t| t.len() > 2).collect(),
             finders: terms
                 .iter()
                 .map(|t| memchr::memmem::Finder::new(t.as_bytes()).into_owned())
@@ -416,9 +538,8 @@ impl<'a> Matcher<'a> {
         bundle: &Bundle,
         e: &Entry,
         meta: Meta,
-        sig: &[u64],
         committee_ok: bool,
-        short_ok: bool,
+        text_ok: bool,
     ) -> Option<Eval> {
         let f = self.filter;
         if f.from.is_some() || f.to.is_some() {
@@ -453,24 +574,18 @@ impl<'a> Matcher<'a> {
         {
             return None;
         }
-        if !short_ok {
+        if !text_ok {
             return None;
         }
-        for grams in &self.grams {
-            if grams.iter().any(|&(w, mask)| sig[w] & mask == 0) {
-                return None;
-            }
-        }
         let mut score = 0;
-        for (t, finder) in self.terms.iter().zip(&self.finders) {
+        for (finder, &verify) in self.finders.iter().zip(&self.verify) {
             if self.scoring {
                 let n = finder.find_iter(e.all.as_bytes()).count() as u32;
                 if n == 0 {
                     return None;
                 }
                 score += n + 10 * finder.find_iter(e.title.as_bytes()).count() as u32;
-            } else if t.len() > 2 && finder.find(e.all.as_bytes()).is_none() {
-                // Terms of one or two bytes were answered exactly by their bitsets.
+            } else if verify && finder.find(e.all.as_bytes()).is_none() {
                 return None;
             }
         }
@@ -502,7 +617,8 @@ pub fn facets(bundle: &Bundle, index: &SearchIndex, filter: &Filter) -> Facets {
 
 /// Results and facet counts in one pass over the index: what the app calls per change.
 pub fn query(bundle: &Bundle, index: &SearchIndex, filter: &Filter) -> (Vec<Hit>, Facets) {
-    let matcher = Matcher::new(filter);
+    let mut matcher = Matcher::new(filter);
+    let n = index.entries.len();
     let wanted: Vec<bool> = index
         .committee_names
         .iter()
@@ -510,24 +626,38 @@ pub fn query(bundle: &Bundle, index: &SearchIndex, filter: &Filter) -> (Vec<Hit>
         .collect();
     let mut committee_counts = vec![0usize; index.committee_names.len()];
     let mut outcome_counts = [0usize; 9];
-    // Bitsets of the short terms; a short term found nowhere has an empty one.
-    let short: Vec<Option<&[u64]>> = matcher
-        .terms
-        .iter()
-        .filter(|t| t.len() <= 2)
-        .map(|t| index.short_grams[short_key(t.as_bytes())].as_deref())
-        .collect();
+    // The entries that can hold every term, from the index alone: a bitset.
+    let mut text_cands: Option<Vec<u64>> = None;
+    for (k, t) in matcher.terms.iter().enumerate() {
+        let bits = if t.len() <= 2 {
+            // A short term found nowhere has no bitset: nothing holds it.
+            match &index.short_grams[short_key(t.as_bytes())] {
+                Some(b) => b.to_vec(),
+                None => vec![0; n.div_ceil(64)],
+            }
+        } else {
+            let (bits, exact) = index.trigrams.candidates(t.as_bytes(), n);
+            matcher.verify[k] = !exact;
+            bits
+        };
+        text_cands = Some(match text_cands {
+            None => bits,
+            Some(mut acc) => {
+                acc.iter_mut().zip(&bits).for_each(|(a, b)| *a &= b);
+                acc
+            }
+        });
+    }
     let mut hits = Vec::new();
     // Entries are in date order, so the default sort is already done.
     for (i, (e, &meta)) in index.entries.iter().zip(&index.meta).enumerate() {
         let committee = index.entry_committee[i];
-        let sig = &index.signatures[i * SIG_WORDS..(i + 1) * SIG_WORDS];
         let committee_ok = filter.committees.is_empty()
             || (committee != NO_COMMITTEE && wanted[committee as usize]);
-        let short_ok = short
-            .iter()
-            .all(|bits| bits.is_some_and(|b| b[i / 64] & (1 << (i % 64)) != 0));
-        let Some(v) = matcher.eval(bundle, e, meta, sig, committee_ok, short_ok) else {
+        let text_ok = text_cands
+            .as_ref()
+            .is_none_or(|b| b[i / 64] & (1 << (i % 64)) != 0);
+        let Some(v) = matcher.eval(bundle, e, meta, committee_ok, text_ok) else {
             continue;
         };
         if v.outcome_ok && committee != NO_COMMITTEE {
