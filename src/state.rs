@@ -1,7 +1,7 @@
 //! The one UI state and the actions that change it.
 
 use referat_core::query::{
-    absentees, Absentee, DatePreset, Filter, Route, SearchIndex, Sort, View,
+    absentees, Absentee, DatePreset, Filter, Route, SearchIndex, Sort, TermCache, View,
 };
 use referat_core::{Access, Bundle, BundleError, Outcome};
 use std::rc::Rc;
@@ -15,6 +15,8 @@ pub struct Data {
     pub bundle: Bundle,
     pub index: SearchIndex,
     pub absentees: Vec<Absentee>,
+    /// Where recent search terms were found, so the next keystroke reads less.
+    pub terms: std::cell::RefCell<TermCache>,
 }
 
 /// Shared loaded data, compared by identity so props never deep-compare a large bundle.
@@ -29,6 +31,7 @@ impl Shared {
             bundle,
             index,
             absentees,
+            terms: Default::default(),
         }))
     }
 }

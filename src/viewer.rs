@@ -7,7 +7,7 @@ use crate::item_view::ItemView;
 use crate::meeting_view::MeetingView;
 use crate::results::ResultList;
 use crate::state::{Action, State};
-use referat_core::query::{query, Filter, Sort, View};
+use referat_core::query::{query_cached, Filter, Sort, View};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -28,7 +28,8 @@ pub fn viewer(props: &ViewerProps) -> Html {
     let filter = s.filter().clone();
     let results = use_memo((s.data.clone(), filter.clone()), |(data, filter)| {
         data.as_ref().map(|data| {
-            let (hits, facets) = query(&data.bundle, &data.index, filter);
+            let mut terms = data.terms.borrow_mut();
+            let (hits, facets) = query_cached(&data.bundle, &data.index, filter, &mut terms);
             (Rc::new(hits), facets)
         })
     });

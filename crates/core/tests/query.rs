@@ -603,3 +603,90 @@ fn trigram_index_is_exact_over_many_items() {
     }
     assert!(checked > 100, "only {checked} terms matched anything");
 }
+
+/// The term cache only saves reading: a session of typing, erasing, switching terms,
+/// sorting by relevance and changing other filters gives, query by query, exactly what
+/// fresh queries give.
+#[test]
+fn cached_queries_equal_fresh_ones() {
+    use referat_core::query::{query, query_cached, TermCache};
+    let mut b = handmade();
+    let template = b.meetings[0].items[0].clone();
+    let words = [
+        "budget",
+        "budgetter",
+        "skoler",
+        "skole",
+        "aarhus",
+        "år",
+        "økonomi",
+        "21/1",
+        "xyz",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |k: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % k as u64) as usize
+    };
+    for i in 0..300 {
+        let mut item = template.clone();
+        item.id = format!("c{i}");
+        let text: Vec<&str> = (0..(2 + next(6)))
+            .map(|_| words[next(words.len())])
+            .collect();
+        item.title = Some(text.join(" "));
+        item.sections[0].text = (0..next(8))
+            .map(|_| words[next(words.len())])
+            .collect::<Vec<_>>()
+            .join(" ");
+        item.outcome = if next(2) == 0 {
+            Outcome::Approved
+        } else {
+            Outcome::Noted
+        };
+        b.meetings[0].items.push(item);
+    }
+    let index = SearchIndex::new(&b);
+    let mut cache = TermCache::default();
+    let mut filter = Filter::default();
+    let mut checked = 0;
+    for _ in 0..40 {
+        let word = words[next(words.len())];
+        // Type it a letter at a time, then erase part of it.
+        let chars: Vec<char> = word.chars().collect();
+        let typed: Vec<String> = (1..=chars.len())
+            .map(|k| chars[..k].iter().collect())
+            .collect();
+        let erased: Vec<String> = (1..chars.len())
+            .rev()
+            .map(|k| chars[..k].iter().collect())
+            .take(next(4))
+            .collect();
+        let prefix = if next(3) == 0 { "skole " } else { "" };
+        for text in typed.iter().chain(&erased) {
+            filter.text = format!("{prefix}{text}");
+            let got = query_cached(&b, &index, &filter, &mut cache);
+            assert_eq!(
+                got,
+                query(&b, &index, &filter),
+                "text {:?} sort {:?}",
+                filter.text,
+                filter.sort
+            );
+            checked += 1;
+        }
+        filter.sort = if next(3) == 0 {
+            Sort::Relevance
+        } else {
+            Sort::Date
+        };
+        filter.outcomes = if next(3) == 0 {
+            [Outcome::Approved].into()
+        } else {
+            Default::default()
+        };
+    }
+    assert!(checked > 150, "{checked}");
+}
