@@ -144,40 +144,43 @@ pub fn list_marker(line: &str) -> Option<ListMarker<'_>> {
 }
 
 /// Joins lines into paragraphs: a paragraph ends at a break, at a list entry,
-/// or after a line that stops well short of the margin.
-pub fn reflow<'a>(lines: impl IntoIterator<Item = &'a DocLine>, layout: Layout) -> String {
-    let mut paragraphs: Vec<(String, bool)> = Vec::new();
+/// or after a line that stops well short of the margin. Paragraphs are separated by a
+/// blank line, list entries by a line break. Written straight into one string sized
+/// for all the lines: this runs on every section of every item.
+pub fn reflow(lines: &[DocLine], layout: Layout) -> String {
+    let mut out = String::with_capacity(lines.iter().map(|l| l.text.len() + 4).sum());
+    let mut started = false;
+    let mut prev_list = false;
     let mut prev_short = true;
     let mut prev_seq: Option<usize> = None;
     for line in lines {
         // Never join across a line the parser took out (a heading, a header).
         let adjacent = prev_seq.is_some_and(|p| line.seq <= p + 1);
         prev_seq = Some(line.seq);
-        let (text, is_list) = match list_marker(&line.text) {
-            Some(ListMarker::Bullet(rest)) => (format!("• {rest}"), true),
-            Some(ListMarker::Numbered) => (line.text.clone(), true),
-            None => (line.text.clone(), false),
+        let (bullet, text, is_list) = match list_marker(&line.text) {
+            Some(ListMarker::Bullet(rest)) => ("• ", rest, true),
+            Some(ListMarker::Numbered) => ("", line.text.as_str(), true),
+            None => ("", line.text.as_str(), false),
         };
-        let new_paragraph = paragraphs.is_empty()
+        let new_paragraph = !started
             || !adjacent
             || line.break_before
             || is_list
             || layout.one_line_paragraphs
             || prev_short;
         prev_short = ends_paragraph(&line.text, layout.width);
-        match paragraphs.last_mut() {
-            Some((acc, _)) if !new_paragraph => join_line(acc, &text),
-            _ => paragraphs.push((text, is_list)),
+        if new_paragraph {
+            if started {
+                out.push_str(if is_list && prev_list { "\n" } else { "\n\n" });
+            }
+            out.push_str(bullet);
+            out.push_str(text);
+            prev_list = is_list;
+            started = true;
+        } else {
+            // A list entry always starts a paragraph, so this joins plain text.
+            join_line(&mut out, text);
         }
-    }
-    let mut out = String::new();
-    let mut prev_list = false;
-    for (i, (p, is_list)) in paragraphs.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if *is_list && prev_list { "\n" } else { "\n\n" });
-        }
-        out.push_str(p);
-        prev_list = *is_list;
     }
     out
 }
