@@ -49,6 +49,9 @@ struct Window {
     hits: Option<Rc<Vec<Hit>>>,
     /// Sum and count of all heights measured, for the guess at unseen rows.
     measured: (f64, f64),
+    /// Sum and count of the heights measured in `heights`: with them the list's total
+    /// height needs no pass over 40,000 rows.
+    in_list: (f64, f64),
     /// The viewport's top relative to the list's top (negative: the list starts lower), px.
     top: f64,
     /// The viewport's height, px.
@@ -68,6 +71,7 @@ impl Window {
             heights: Vec::new(),
             hits: None,
             measured: (0.0, 0.0),
+            in_list: (0.0, 0.0),
             top: 0.0,
             height: VIEW_GUESS,
             range: 0..0,
@@ -85,6 +89,12 @@ impl Window {
         }
     }
 
+    /// The height of all rows, those not measured yet at the guess.
+    fn total(&self) -> f64 {
+        let (sum, count) = self.in_list;
+        sum + (self.heights.len() as f64 - count) * self.guess()
+    }
+
     /// The rows that cover the viewport and `overscan` viewport heights either side.
     fn wanted(&self, overscan: f64) -> Range<usize> {
         let guess = self.guess();
@@ -96,7 +106,7 @@ impl Window {
                 x
             }
         };
-        let total: f64 = (0..self.heights.len()).map(h).sum();
+        let total = self.total();
         let span = (1.0 + 2.0 * overscan) * self.height;
         // Never past the end: a list shorter than the scroll position shows its last rows.
         let from = if self.at_end {
@@ -128,7 +138,9 @@ impl Window {
                 .map(|&x| if x == 0.0 { guess } else { x })
                 .sum()
         };
-        (sum(0..range.start), sum(range.end..self.heights.len()))
+        let above = sum(0..range.start);
+        let below = self.total() - above - sum(range.clone());
+        (above, below.max(0.0))
     }
 
     /// Whether the rows in the DOM still cover what the viewport needs.
@@ -178,8 +190,10 @@ impl Window {
                 let old = std::mem::replace(&mut self.heights[self.range.start + k], h);
                 if old == 0.0 {
                     self.measured.1 += 1.0;
+                    self.in_list.1 += 1.0;
                 }
                 self.measured.0 += h - old;
+                self.in_list.0 += h - old;
             }
         }
     }
@@ -205,6 +219,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
         if fresh {
             w.hits = Some(props.hits.clone());
             w.heights = vec![0.0; n];
+            w.in_list = (0.0, 0.0);
             // New results are shown from their first row (the effect below scrolls there).
             w.top = w.top.min(0.0);
             w.at_end = false;
