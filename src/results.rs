@@ -187,6 +187,11 @@ impl Window {
                     Some(next) => next.0 - top,
                     None => height + gap,
                 };
+                // A row of no height stays unmeasured (0 means "not seen"): counting it
+                // would count it again at every measure.
+                if h <= 0.0 {
+                    continue;
+                }
                 let old = std::mem::replace(&mut self.heights[self.range.start + k], h);
                 if old == 0.0 {
                     self.measured.1 += 1.0;

@@ -262,7 +262,7 @@ test('a malformed bundle via #bundle-file shows #load-error and keeps the app wo
   await page.close();
 });
 
-test('a browser without WebAssembly SIMD gets a message, not a blank page', async () => {
+test('a browser without WebAssembly SIMD, or one that cannot start the viewer, gets a message', async () => {
   const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
   const log = { requests: [], errors: [], dialogs: [] };
   recordPage(page, log);
@@ -273,10 +273,26 @@ test('a browser without WebAssembly SIMD gets a message, not a blank page', asyn
   });
   await page.goto(oneFile);
   await page.waitForSelector('#app.unsupported');
-  assert.match(await page.textContent('#app'), /for gammel til referat.*WebAssembly SIMD.*Safari 16\.4/);
+  assert.match(await page.textContent('#app'), /for gammel til referat.*WebAssembly med SIMD.*Safari 16\.4/);
   assert.equal(await page.$('#result-count'), null);
   assert.deepEqual(log.errors, []);
   await page.close();
+
+  // A browser that passes the check but cannot start the module gets the same message.
+  const broken = await browser.newPage({ viewport: { width: 768, height: 1024 } });
+  const brokenLog = { requests: [], errors: [], dialogs: [] };
+  recordPage(broken, brokenLog);
+  await broken.addInitScript(() => {
+    WebAssembly.Module = function () {
+      throw new Error('no module here');
+    };
+  });
+  await broken.goto(oneFile);
+  await broken.waitForSelector('#app.unsupported');
+  assert.match(await broken.textContent('#app'), /for gammel til referat/);
+  assert.equal(brokenLog.errors.length, 1, brokenLog.errors.join('\n'));
+  assert.match(brokenLog.errors[0], /no module here/);
+  await broken.close();
 });
 
 test('a hostile bundle packed into one file shows its text and runs nothing', async () => {
@@ -312,7 +328,7 @@ test('a hostile bundle packed into one file shows its text and runs nothing', as
   await page.click(`[data-item-id="${id}"] a`);
   await page.waitForSelector('.item-view');
   assert.match(await page.textContent('.item-view'), /Tekst <script>alert\(1\)<\/script><\/script><!-- <img/);
-  assert.equal(await page.$$eval('script', (s) => s.length), 2, 'only the data island and the app script');
+  assert.equal(await page.$$eval('script', (s) => s.length), 3, 'only the data island, the browser check and the app');
   assert.equal(await page.$('img'), null);
   await page.waitForTimeout(200);
   assert.deepEqual(log.dialogs, []);

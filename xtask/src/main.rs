@@ -27,7 +27,7 @@ const USAGE: &str = "usage: cargo xtask <dist | run | browser-test | test | gen-
   bench         [--sizes 1000,10000,40000] [--seed S]: the scale benchmark (writes bench-data/)";
 
 /// Shown by the boot script in a browser that cannot run the viewer.
-const UNSUPPORTED: &str = "Denne browser er for gammel til referat: den mangler WebAssembly SIMD. Brug Safari 16.4, Chrome 91, Edge 91, Firefox 89 eller nyere. (This browser is too old for referat: it lacks WebAssembly SIMD.)";
+const UNSUPPORTED: &str = "Denne browser er for gammel til referat (den skal kunne køre WebAssembly med SIMD). Brug Safari 16.4, Chrome 97, Edge 97, Firefox 89 eller nyere. (This browser is too old for referat: it needs WebAssembly with SIMD.)";
 
 const SAMPLE_TITLE: &str = "Norddjurs Kommune – referater";
 
@@ -177,16 +177,25 @@ fn dist() -> Result<()> {
 /// wasm bytes (file:// cannot fetch them), and a CSP allowing exactly these two inline blocks.
 fn assemble(template: &str, glue: &str, wasm: &[u8], css: &str) -> Result<String> {
     let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
-    // The wasm needs WebAssembly SIMD (see .cargo/config.toml). A browser without it gets
-    // a message instead of a blank page. The probe is the smallest module using v128.
-    let script = format!(
-        "{glue}\n(function () {{\n  var simd = new Uint8Array([0,97,115,109,1,0,0,0,1,5,1,96,0,1,123,3,2,1,0,10,10,1,8,0,65,0,253,15,253,98,11]);\n  if (typeof WebAssembly !== \"object\" || !WebAssembly.validate(simd)) {{\n    var app = document.getElementById(\"app\");\n    app.className = \"unsupported\";\n    app.textContent = \"{UNSUPPORTED}\";\n    return;\n  }}\n  var s = atob(\"{b64}\");\n  var b = new Uint8Array(s.length);\n  for (var i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);\n  wasm_bindgen.initSync({{ module: b }});\n}})();\n"
+    // The wasm needs WebAssembly SIMD (see .cargo/config.toml). A first script, plain ES5
+    // so that any browser runs it, checks with the smallest module that uses v128; a
+    // browser without it, or one that cannot start the viewer for another reason, gets a
+    // message instead of a blank page.
+    let show = format!(
+        "var app = document.getElementById(\"app\"); app.className = \"unsupported\"; app.textContent = \"{UNSUPPORTED}\";"
     );
-    if script.contains("</script") || css.contains("</style") {
+    let probe = format!(
+        "(function () {{\n  var simd = new Uint8Array([0,97,115,109,1,0,0,0,1,5,1,96,0,1,123,3,2,1,0,10,10,1,8,0,65,0,253,15,253,98,11]);\n  if (typeof WebAssembly !== \"object\" || !WebAssembly.validate(simd)) {{\n    window.referatUnsupported = true;\n    {show}\n  }}\n}})();\n"
+    );
+    let script = format!(
+        "{glue}\n(function () {{\n  if (window.referatUnsupported) return;\n  var s = atob(\"{b64}\");\n  var b = new Uint8Array(s.length);\n  for (var i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);\n  try {{\n    wasm_bindgen.initSync({{ module: b }});\n  }} catch (e) {{\n    console.error(e);\n    {show}\n  }}\n}})();\n"
+    );
+    if script.contains("</script") || probe.contains("</script") || css.contains("</style") {
         bail!("inline script or style contains a closing tag");
     }
     let csp = format!(
-        "default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src '{}'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'",
+        "default-src 'none'; script-src '{}' '{}' 'wasm-unsafe-eval'; style-src '{}'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'",
+        sha256(&probe),
         sha256(&script),
         sha256(css)
     );
@@ -199,7 +208,7 @@ fn assemble(template: &str, glue: &str, wasm: &[u8], css: &str) -> Result<String
         ("<!-- referat:style -->", format!("<style>{css}</style>")),
         (
             "<!-- referat:script -->",
-            format!("<script>{script}</script>"),
+            format!("<script>{probe}</script>\n<script>{script}</script>"),
         ),
     ] {
         if !html.contains(marker) {

@@ -298,8 +298,9 @@ struct Positions<'a> {
 
 const NONE: u32 = u32::MAX;
 
-/// How many words the cursor looks ahead, and how many bytes behind.
+/// How many words (and at most how many bytes) the cursor looks ahead, and how many bytes behind.
 const AHEAD: usize = 24;
+const AHEAD_BYTES: usize = 1024;
 const BEHIND: usize = 240;
 /// Full scans allowed per meeting before the index is built.
 const SCANS: usize = 2;
@@ -416,13 +417,34 @@ impl<'a> Present<'a> {
     /// Whether `word` is printed near the cursor; moves the cursor past it if ahead.
     fn near(&mut self, word: &str) -> bool {
         let (mut ti, mut at) = (self.ti, self.at);
+        // Ahead: `AHEAD` words, but never more than `AHEAD_BYTES` bytes, so a long run of
+        // dots or one huge token after the cursor is not read again on every miss.
+        let mut budget = AHEAD_BYTES;
         for _ in 0..AHEAD {
             let Some(t) = self.texts.get(ti) else { break };
-            let Some(w) = (Words { text: t, pos: at }).next() else {
+            let mut limit = (at + budget).min(t.len());
+            while !t.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            let Some(w) = (Words {
+                text: &t[..limit],
+                pos: at,
+            })
+            .next() else {
+                if limit < t.len() {
+                    break;
+                }
+                budget -= limit - at;
                 (ti, at) = (ti + 1, 0);
                 continue;
             };
-            at = w.as_ptr() as usize - t.as_ptr() as usize + w.len();
+            let end = w.as_ptr() as usize - t.as_ptr() as usize + w.len();
+            if end == limit && limit < t.len() && is_word_char_at(t, limit) {
+                // The budget ends inside this word: its start alone is not a word of the text.
+                break;
+            }
+            budget -= end - at;
+            at = end;
             if w == word {
                 (self.ti, self.at) = (ti, at);
                 return true;
@@ -696,6 +718,11 @@ mod tests {
         let cut_behind = format!("løbet{filler}");
         let cut_input = format!("{cut_behind}\nbet");
         let moved_out = "Første afsnit om skolerne. Andet afsnit om vejene.";
+        // A 3,000-letter token after the cursor, longer than the look-ahead's byte budget.
+        let long = format!("alfa {} beta", "x".repeat(3000));
+        // The cursor waits at the token's start, so the budget ends that far into it.
+        let cut = "x".repeat(AHEAD_BYTES);
+        let long_cut_input = format!("alfa\n{cut}");
         let cases: &[(&str, &[&str], &[&str])] = &[
             // input, the meeting's sections, the words reported lost
             (
@@ -734,6 +761,10 @@ mod tests {
             // ... nor by the end of a word cut where the look behind the cursor begins.
             (&cut_input, &[&cut_behind], &["bet"]),
             ("", &[], &[]),
+            ("alfa\nbeta", &[&long], &[]),
+            ("alfa\ngamma", &[&long], &["gamma"]),
+            // The budget ends inside the long token: its first part is not a word there.
+            (&long_cut_input, &[&long], &[cut.as_str()]),
         ];
         for (input, sections, want) in cases {
             let got = lost_words(input, &meeting(sections));

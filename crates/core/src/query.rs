@@ -228,6 +228,8 @@ impl Trigrams {
 pub struct SearchIndex {
     entries: Vec<Entry>,
     trigrams: Trigrams,
+    /// Unique per index built, so a `TermCache` knows whose offsets it holds.
+    id: u64,
     by_id: HashMap<String, ItemRef>,
     meetings_by_id: HashMap<String, usize>,
     /// Per entry, what the filters other than text ask about, packed: a query reads
@@ -427,6 +429,10 @@ impl SearchIndex {
         SearchIndex {
             entries,
             trigrams,
+            id: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
             by_id,
             meetings_by_id,
             short_grams,
@@ -589,9 +595,11 @@ impl<'a> Matcher<'a> {
 /// Where each recent search term first occurs in each entry's folded text, kept between
 /// queries: a term typed one letter longer is looked for only from where the shorter
 /// one was found (or not at all where it was absent), and erasing reads nothing.
-/// Belongs to one `SearchIndex`; the app keeps one beside its index.
+/// Offsets belong to one `SearchIndex`: used with another, the cache starts over.
 #[derive(Debug, Default)]
 pub struct TermCache {
+    /// The `SearchIndex::id` the offsets belong to.
+    index: Option<u64>,
     /// Most recently used first.
     levels: Vec<Level>,
 }
@@ -716,6 +724,12 @@ pub fn query_cached(
 ) -> (Vec<Hit>, Facets) {
     let mut matcher = Matcher::new(filter);
     let n = index.entries.len();
+    if cache.index != Some(index.id) {
+        *cache = TermCache {
+            index: Some(index.id),
+            levels: Vec::new(),
+        };
+    }
     let wanted: Vec<bool> = index
         .committee_names
         .iter()

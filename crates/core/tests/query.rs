@@ -690,3 +690,20 @@ fn cached_queries_equal_fresh_ones() {
     }
     assert!(checked > 150, "{checked}");
 }
+
+/// A cache used with a second index starts over instead of reading the first one's offsets.
+#[test]
+fn term_cache_follows_its_index() {
+    use referat_core::query::{query, query_cached, TermCache};
+    let (a, b) = (sample(), handmade());
+    let (ia, ib) = (SearchIndex::new(&a), SearchIndex::new(&b));
+    let mut cache = TermCache::default();
+    for text in ["budg", "budget", "skole"] {
+        let f = Filter {
+            text: text.into(),
+            ..Filter::default()
+        };
+        assert_eq!(query_cached(&a, &ia, &f, &mut cache), query(&a, &ia, &f));
+        assert_eq!(query_cached(&b, &ib, &f, &mut cache), query(&b, &ib, &f));
+    }
+}
