@@ -25,11 +25,11 @@ const ROW_GUESS: f64 = 130.0;
 /// Viewport height before one is known (server rendering, first render): a tablet upright.
 const VIEW_GUESS: f64 = 1024.0;
 /// Rows are rendered this many viewport heights above and below the viewport...
-const OVERSCAN: f64 = 0.5;
+const OVERSCAN: f64 = 0.25;
 /// ...and rendered again only when the viewport comes this close to the rendered edge,
 /// so most scroll events change nothing.
 #[cfg(target_arch = "wasm32")]
-const SLACK: f64 = 0.25;
+const SLACK: f64 = 0.125;
 /// Rows printed: print has no viewport, so it gets the first page of results.
 pub const PRINT_ROWS: usize = 100;
 
