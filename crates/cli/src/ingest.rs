@@ -30,7 +30,7 @@ pub struct Args {
     #[arg(short, long)]
     jobs: Option<usize>,
     /// Skip the check that every input word is in the bundle (it is on by default; about
-    /// 40% of ingest time, see BENCHMARKS.md).
+    /// a fifth of ingest time, see BENCHMARKS.md).
     #[arg(long, conflicts_with = "strict")]
     no_check: bool,
     /// Fail when a word of the input is missing from the bundle (it is always reported).
