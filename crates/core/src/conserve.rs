@@ -575,6 +575,22 @@ impl<'a> Positions<'a> {
     }
 }
 
+/// `text` split at every `\n` and `\r`, found with a byte search (a `char` set would
+/// decode every character).
+fn split_lines_at(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let breaks = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes());
+    breaks
+        .map(Some)
+        .chain(std::iter::once(None))
+        .map(move |at| {
+            let end = at.unwrap_or(text.len());
+            let line = &text[start..end];
+            start = end + 1;
+            line
+        })
+}
+
 /// `a0, b0, a1, b1, …`, then the rest of the longer one.
 fn interleave<T>(
     a: impl Iterator<Item = T>,
@@ -625,8 +641,7 @@ pub fn lost_words(input: &str, meeting: &Meeting) -> Vec<String> {
     } else {
         input.into()
     };
-    let lines: Vec<&str> = input
-        .split(['\n', '\r'])
+    let lines: Vec<&str> = split_lines_at(&input)
         .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}' || c == '\0'))
         .filter(|l| !l.is_empty())
         .collect();

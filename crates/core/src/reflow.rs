@@ -38,7 +38,12 @@ pub fn split_lines(text: &str) -> (Vec<DocLine>, Layout) {
     }
     let mut raws = Vec::new();
     let (mut empties, mut ws_only, mut page_break) = (0usize, false, false);
-    for (i, line) in text.split('\n').enumerate() {
+    let mut from = 0;
+    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for (i, end) in breaks.enumerate() {
+        // A SIMD byte search: `str::split('\n')` took a noticeable share of parsing.
+        let line = &text[from..end];
+        from = end + 1;
         if line.contains('\u{c}') {
             page_break = true;
         }

@@ -279,7 +279,11 @@ fn expand(committees: &Committees, name: &str) -> String {
 /// makes CRLF and a lone CR (old Mac files) plain line breaks.
 fn normalise(text: &str) -> std::borrow::Cow<'_, str> {
     let text = text.trim_start_matches('\u{feff}');
-    if !text.contains(['\0', '\r', '\u{a0}']) {
+    // Byte searches: a `char` set makes `contains` decode every character of the text.
+    let bytes = text.as_bytes();
+    if memchr::memchr2(b'\0', b'\r', bytes).is_none()
+        && memchr::memmem::find(bytes, "\u{a0}".as_bytes()).is_none()
+    {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
