@@ -44,7 +44,7 @@ pub fn split_lines(text: &str) -> (Vec<DocLine>, Layout) {
         // A SIMD byte search: `str::split('\n')` took a noticeable share of parsing.
         let line = &text[from..end];
         from = end + 1;
-        if line.contains('\u{c}') {
+        if memchr::memchr(0x0c, line.as_bytes()).is_some() {
             page_break = true;
         }
         let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');

@@ -319,8 +319,8 @@ static LONGEST_HEADING: LazyLock<usize> = LazyLock::new(|| {
 
 /// `Heading` or `Heading: text`, where `Heading` is a known one in any case.
 fn known_heading(line: &str) -> Option<(String, Option<String>)> {
-    let (head, rest) = match line.split_once(':') {
-        Some((head, rest)) => (head.trim(), Some(rest.trim())),
+    let (head, rest) = match memchr::memchr(b':', line.as_bytes()) {
+        Some(colon) => (line[..colon].trim(), Some(line[colon + 1..].trim())),
         None => (line.trim(), None),
     };
     if head.is_empty()
