@@ -648,7 +648,10 @@ pub fn lost_words(input: &str, meeting: &Meeting) -> Vec<String> {
     let mut lost = Vec::new();
     let mut reported = WordSet::default();
     for (n, line) in lines.iter().enumerate() {
-        let line = match list_marker(line) {
+        // Bullets are not letters, so the walk skips them anyway; only an `o` used as a
+        // bullet is a letter that the bundle does not keep.
+        let o_bullet = line.starts_with('o') && line[1..].starts_with(char::is_whitespace);
+        let line = match o_bullet.then(|| list_marker(line)).flatten() {
             Some(crate::reflow::ListMarker::Bullet(rest)) => rest,
             _ => line,
         };
