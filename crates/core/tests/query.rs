@@ -367,19 +367,9 @@ fn url_hash_accepts_danish_outcome_names_and_ignores_junk() {
 /// searched as a term, finds exactly the items whose folded text contains it, in every sort.
 #[test]
 fn index_never_drops_a_match_nor_adds_one() {
-    use referat_core::fold::fold;
-    use referat_core::query::searchable_texts;
     let b = sample();
     let index = SearchIndex::new(&b);
-    let folded: Vec<(String, String)> = b
-        .meetings
-        .iter()
-        .flat_map(|m| &m.items)
-        .map(|i| {
-            let all: Vec<String> = searchable_texts(i).map(fold).collect();
-            (i.id.clone(), all.join("\n"))
-        })
-        .collect();
+    let folded = folded_texts(&b);
     let mut checked = 0;
     for (_, text) in &folded {
         for word in text.split_whitespace().step_by(7) {
@@ -419,7 +409,6 @@ fn index_never_drops_a_match_nor_adds_one() {
 #[test]
 fn short_terms_and_date_order_across_many_items() {
     use referat_core::fold::fold;
-    use referat_core::query::searchable_texts;
     let base = sample();
     let mut b = base.clone();
     b.meetings.clear();
@@ -442,17 +431,7 @@ fn short_terms_and_date_order_across_many_items() {
         }
     }
     let index = SearchIndex::new(&b);
-    let items: Vec<(String, String)> = b
-        .meetings
-        .iter()
-        .flat_map(|m| &m.items)
-        .map(|i| {
-            (
-                i.id.clone(),
-                searchable_texts(i).map(fold).collect::<Vec<_>>().join("\n"),
-            )
-        })
-        .collect();
+    let items = folded_texts(&b);
     assert!(items.len() > 150);
     for term in ["q", "qz", "z3", "k", "1", "21", "oe", "ø", "é", "x9"] {
         let folded = fold(term);
@@ -493,6 +472,30 @@ fn short_terms_and_date_order_across_many_items() {
 }
 
 /// The ids of the items a filter finds, sorted (for comparing with a plain scan).
+/// Every item's id and the text search reads in it: `searchable_texts` folded, one per line.
+fn folded_texts(b: &Bundle) -> Vec<(String, String)> {
+    use referat_core::fold::fold;
+    use referat_core::query::searchable_texts;
+    b.meetings
+        .iter()
+        .flat_map(|m| &m.items)
+        .map(|i| {
+            let all: Vec<String> = searchable_texts(i).map(fold).collect();
+            (i.id.clone(), all.join("\n"))
+        })
+        .collect()
+}
+
+/// A small deterministic generator for randomized tests: `next(k)` is in `0..k`.
+fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |k| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % k as u64) as usize
+    }
+}
+
 fn found_ids(b: &Bundle, index: &SearchIndex, f: &Filter) -> Vec<String> {
     let mut ids: Vec<String> = search(b, index, f)
         .iter()
@@ -541,19 +544,12 @@ fn date_filter_compares_odd_dates_as_written() {
 #[test]
 fn trigram_index_is_exact_over_many_items() {
     use referat_core::fold::fold;
-    use referat_core::query::searchable_texts;
     let mut b = handmade();
     let template = b.meetings[0].items[0].clone();
     b.meetings.truncate(1);
     b.meetings[0].items.clear();
     let alphabet: Vec<char> = "aabbeeiklmnorsst-/1æøåéñçß".chars().collect();
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = |k: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % k as u64) as usize
-    };
+    let mut next = xorshift(0x2545_f491_4f6c_dd1d);
     for i in 0..700 {
         let mut item = template.clone();
         item.id = format!("g{i}");
@@ -572,16 +568,7 @@ fn trigram_index_is_exact_over_many_items() {
         b.meetings[0].items.push(item);
     }
     let index = SearchIndex::new(&b);
-    let texts: Vec<(String, String)> = b.meetings[0]
-        .items
-        .iter()
-        .map(|i| {
-            (
-                i.id.clone(),
-                searchable_texts(i).map(fold).collect::<Vec<_>>().join("\n"),
-            )
-        })
-        .collect();
+    let texts = folded_texts(&b);
     let mut checked = 0;
     for _ in 0..400 {
         let term: String = (0..(1 + next(4)))
@@ -623,13 +610,7 @@ fn cached_queries_equal_fresh_ones() {
         "21/1",
         "xyz",
     ];
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = |k: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % k as u64) as usize
-    };
+    let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
     for i in 0..300 {
         let mut item = template.clone();
         item.id = format!("c{i}");
