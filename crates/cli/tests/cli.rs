@@ -3,9 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// Runs the binary with a fixed clock (`SOURCE_DATE_EPOCH`), so bundles compare equal.
 fn referat(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_referat"))
         .args(args)
+        .env("SOURCE_DATE_EPOCH", "1700000000")
         .output()
         .expect("the binary runs")
 }
@@ -356,21 +358,7 @@ fn ctrl_c_leaves_the_previous_bundle_intact() {
 fn no_check_gives_the_same_bundle_and_conflicts_with_strict() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
-    let samples = samples();
-    let run = |out: &Path, extra: &[&str]| {
-        let mut args = vec![
-            "ingest",
-            samples.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ];
-        args.extend_from_slice(extra);
-        Command::new(env!("CARGO_BIN_EXE_referat"))
-            .args(&args)
-            .env("SOURCE_DATE_EPOCH", "1700000000")
-            .output()
-            .unwrap()
-    };
+    let run = |out: &Path, extra: &[&str]| ingest(&samples(), out, extra);
     assert!(run(&a, &[]).status.success());
     assert!(run(&b, &["--no-check"]).status.success());
     assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
