@@ -185,40 +185,39 @@ impl Trigrams {
         Trigrams { slot_set, sets }
     }
 
-    /// The entries that may hold `term` (3 bytes or more), as a bitset, and whether
-    /// they all do (a 3-byte term of known bytes).
-    fn candidates(&self, term: &[u8], n: usize) -> (Vec<u64>, bool) {
-        let words = n.div_ceil(64);
-        let mut out: Option<Vec<u64>> = None;
+    /// Clears in the bitset `acc` the entries that cannot hold `term` (3 bytes or more),
+    /// and says whether every entry left does hold it (a 3-byte term of known bytes).
+    fn narrow(&self, term: &[u8], acc: &mut [u64]) -> bool {
         let mut exact = term.len() == 3;
         for w in term.windows(3) {
-            let Some((slot, one)) = slot(w) else {
-                return (vec![0; words], true);
-            };
-            exact &= one;
-            let set = match self.slot_set[slot] {
-                NO_SET => return (vec![0; words], true),
-                id => &self.sets[id as usize],
-            };
-            let mut bits = vec![0u64; words];
+            let set = slot(w).and_then(|(slot, one)| {
+                exact &= one;
+                let id = self.slot_set[slot];
+                (id != NO_SET).then(|| &self.sets[id as usize])
+            });
             match set {
-                Postings::Bits(b) => bits.copy_from_slice(b),
-                Postings::List(list) => {
+                // A trigram no entry holds: nothing holds the term.
+                None => {
+                    acc.fill(0);
+                    return true;
+                }
+                Some(Postings::Bits(bits)) => and(acc, bits),
+                Some(Postings::List(list)) => {
+                    let mut kept = vec![0u64; acc.len()];
                     for &j in list {
-                        bits[j as usize / 64] |= 1 << (j % 64);
+                        let (w, bit) = (j as usize / 64, 1u64 << (j % 64));
+                        kept[w] |= acc[w] & bit;
                     }
+                    acc.copy_from_slice(&kept);
                 }
             }
-            out = Some(match out {
-                None => bits,
-                Some(mut acc) => {
-                    acc.iter_mut().zip(&bits).for_each(|(a, b)| *a &= b);
-                    acc
-                }
-            });
         }
-        (out.unwrap_or_else(|| vec![!0; words]), exact)
+        exact
     }
+}
+
+fn and(acc: &mut [u64], bits: &[u64]) {
+    acc.iter_mut().zip(bits).for_each(|(a, b)| *a &= b);
 }
 
 /// Folded text per item, built once per bundle, with the items holding each trigram
@@ -740,24 +739,16 @@ pub fn query_cached(
     // The entries that can hold every term, from the index alone: a bitset.
     let mut text_cands: Option<Vec<u64>> = None;
     for (k, t) in matcher.terms.iter().enumerate() {
-        let bits = if t.len() <= 2 {
+        let acc = text_cands.get_or_insert_with(|| vec![!0; n.div_ceil(64)]);
+        if t.len() <= 2 {
             // A short term found nowhere has no bitset: nothing holds it.
             match &index.short_grams[short_key(t.as_bytes())] {
-                Some(b) => b.to_vec(),
-                None => vec![0; n.div_ceil(64)],
+                Some(bits) => and(acc, bits),
+                None => acc.fill(0),
             }
         } else {
-            let (bits, exact) = index.trigrams.candidates(t.as_bytes(), n);
-            matcher.verify[k] = !exact;
-            bits
-        };
-        text_cands = Some(match text_cands {
-            None => bits,
-            Some(mut acc) => {
-                acc.iter_mut().zip(&bits).for_each(|(a, b)| *a &= b);
-                acc
-            }
-        });
+            matcher.verify[k] = !index.trigrams.narrow(t.as_bytes(), acc);
+        }
     }
     // Terms whose text must be read (all of them when scoring counts matches).
     let wanted_terms: Vec<Option<&str>> = matcher
