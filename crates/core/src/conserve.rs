@@ -9,7 +9,7 @@
 //! empty list, `Sagsgang`, `Bilag`) are listed in `MARKERS`.
 
 use crate::model::Meeting;
-use crate::reflow::list_marker;
+use crate::reflow::letter_bullet;
 use std::cell::{Cell, OnceCell};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -575,22 +575,6 @@ impl<'a> Positions<'a> {
     }
 }
 
-/// `text` split at every `\n` and `\r`, found with a byte search (a `char` set would
-/// decode every character).
-fn split_lines_at(text: &str) -> impl Iterator<Item = &str> {
-    let mut start = 0;
-    let breaks = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes());
-    breaks
-        .map(Some)
-        .chain(std::iter::once(None))
-        .map(move |at| {
-            let end = at.unwrap_or(text.len());
-            let line = &text[start..end];
-            start = end + 1;
-            line
-        })
-}
-
 /// `a0, b0, a1, b1, …`, then the rest of the longer one.
 fn interleave<T>(
     a: impl Iterator<Item = T>,
@@ -641,20 +625,15 @@ pub fn lost_words(input: &str, meeting: &Meeting) -> Vec<String> {
     } else {
         input.into()
     };
-    let lines: Vec<&str> = split_lines_at(&input)
+    let lines: Vec<&str> = crate::reflow::pieces(&input, b'\n', b'\r')
         .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}' || c == '\0'))
         .filter(|l| !l.is_empty())
         .collect();
     let mut lost = Vec::new();
     let mut reported = WordSet::default();
     for (n, line) in lines.iter().enumerate() {
-        // Bullets are not letters, so the walk skips them anyway; only an `o` used as a
-        // bullet is a letter that the bundle does not keep.
-        let o_bullet = line.starts_with('o') && line[1..].starts_with(char::is_whitespace);
-        let line = match o_bullet.then(|| list_marker(line)).flatten() {
-            Some(crate::reflow::ListMarker::Bullet(rest)) => rest,
-            _ => line,
-        };
+        // Other bullets are not letters, and the walk skips them anyway.
+        let line = letter_bullet(line).unwrap_or(line);
         // As much of the line as is verbatim at the cursor, then one word on its own, and
         // so on: most lines are one verbatim run.
         let first_word = skip_non_word(line, 0);

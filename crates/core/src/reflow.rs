@@ -27,6 +27,23 @@ pub struct Layout {
     pub one_line_paragraphs: bool,
 }
 
+/// `text` split at every byte `a` or `b` (ASCII), like `str::split` with those characters
+/// but found with a SIMD byte search: a `char` pattern decodes every character, and
+/// this runs over every input text, twice.
+pub fn pieces(text: &str, a: u8, b: u8) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let breaks = memchr::memchr2_iter(a, b, text.as_bytes());
+    breaks
+        .map(Some)
+        .chain(std::iter::once(None))
+        .map(move |at| {
+            let end = at.unwrap_or(text.len());
+            let piece = &text[start..end];
+            start = end + 1;
+            piece
+        })
+}
+
 /// Splits normalised text into non-blank lines and measures its layout.
 pub fn split_lines(text: &str) -> (Vec<DocLine>, Layout) {
     struct Raw<'a> {
@@ -38,12 +55,7 @@ pub fn split_lines(text: &str) -> (Vec<DocLine>, Layout) {
     }
     let mut raws = Vec::new();
     let (mut empties, mut ws_only, mut page_break) = (0usize, false, false);
-    let mut from = 0;
-    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
-    for (i, end) in breaks.enumerate() {
-        // A SIMD byte search: `str::split('\n')` took a noticeable share of parsing.
-        let line = &text[from..end];
-        from = end + 1;
+    for (i, line) in pieces(text, b'\n', b'\n').enumerate() {
         if memchr::memchr(0x0c, line.as_bytes()).is_some() {
             page_break = true;
         }
@@ -148,6 +160,18 @@ pub fn list_marker(line: &str) -> Option<ListMarker<'_>> {
     None
 }
 
+/// The text after an `o` used as a bullet: the one bullet that is a letter (and so is
+/// not in the bundle's text, where it becomes `•`). Other bullets are not letters.
+pub fn letter_bullet(line: &str) -> Option<&str> {
+    if !(line.starts_with('o') && line[1..].starts_with(char::is_whitespace)) {
+        return None;
+    }
+    match list_marker(line)? {
+        ListMarker::Bullet(rest) => Some(rest),
+        ListMarker::Numbered => None,
+    }
+}
+
 /// Joins lines into paragraphs: a paragraph ends at a break, at a list entry,
 /// or after a line that stops well short of the margin. Paragraphs are separated by a
 /// blank line, list entries by a line break. Written straight into one string sized
@@ -239,6 +263,40 @@ fn is_acronym_or_number(fragment: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_split_like_str_split() {
+        for text in ["", "a", "\n", "a\nb", "a\r\nb\r", "æ\nø\rå\n\n", "\r\r"] {
+            let want: Vec<&str> = text.split(['\n', '\r']).collect();
+            assert_eq!(
+                pieces(text, b'\n', b'\r').collect::<Vec<_>>(),
+                want,
+                "{text:?}"
+            );
+            let want: Vec<&str> = text.split('\n').collect();
+            assert_eq!(
+                pieces(text, b'\n', b'\n').collect::<Vec<_>>(),
+                want,
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn letter_bullet_table() {
+        let cases = [
+            ("o Erfaringer fra 2021", Some("Erfaringer fra 2021")),
+            ("o\tDrøftelse", Some("Drøftelse")),
+            ("og så videre", None),
+            ("o og", None),
+            ("• Erfaringer", None),
+            ("- Erfaringer", None),
+            ("o", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(letter_bullet(line), want, "{line:?}");
+        }
+    }
 
     #[test]
     fn dehyphenation_table() {
