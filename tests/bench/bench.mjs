@@ -9,16 +9,14 @@
 // shows the total. Memory is after a forced GC: V8 heap used plus every WebAssembly.Memory
 // (the text held by the page's DOM is left out for all three alike). Interactions run one by one inside the page:
 // event → DOM updated (the task after the event, then a forced layout). Nothing here is asserted.
-import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { launchChromium } from '../browser/harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
-const require = createRequire(join(root, 'tests/browser/package.json'));
-const { chromium } = require('playwright-core');
 const miniSearchJs = readFileSync(join(root, 'tests/browser/node_modules/minisearch/dist/umd/index.js'), 'utf8');
 const miniSearchVersion = JSON.parse(readFileSync(join(root, 'tests/browser/node_modules/minisearch/package.json'), 'utf8')).version;
 const peerJs = readFileSync(join(here, 'peer.js'), 'utf8');
@@ -118,10 +116,7 @@ async function runPeer(state) {
   return { ms: performance.now() - t0, count: String(n) };
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND'],
-});
+const browser = await launchChromium();
 
 /** Opens `url`, waits until #result-count shows `total`, returns load time and memory. */
 async function open(url, total) {

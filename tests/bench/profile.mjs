@@ -3,7 +3,7 @@
 // function (wasm names need `cargo xtask dist --names` before packing).
 // Usage: node tests/bench/profile.mjs FILE.html [word | click:SELECTOR] [top]
 // (`click:` clicks the element six times instead of typing).
-import { chromium } from '../browser/node_modules/playwright-core/index.mjs';
+import { launchChromium } from '../browser/harness.mjs';
 import { pathToFileURL } from 'node:url';
 
 const [file, word = 'aarhus', top = '30'] = process.argv.slice(2);
@@ -11,7 +11,7 @@ if (!file) {
   console.error('usage: node tests/bench/profile.mjs FILE.html [word] [top]');
   process.exit(2);
 }
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
 await page.goto(pathToFileURL(file).href, { waitUntil: 'commit', timeout: 0 });
 await page.waitForFunction(() => /^\d/.test(document.getElementById('result-count')?.textContent || ''), null, { timeout: 0, polling: 200 });
@@ -68,30 +68,16 @@ await browser.close();
 const inclusive = new Map();
 const counts = new Map();
 profile.samples.forEach((id, i) => counts.set(id, (counts.get(id) || 0) + (dt[i] || 0)));
-const walk = (n, seen) => {
-  let us = counts.get(n.id) || 0;
-  for (const c of n.children || []) us += walk(byId.get(c), seen);
+// Each function counted once per stack, so recursion does not double its time.
+const walk = (n, stack) => {
   const name = n.callFrame.functionName || '(anonymous)';
-  if (!seen.has(name)) inclusive.set(name, (inclusive.get(name) || 0) + us);
+  const inner = new Set(stack).add(name);
+  let us = counts.get(n.id) || 0;
+  for (const c of n.children || []) us += walk(byId.get(c), inner);
+  if (!stack.has(name)) inclusive.set(name, (inclusive.get(name) || 0) + us);
   return us;
 };
-// Count each function once per stack: recursion must not double its time.
-const walkTop = (n, stack) => {
-  const name = n.callFrame.functionName || '(anonymous)';
-  let us = counts.get(n.id) || 0;
-  const inner = new Set(stack);
-  inner.add(name);
-  for (const c of n.children || []) us += walkTop(byId.get(c), inner);
-  if (!stack.has(name)) inclusive.set(name, (inclusive.get(name) || 0) + (counts.get(n.id) || 0) + childSum(n, inner));
-  return us;
-};
-function childSum(n) {
-  let s = 0;
-  for (const c of n.children || []) s += (counts.get(c) || 0) + childSum(byId.get(c));
-  return s;
-}
-inclusive.clear();
-walkTop(profile.nodes[0], new Set());
+walk(profile.nodes[0], new Set());
 console.log('\ninclusive:');
 for (const [name, us] of [...inclusive.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(top)))
   console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${name.slice(0, 120)}`);
