@@ -251,16 +251,20 @@ fn meeting_texts<'a>(m: &'a Meeting, numbers: &'a [String]) -> Vec<&'a str> {
 /// input's order nearly everywhere, and most lines reach the bundle verbatim (reflow
 /// joins them with a space), so the walk mostly compares whole input lines with the
 /// text at its cursor: no tokenizing, no hashing. A line that differs is checked word
-/// by word near the cursor; a word found nowhere near (a block the parser moved, a
-/// normalised date) is looked for in a few full scans, then in an index of positions
-/// built once, and where it is followed by the input's next word the walk resumes there.
+/// by word near the cursor. Where a line is printed elsewhere (a block the parser moved),
+/// a substring search outward from the cursor finds it and the walk resumes there; a
+/// word found nowhere near (a normalised date) is searched for the same way. Those
+/// searches have a budget of a few readings of the meeting; past it, an index of
+/// positions is built once and answers instead, so the check stays linear.
 struct Present<'a> {
     texts: Vec<&'a str>,
+    /// Where each text starts if they were one string, and their total length last.
+    starts: Vec<usize>,
     /// The cursor: a text, and a byte offset in it.
     ti: usize,
     at: usize,
-    /// Word comparisons left for full scans before the index is built: keeps this linear.
-    budget: Cell<usize>,
+    /// Bytes left for `resync`'s substring scans: keeps this linear too.
+    scan_bytes: Cell<usize>,
     all: OnceCell<Vec<Word<'a>>>,
     index: OnceCell<Positions<'a>>,
     lower: OnceCell<WordSet>,
@@ -290,6 +294,46 @@ impl Word<'_> {
     }
 }
 
+/// A word, or the start of a line, looked for in the meeting's texts: a hit counts only
+/// where it starts a word and, if it ends with a letter or digit, ends one.
+struct Needle<'n> {
+    text: &'n str,
+    ahead: memchr::memmem::Finder<'n>,
+    behind: memchr::memmem::FinderRev<'n>,
+    whole: bool,
+}
+
+impl<'n> Needle<'n> {
+    fn new(text: &'n str) -> Self {
+        Needle {
+            text,
+            ahead: memchr::memmem::Finder::new(text),
+            behind: memchr::memmem::FinderRev::new(text),
+            whole: text.chars().next_back().is_some_and(char::is_alphanumeric),
+        }
+    }
+
+    /// Whether the hit at byte `at` of `t` is one. A hit of a whole UTF-8 needle starts
+    /// on a character boundary.
+    fn accepts(&self, t: &str, at: usize) -> bool {
+        let inside_word = t[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let runs_on = self.whole && is_word_char_at(t, at + self.text.len());
+        !inside_word && !runs_on
+    }
+}
+
+/// What a substring search around the cursor found.
+enum Scan {
+    /// An offset in the meeting's texts as if they were one string.
+    Found(usize),
+    Absent,
+    /// The meeting's budget for such searches is spent.
+    OverBudget,
+}
+
 /// Where each word occurs: its first position, and from each position the next one.
 struct Positions<'a> {
     first: HashMap<&'a str, u32, Fast>,
@@ -298,12 +342,15 @@ struct Positions<'a> {
 
 const NONE: u32 = u32::MAX;
 
-/// How many words (and at most how many bytes) the cursor looks ahead, and how many bytes behind.
-const AHEAD: usize = 24;
+/// How many bytes the cursor looks ahead, and behind.
 const AHEAD_BYTES: usize = 1024;
 const BEHIND: usize = 240;
-/// Full scans allowed per meeting before the index is built.
-const SCANS: usize = 2;
+/// Substring scans of the whole meeting allowed for `resync`, and its first ring's radius.
+const RESYNC_SCANS: usize = 16;
+const RING: usize = 256;
+/// How much of a line `resync` looks for, and how little is too common to say where.
+const NEEDLE_BYTES: usize = 64;
+const NEEDLE_MIN: usize = 12;
 /// Occurrences of one word looked at for the one nearest the cursor.
 const OCCURRENCES: usize = 1024;
 
@@ -334,24 +381,6 @@ fn is_word_char_at(text: &str, i: usize) -> bool {
     }
 }
 
-/// The words of `text[..end]` in its last `bytes` bytes, never starting inside a word.
-fn tail_words(text: &str, end: usize, bytes: usize) -> Words<'_> {
-    let mut from = end.saturating_sub(bytes);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    if from > 0 && is_word_char_at(text, from) {
-        // Skip the word cut in two: its end alone is not a word of the text.
-        while from < end && is_word_char_at(text, from) {
-            from += text[from..].chars().next().map_or(1, char::len_utf8);
-        }
-    }
-    Words {
-        text: &text[..end],
-        pos: from,
-    }
-}
-
 /// The number of equal bytes `a` and `b` start with, 16 at a time while they last.
 fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     let n = a.len().min(b.len());
@@ -372,13 +401,20 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
 impl<'a> Present<'a> {
     fn new(texts: Vec<&'a str>) -> Self {
         let texts: Vec<&str> = texts.into_iter().filter(|t| !t.is_empty()).collect();
-        let bytes: usize = texts.iter().map(|t| t.len()).sum();
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(texts.iter().scan(0, |end, t| {
+                *end += t.len();
+                Some(*end)
+            }))
+            .collect();
+        let bytes = starts[texts.len()];
         Present {
             texts,
+            starts,
             ti: 0,
             at: 0,
             // About one word per 6 bytes.
-            budget: Cell::new(bytes / 6 * SCANS),
+            scan_bytes: Cell::new(bytes * RESYNC_SCANS),
             all: OnceCell::new(),
             index: OnceCell::new(),
             lower: OnceCell::new(),
@@ -414,64 +450,143 @@ impl<'a> Present<'a> {
         0
     }
 
-    /// Whether `word` is printed near the cursor; moves the cursor past it if ahead.
+    /// The cursor as an offset in the meeting's texts as if they were one string.
+    fn cursor(&self) -> usize {
+        self.starts[self.ti.min(self.texts.len())] + self.at
+    }
+
+    fn total(&self) -> usize {
+        self.starts[self.texts.len()]
+    }
+
+    /// Whether `word` is printed near the cursor: at most `AHEAD_BYTES` ahead (the cursor
+    /// then moves past it) or `BEHIND` bytes behind. Bounded in bytes, so a long run of
+    /// dots or one huge token after the cursor is not read again on every miss.
     fn near(&mut self, word: &str) -> bool {
-        let (mut ti, mut at) = (self.ti, self.at);
-        // Ahead: `AHEAD` words, but never more than `AHEAD_BYTES` bytes, so a long run of
-        // dots or one huge token after the cursor is not read again on every miss.
-        let mut budget = AHEAD_BYTES;
-        for _ in 0..AHEAD {
-            let Some(t) = self.texts.get(ti) else { break };
-            let mut limit = (at + budget).min(t.len());
-            while !t.is_char_boundary(limit) {
-                limit -= 1;
-            }
-            let Some(w) = (Words {
-                text: &t[..limit],
-                pos: at,
-            })
-            .next() else {
-                if limit < t.len() {
+        let needle = Needle::new(word);
+        let cursor = self.cursor();
+        let ahead = (cursor + AHEAD_BYTES).min(self.total());
+        if let Some(at) = self.find_ahead(&needle, cursor, ahead) {
+            self.move_to(at + word.len());
+            return true;
+        }
+        self.find_behind(&needle, cursor.saturating_sub(BEHIND), cursor)
+            .is_some()
+    }
+
+    /// Moves the cursor to where the start of `line` (from a word's start) is printed
+    /// nearest it, if anywhere: a block the parser moved (Aarhus prints the decision
+    /// before the case's sections, the bundle after them) is found with a few substring
+    /// searches instead of word by word. Only moves the cursor; which words count as
+    /// found is still decided by `verbatim`.
+    fn resync(&mut self, line: &str) -> bool {
+        let mut end = line.len().min(NEEDLE_BYTES);
+        while !line.is_char_boundary(end) {
+            end -= 1;
+        }
+        // End the needle after a whole word: the text may continue a word the line cuts.
+        if is_word_char_at(line, end) {
+            while let Some(c) = line[..end].chars().next_back() {
+                if !c.is_alphanumeric() {
                     break;
                 }
-                budget -= limit - at;
-                (ti, at) = (ti + 1, 0);
-                continue;
-            };
-            let end = w.as_ptr() as usize - t.as_ptr() as usize + w.len();
-            if end == limit && limit < t.len() && is_word_char_at(t, limit) {
-                // The budget ends inside this word: its start alone is not a word of the text.
-                break;
-            }
-            budget -= end - at;
-            at = end;
-            if w == word {
-                (self.ti, self.at) = (ti, at);
-                return true;
+                end -= c.len_utf8();
             }
         }
-        // Behind: the last `BEHIND` bytes before the cursor, over as many texts as that takes.
-        let (mut ti, mut end) = match self.texts.get(self.ti) {
-            Some(_) => (self.ti, self.at),
-            // Past the end: behind is the end of the last text.
-            None => match self.texts.len().checked_sub(1) {
-                Some(last) => (last, self.texts[last].len()),
-                None => return false,
-            },
-        };
-        let mut left = BEHIND;
-        loop {
-            let t = self.texts[ti];
-            if tail_words(t, end, left).any(|w| w == word) {
-                return true;
-            }
-            left = left.saturating_sub(end);
-            if left == 0 || ti == 0 {
-                return false;
-            }
-            ti -= 1;
-            end = self.texts[ti].len();
+        let needle = line[..end].trim_end();
+        if needle.is_empty() || needle.len() < NEEDLE_MIN.min(line.trim_end().len()) {
+            return false;
         }
+        match self.nearest(needle) {
+            Scan::Found(at) => {
+                self.move_to(at);
+                true
+            }
+            Scan::Absent | Scan::OverBudget => false,
+        }
+    }
+
+    /// Where `needle` is printed nearest the cursor, as an offset. Searches rings around
+    /// the cursor, each four times wider, so a block moved a little is found after a
+    /// little reading; the bytes read are charged to the meeting's budget.
+    fn nearest(&self, needle: &str) -> Scan {
+        let needle = Needle::new(needle);
+        let len = needle.text.len();
+        let (cursor, total) = (self.cursor(), self.total());
+        let (mut ahead_done, mut behind_done) = (cursor, cursor);
+        let mut radius = RING;
+        while ahead_done < total || behind_done > 0 {
+            let to = cursor.saturating_add(radius).min(total);
+            let from = ahead_done.saturating_sub(len).max(cursor);
+            if !self.charge(to.saturating_sub(from)) {
+                return Scan::OverBudget;
+            }
+            if let Some(at) = self.find_ahead(&needle, from, to) {
+                return Scan::Found(at);
+            }
+            ahead_done = to;
+            let from = cursor.saturating_sub(radius);
+            let to = (behind_done + len).min(total);
+            if !self.charge(to.saturating_sub(from)) {
+                return Scan::OverBudget;
+            }
+            if let Some(at) = self.find_behind(&needle, from, to) {
+                return Scan::Found(at);
+            }
+            behind_done = from;
+            radius = radius.saturating_mul(4);
+        }
+        Scan::Absent
+    }
+
+    /// Takes `bytes` from the budget for substring searches, if that much is left.
+    fn charge(&self, bytes: usize) -> bool {
+        let left = self.scan_bytes.get().checked_sub(bytes);
+        self.scan_bytes.set(left.unwrap_or(0));
+        left.is_some()
+    }
+
+    /// The texts overlapping `[from, to)` (offsets in the joined texts), first to last:
+    /// each as its offset, the text, and the range of it inside `[from, to)`.
+    fn slices(
+        &self,
+        from: usize,
+        to: usize,
+    ) -> impl DoubleEndedIterator<Item = (usize, &'a str, usize, usize)> + use<'_, 'a> {
+        let first = self
+            .starts
+            .partition_point(|&s| s <= from)
+            .saturating_sub(1);
+        let last = self.starts.partition_point(|&s| s < to).saturating_sub(1);
+        (first..=last).filter_map(move |ti| {
+            let (t, base) = (self.texts.get(ti)?, self.starts[ti]);
+            let lo = from.saturating_sub(base).min(t.len());
+            let hi = to.saturating_sub(base).min(t.len());
+            (lo < hi).then_some((base, *t, lo, hi))
+        })
+    }
+
+    /// The first hit of `needle` in `[from, to)`, reading forward.
+    fn find_ahead(&self, needle: &Needle<'_>, from: usize, to: usize) -> Option<usize> {
+        self.slices(from, to).find_map(|(base, t, lo, hi)| {
+            let mut hits = needle.ahead.find_iter(&t.as_bytes()[lo..hi]);
+            hits.find(|&hit| needle.accepts(t, lo + hit))
+                .map(|hit| base + lo + hit)
+        })
+    }
+
+    /// The last hit of `needle` in `[from, to)`, reading backward.
+    fn find_behind(&self, needle: &Needle<'_>, from: usize, to: usize) -> Option<usize> {
+        self.slices(from, to).rev().find_map(|(base, t, lo, hi)| {
+            let mut hits = needle.behind.rfind_iter(&t.as_bytes()[lo..hi]);
+            hits.find(|&hit| needle.accepts(t, lo + hit))
+                .map(|hit| base + lo + hit)
+        })
+    }
+
+    fn move_to(&mut self, offset: usize) {
+        let ti = self.starts.partition_point(|&s| s <= offset) - 1;
+        (self.ti, self.at) = (ti, offset - self.starts[ti]);
     }
 
     /// Every word of the meeting with where it ends, made when first needed.
@@ -493,58 +608,64 @@ impl<'a> Present<'a> {
     /// Whether `word` is anywhere in the meeting as printed. Moves the cursor to the
     /// occurrence nearest it that is followed by `next` (the input's next word), if any.
     fn anywhere(&mut self, word: &str, next: Option<&str>) -> bool {
-        let (key, next_key) = (fingerprint(word), next.map(fingerprint));
+        if self.index.get().is_none() {
+            match self.nearest(word) {
+                Scan::Found(at) => {
+                    let end = at + word.len();
+                    if next.is_some_and(|next| self.followed(end, next)) {
+                        self.move_to(end);
+                    }
+                    return true;
+                }
+                Scan::Absent => return false,
+                // Many words far from the cursor: no more reading the meeting again.
+                Scan::OverBudget => {}
+            }
+        }
+        let next_key = next.map(fingerprint);
         let all = self.all();
-        let n = all.len();
         // The cursor as a position in `all`: the first word ending after it.
         let cursor = all.partition_point(|w| (w.ti, w.end) <= (self.ti, self.at));
         let followed = |k: usize| match (next, next_key) {
             (Some(next), Some(nk)) => all.get(k + 1).is_some_and(|w| w.is(nk, next)),
             _ => false,
         };
-        let mut found = false;
+        let index = self.index.get_or_init(|| Positions::new(all));
+        let mut k = index.first.get(word).copied().unwrap_or(NONE);
+        let found = k != NONE;
         let mut resync = None;
-        if self.index.get().is_none() && self.budget.get() >= n {
-            self.budget.set(self.budget.get() - n);
-            // Nearest first, alternating ahead and behind: text repeats in minutes.
-            let (after, before) = (cursor..n, (0..cursor).rev());
-            for k in interleave(after, before) {
-                if all[k].is(key, word) {
-                    found = true;
-                    if followed(k) {
-                        resync = Some(k);
-                        break;
-                    }
+        // Occurrences come in order: the nearest is the last before the cursor or the
+        // first after it.
+        for _ in 0..OCCURRENCES {
+            let Some(at) = (k != NONE).then_some(k as usize) else {
+                break;
+            };
+            if followed(at) {
+                let closer = resync.is_none_or(|r: usize| at.abs_diff(cursor) < r.abs_diff(cursor));
+                if closer {
+                    resync = Some(at);
                 }
-            }
-        } else {
-            let index = self.index.get_or_init(|| Positions::new(all));
-            let mut k = index.first.get(word).copied().unwrap_or(NONE);
-            found = k != NONE;
-            // Occurrences come in order: the nearest is the last before the cursor or the
-            // first after it.
-            for _ in 0..OCCURRENCES {
-                let Some(at) = (k != NONE).then_some(k as usize) else {
+                if at >= cursor {
                     break;
-                };
-                if followed(at) {
-                    let closer =
-                        resync.is_none_or(|r: usize| at.abs_diff(cursor) < r.abs_diff(cursor));
-                    if closer {
-                        resync = Some(at);
-                    }
-                    if at >= cursor {
-                        break;
-                    }
                 }
-                k = index.next[at];
             }
+            k = index.next[at];
         }
         if let Some(k) = resync {
             let (ti, end) = (all[k].ti, all[k].end);
             (self.ti, self.at) = (ti, end);
         }
         found
+    }
+
+    /// Whether the word after offset `end` (in the joined texts, same text) is `next`.
+    fn followed(&self, end: usize, next: &str) -> bool {
+        let ti = self.starts.partition_point(|&s| s <= end).saturating_sub(1);
+        let Some(t) = self.texts.get(ti) else {
+            return false;
+        };
+        let at = skip_non_word(t, end - self.starts[ti]);
+        t[at..].starts_with(next) && !is_word_char_at(t, at + next.len())
     }
 
     /// Whether `word` is in the meeting in any case.
@@ -573,24 +694,6 @@ impl<'a> Positions<'a> {
         }
         Positions { first, next }
     }
-}
-
-/// `a0, b0, a1, b1, …`, then the rest of the longer one.
-fn interleave<T>(
-    a: impl Iterator<Item = T>,
-    b: impl Iterator<Item = T>,
-) -> impl Iterator<Item = T> {
-    let (mut a, mut b) = (a.fuse(), b.fuse());
-    let mut take_a = true;
-    std::iter::from_fn(move || {
-        let item = if take_a {
-            a.next().or_else(|| b.next())
-        } else {
-            b.next().or_else(|| a.next())
-        };
-        take_a = !take_a;
-        item
-    })
 }
 
 static MARKER_SET: LazyLock<WordSet> = LazyLock::new(|| {
@@ -668,9 +771,20 @@ pub fn lost_words(input: &str, meeting: &Meeting) -> Vec<String> {
                 .flatten()
                 .map(|prev| format!("{prev}{w}"));
             let joined = [&next, &prev].into_iter().flatten();
+            if joined.clone().any(|j| have.near(j)) {
+                continue;
+            }
+            // A block the parser moved: find where this line is printed, and walk on there.
+            let from = pos - w.len();
+            if have.resync(&line[from..]) {
+                let run = have.verbatim(&line[from..]);
+                if run > 0 {
+                    pos = from + run;
+                    continue;
+                }
+            }
             // From cheap to dear: case-insensitive lookups build a second set, so they come last.
-            let kept = joined.clone().any(|j| have.near(j))
-                || have.anywhere(w, following)
+            let kept = have.anywhere(w, following)
                 || joined.clone().any(|j| have.anywhere(j, None))
                 || have.without_case(w)
                 || joined.into_iter().any(|j| have.without_case(j));
@@ -781,9 +895,55 @@ mod tests {
         assert_eq!(lost_words(&dropped, &m), ["tabt"]);
     }
 
+    /// `n` distinct lines, and the same lines in a scrambled order.
+    fn scrambled(n: usize) -> (Vec<String>, Vec<String>) {
+        let lines: Vec<String> = (0..n).map(|i| format!("linje{i} med ord{i}")).collect();
+        // 7919 is prime and does not divide `n`: a permutation that jumps far each step.
+        let shuffled = (0..n).map(|i| lines[i * 7919 % n].clone()).collect();
+        (lines, shuffled)
+    }
+
     #[test]
-    fn interleave_alternates_then_drains() {
-        let got: Vec<i32> = interleave([1, 3, 5, 7].into_iter(), [2, 4].into_iter()).collect();
-        assert_eq!(got, [1, 2, 3, 4, 5, 7]);
+    fn far_words_count_only_whole() {
+        // Far beyond the look-ahead and look-behind: found by the searches around the cursor.
+        let filler = "og ".repeat(2000);
+        let m = meeting(&["Forløbet var godt.", &filler, "Slut."]);
+        let walk = format!("{filler}\nSlut.");
+        assert_eq!(
+            lost_words(&format!("{walk}\nForløbet"), &m),
+            Vec::<String>::new()
+        );
+        assert_eq!(lost_words(&format!("{walk}\nløbet"), &m), ["løbet"]);
+        assert_eq!(lost_words(&format!("{walk}\nForløb"), &m), ["forløb"]);
+    }
+
+    #[test]
+    fn scrambled_blocks_are_all_found() {
+        let (lines, shuffled) = scrambled(1001);
+        let m = meeting(&lines.iter().map(String::as_str).collect::<Vec<_>>());
+        let input = shuffled.join("\n");
+        assert_eq!(lost_words(&input, &m), Vec::<String>::new());
+        let dropped = input.replace("ord500\n", "ord500 tabt\n");
+        assert_eq!(lost_words(&dropped, &m), ["tabt"]);
+    }
+
+    #[test]
+    fn a_spent_budget_falls_back_to_the_index() {
+        let (lines, shuffled) = scrambled(1001);
+        let mut have = Present::new(lines.iter().map(String::as_str).collect());
+        // Far jumps spend the substring-search budget; then it says so instead of reading.
+        let spent = shuffled.iter().any(|line| {
+            let found = have.nearest(line);
+            if let Scan::Found(at) = found {
+                have.move_to(at);
+            }
+            matches!(found, Scan::OverBudget)
+        });
+        assert!(spent, "the budget should run out on a scrambled meeting");
+        assert!(have.index.get().is_none());
+        assert!(have.anywhere("ord7", Some("linje8")));
+        assert!(have.index.get().is_some(), "looked up in the index");
+        assert!(!have.anywhere("ord1001", None));
+        assert!(!have.anywhere("ord", None));
     }
 }
