@@ -112,10 +112,22 @@ pub fn split_lines(text: &str) -> (Vec<DocLine>, Layout) {
     (lines, layout)
 }
 
-static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[\u{f0b7}\u{f0a7}\u{2022}\u{25aa}\u{25e6}\u{00b7}\u{2023}\u{2043}*]|o\s+|[-\u{2013}]\s+)\s*(\S.*)$")
-        .expect("valid regex")
-});
+/// Bullet glyphs PDF extractors emit (Symbol-font private-use code points among them).
+const BULLETS: [char; 9] = [
+    '\u{f0b7}', '\u{f0a7}', '\u{2022}', '\u{25aa}', '\u{25e6}', '\u{00b7}', '\u{2023}', '\u{2043}',
+    '*',
+];
+
+/// The text after a bullet: a glyph, or `o`, `-` or `–` followed by white space.
+fn bullet_text(line: &str) -> Option<&str> {
+    let rest = match line.strip_prefix(BULLETS) {
+        Some(rest) => rest,
+        None => line
+            .strip_prefix(['o', '-', '\u{2013}'])
+            .filter(|rest| rest.starts_with(char::is_whitespace))?,
+    };
+    Some(rest.trim_start()).filter(|rest| !rest.is_empty())
+}
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:\d{1,2}|[a-zA-Z])[.)]|At \d{1,2}\)|Ad\.? \d{1,2}\.?)(?:\s+\S|$)")
         .expect("valid regex")
@@ -147,8 +159,7 @@ pub fn list_marker(line: &str) -> Option<ListMarker<'_>> {
     if !possible {
         return None;
     }
-    if let Some(c) = BULLET.captures(line) {
-        let rest = c.get(1).map_or("", |m| m.as_str());
+    if let Some(rest) = bullet_text(line) {
         // `o` and `-` are bullets only before a word, not before `og` in `Børne- og`.
         if !line.starts_with('o') || rest.starts_with(|c: char| c.is_uppercase()) {
             return Some(ListMarker::Bullet(rest));

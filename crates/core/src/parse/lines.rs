@@ -157,8 +157,8 @@ fn starts_with_ci(line: &str, prefix: &str) -> bool {
 /// Classifies one trimmed, non-blank line. Each pattern is tried only when a
 /// cheap test says it could match: most lines are prose, and this runs on all of them.
 pub fn classify(line: &str, known_abbreviation: impl Fn(&str) -> bool) -> LineKind {
-    let chars = line.chars().count();
-    if chars > 300 {
+    // A character takes at least a byte: count them only for a long line.
+    if line.len() > 300 && line.chars().count() > 300 {
         return LineKind::Text;
     }
     if FIVE_DOTS.find(line.as_bytes()).is_some() && TOC.is_match(line) {
@@ -234,7 +234,7 @@ pub fn classify(line: &str, known_abbreviation: impl Fn(&str) -> bool) -> LineKi
     if let Some((heading, rest)) = known_heading(line) {
         return LineKind::Heading { heading, rest };
     }
-    if is_caps_heading(line, chars) {
+    if is_caps_heading(line) {
         return LineKind::Heading {
             heading: line.to_string(),
             rest: None,
@@ -305,17 +305,24 @@ fn decision(line: &str, known_abbreviation: &impl Fn(&str) -> bool) -> Option<Li
     })
 }
 
-static KNOWN_LOWER: LazyLock<Vec<String>> =
-    LazyLock::new(|| KNOWN_HEADINGS.iter().map(|h| h.to_lowercase()).collect());
-/// The longest heading in characters. Lower-casing never merges characters, so a line
-/// part with more is no heading whatever its case.
-static LONGEST_HEADING: LazyLock<usize> = LazyLock::new(|| {
+/// Each known heading lower-cased, with its first character and its length in characters.
+static KNOWN_LOWER: LazyLock<Vec<(char, usize, String)>> = LazyLock::new(|| {
     KNOWN_HEADINGS
         .iter()
-        .map(|h| h.chars().count())
-        .max()
-        .unwrap_or(0)
+        .map(|h| {
+            let lower = h.to_lowercase();
+            (
+                lower.chars().next().unwrap_or(' '),
+                lower.chars().count(),
+                lower,
+            )
+        })
+        .collect()
 });
+/// The longest heading in characters. Lower-casing never merges characters, so a line
+/// part with more is no heading whatever its case.
+static LONGEST_HEADING: LazyLock<usize> =
+    LazyLock::new(|| KNOWN_LOWER.iter().map(|&(_, n, _)| n).max().unwrap_or(0));
 
 /// `Heading` or `Heading: text`, where `Heading` is a known one in any case.
 fn known_heading(line: &str) -> Option<(String, Option<String>)> {
@@ -323,27 +330,28 @@ fn known_heading(line: &str) -> Option<(String, Option<String>)> {
         Some(colon) => (line[..colon].trim(), Some(line[colon + 1..].trim())),
         None => (line.trim(), None),
     };
-    if head.is_empty()
-        || head.len() > 4 * *LONGEST_HEADING
-        || head.chars().count() > *LONGEST_HEADING
-    {
+    if head.is_empty() || head.len() > 4 * *LONGEST_HEADING {
         return None;
     }
-    // Compared a character at a time, after a cheap test of the first: most lines
-    // differ from every heading at once.
+    // Compared a character at a time, after cheap tests of the first character and the
+    // length: most lines differ from every heading at once. Lower-casing keeps the number
+    // of characters but for `İ`, which no heading holds.
     let lower = || head.chars().flat_map(char::to_lowercase);
-    let first = lower().next();
+    let first = lower().next()?;
+    let mut chars = None;
     KNOWN_LOWER
         .iter()
-        .filter(|h| h.chars().next() == first)
-        .find(|h| lower().eq(h.chars()))?;
+        .filter(|&&(f, _, _)| f == first)
+        .filter(|&&(_, n, _)| *chars.get_or_insert_with(|| head.chars().count()) == n)
+        .find(|(_, _, h)| lower().eq(h.chars()))?;
     let rest = rest.filter(|r| !r.is_empty()).map(str::to_string);
     Some((head.to_string(), rest))
 }
 
 /// `BESLUTNINGSFORSLAG FRA DD`: an all-capitals line that is not a route like `BUU/ VPU`.
-fn is_caps_heading(line: &str, chars: usize) -> bool {
-    if chars > 100 || line.chars().any(|c| c.is_lowercase()) {
+fn is_caps_heading(line: &str) -> bool {
+    // Prose has a lower-case letter within its first few characters.
+    if line.chars().any(|c| c.is_lowercase()) || line.chars().count() > 100 {
         return false;
     }
     let words: Vec<usize> = line
