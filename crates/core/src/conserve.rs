@@ -298,8 +298,7 @@ impl Word<'_> {
 /// where it starts a word and, if it ends with a letter or digit, ends one.
 struct Needle<'n> {
     text: &'n str,
-    ahead: memchr::memmem::Finder<'n>,
-    behind: memchr::memmem::FinderRev<'n>,
+    finder: memchr::memmem::Finder<'n>,
     whole: bool,
 }
 
@@ -307,8 +306,7 @@ impl<'n> Needle<'n> {
     fn new(text: &'n str) -> Self {
         Needle {
             text,
-            ahead: memchr::memmem::Finder::new(text),
-            behind: memchr::memmem::FinderRev::new(text),
+            finder: memchr::memmem::Finder::new(text),
             whole: text.chars().next_back().is_some_and(char::is_alphanumeric),
         }
     }
@@ -569,17 +567,19 @@ impl<'a> Present<'a> {
     /// The first hit of `needle` in `[from, to)`, reading forward.
     fn find_ahead(&self, needle: &Needle<'_>, from: usize, to: usize) -> Option<usize> {
         self.slices(from, to).find_map(|(base, t, lo, hi)| {
-            let mut hits = needle.ahead.find_iter(&t.as_bytes()[lo..hi]);
+            let mut hits = needle.finder.find_iter(&t.as_bytes()[lo..hi]);
             hits.find(|&hit| needle.accepts(t, lo + hit))
                 .map(|hit| base + lo + hit)
         })
     }
 
-    /// The last hit of `needle` in `[from, to)`, reading backward.
+    /// The last hit of `needle` in `[from, to)`. Read forward all the same: memchr's
+    /// reverse search has no SIMD and was slower than reading the whole range.
     fn find_behind(&self, needle: &Needle<'_>, from: usize, to: usize) -> Option<usize> {
         self.slices(from, to).rev().find_map(|(base, t, lo, hi)| {
-            let mut hits = needle.behind.rfind_iter(&t.as_bytes()[lo..hi]);
-            hits.find(|&hit| needle.accepts(t, lo + hit))
+            let hits = needle.finder.find_iter(&t.as_bytes()[lo..hi]);
+            hits.filter(|&hit| needle.accepts(t, lo + hit))
+                .last()
                 .map(|hit| base + lo + hit)
         })
     }
