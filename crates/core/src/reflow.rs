@@ -6,15 +6,17 @@
 //! one a document has, so a blank line is read as the document means it.
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// One non-blank line of the source, trimmed, with its 1-based line number.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocLine {
+pub struct DocLine<'a> {
     pub no: usize,
     /// Position among the non-blank lines: a gap means a line between was taken as structure.
     pub seq: usize,
-    pub text: String,
+    /// Borrowed from the input, unless the parser cut it (a heading's `rest`).
+    pub text: Cow<'a, str>,
     /// The gap before this line (blank lines, a page break) ends a paragraph.
     pub break_before: bool,
 }
@@ -45,7 +47,7 @@ pub fn pieces(text: &str, a: u8, b: u8) -> impl Iterator<Item = &str> {
 }
 
 /// Splits normalised text into non-blank lines and measures its layout.
-pub fn split_lines(text: &str) -> (Vec<DocLine>, Layout) {
+pub fn split_lines(text: &str) -> (Vec<DocLine<'_>>, Layout) {
     struct Raw<'a> {
         no: usize,
         text: &'a str,
@@ -99,7 +101,7 @@ pub fn split_lines(text: &str) -> (Vec<DocLine>, Layout) {
         .map(|(seq, r)| DocLine {
             no: r.no,
             seq,
-            text: r.text.to_string(),
+            text: Cow::Borrowed(r.text),
             break_before: r.page_break
                 || r.ws_only
                 || if double_spaced {
@@ -187,7 +189,7 @@ pub fn letter_bullet(line: &str) -> Option<&str> {
 /// or after a line that stops well short of the margin. Paragraphs are separated by a
 /// blank line, list entries by a line break. Written straight into one string sized
 /// for all the lines: this runs on every section of every item.
-pub fn reflow(lines: &[DocLine], layout: Layout) -> String {
+pub fn reflow(lines: &[DocLine<'_>], layout: Layout) -> String {
     let mut out = String::with_capacity(lines.iter().map(|l| l.text.len() + 4).sum());
     let mut started = false;
     let mut prev_list = false;
@@ -199,8 +201,8 @@ pub fn reflow(lines: &[DocLine], layout: Layout) -> String {
         prev_seq = Some(line.seq);
         let (bullet, text, is_list) = match list_marker(&line.text) {
             Some(ListMarker::Bullet(rest)) => ("• ", rest, true),
-            Some(ListMarker::Numbered) => ("", line.text.as_str(), true),
-            None => ("", line.text.as_str(), false),
+            Some(ListMarker::Numbered) => ("", line.text.as_ref(), true),
+            None => ("", line.text.as_ref(), false),
         };
         let new_paragraph = !started
             || !adjacent

@@ -79,31 +79,31 @@ enum BlockKind {
 }
 
 #[derive(Debug, Clone)]
-struct Block {
+struct Block<'a> {
     kind: BlockKind,
-    lines: Vec<DocLine>,
+    lines: Vec<DocLine<'a>>,
 }
 
 #[derive(Debug, Default)]
-struct ItemDraft {
+struct ItemDraft<'a> {
     number: Option<u32>,
-    title: Vec<DocLine>,
+    title: Vec<DocLine<'a>>,
     title_open: bool,
     case_number: Option<String>,
     closed: bool,
-    blocks: Vec<Block>,
+    blocks: Vec<Block<'a>>,
 }
 
 #[derive(Debug, Default)]
-struct MeetingDraft {
+struct MeetingDraft<'a> {
     heading: Option<String>,
     committee: Option<String>,
     date: Option<String>,
     start_time: Option<String>,
     location: Option<String>,
     pending_label: Option<MeetingLabel>,
-    preamble: Vec<Block>,
-    items: Vec<ItemDraft>,
+    preamble: Vec<Block<'a>>,
+    items: Vec<ItemDraft<'a>>,
 }
 
 /// Parses the text of one minutes document. Never fails: what it cannot place
@@ -139,7 +139,7 @@ pub fn parse_minutes(text: &str, source: &str, committees: &Committees) -> Parse
                 };
                 if !title.is_empty() {
                     item.title.push(DocLine {
-                        text: title,
+                        text: title.into(),
                         ..line
                     });
                 }
@@ -188,7 +188,10 @@ pub fn parse_minutes(text: &str, source: &str, committees: &Committees) -> Parse
                     lines: Vec::new(),
                 });
                 if let Some(rest) = rest {
-                    d.push_line(DocLine { text: rest, ..line });
+                    d.push_line(DocLine {
+                        text: rest.into(),
+                        ..line
+                    });
                 }
             }
             LineKind::Absence { rest } => d.item().open_block(BlockKind::Absent, rest, &line),
@@ -204,7 +207,10 @@ pub fn parse_minutes(text: &str, source: &str, committees: &Committees) -> Parse
                     lines: Vec::new(),
                 });
                 if let Some(rest) = rest {
-                    d.push_line(DocLine { text: rest, ..line });
+                    d.push_line(DocLine {
+                        text: rest.into(),
+                        ..line
+                    });
                 }
             }
             // In a Bilag list, `Indstilling` is a document's title, not a new section.
@@ -216,7 +222,7 @@ pub fn parse_minutes(text: &str, source: &str, committees: &Committees) -> Parse
                     .open_block(BlockKind::Section(Some(heading)), rest, &line)
             }
             LineKind::Header { committee, date } if in_preamble && d.heading.is_none() => {
-                d.heading = Some(line.text.clone());
+                d.heading = Some(line.text.to_string());
                 d.committee = Some(expand(committees, &committee));
                 d.date = Some(date);
                 d.start_time = d.start_time.take().or_else(|| find_time(&line.text));
@@ -300,8 +306,8 @@ fn normalise(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-impl ItemDraft {
-    fn open_block(&mut self, kind: BlockKind, rest: Option<String>, line: &DocLine) {
+impl<'a> ItemDraft<'a> {
+    fn open_block(&mut self, kind: BlockKind, rest: Option<String>, line: &DocLine<'_>) {
         self.title_open = false;
         let mut block = Block {
             kind,
@@ -309,7 +315,7 @@ impl ItemDraft {
         };
         if let Some(rest) = rest {
             block.lines.push(DocLine {
-                text: rest,
+                text: rest.into(),
                 no: line.no,
                 seq: line.seq,
                 break_before: false,
@@ -319,9 +325,9 @@ impl ItemDraft {
     }
 }
 
-impl MeetingDraft {
+impl<'a> MeetingDraft<'a> {
     /// The current item, starting one when the text has not named one yet.
-    fn item(&mut self) -> &mut ItemDraft {
+    fn item(&mut self) -> &mut ItemDraft<'a> {
         if self.items.is_empty() {
             self.items.push(ItemDraft::default());
         }
@@ -335,7 +341,7 @@ impl MeetingDraft {
             .is_some_and(|b| b.kind == BlockKind::Attachments)
     }
 
-    fn push_preamble_line(&mut self, heading: Option<&str>, line: DocLine) {
+    fn push_preamble_line(&mut self, heading: Option<&str>, line: DocLine<'a>) {
         let wanted = BlockKind::Section(heading.map(str::to_string));
         match self.preamble.last_mut() {
             Some(b)
@@ -351,7 +357,7 @@ impl MeetingDraft {
         }
     }
 
-    fn push_line(&mut self, line: DocLine) {
+    fn push_line(&mut self, line: DocLine<'a>) {
         let Some(item) = self.items.last_mut() else {
             match self.preamble.last_mut() {
                 Some(b)
@@ -394,7 +400,7 @@ impl MeetingDraft {
 
     /// Takes the line before a case line as the new item's title, if it reads like one.
     /// A numbered line (`2. Budgetopfølgning`) also gives the item its number.
-    fn take_title_candidate(&mut self) -> Option<(Option<u32>, DocLine)> {
+    fn take_title_candidate(&mut self) -> Option<(Option<u32>, DocLine<'a>)> {
         let blocks = match self.items.last_mut() {
             Some(item) => &mut item.blocks,
             None => &mut self.preamble,
@@ -406,7 +412,7 @@ impl MeetingDraft {
         ) {
             return None;
         }
-        let text = block.lines.last()?.text.as_str();
+        let text = block.lines.last()?.text.as_ref();
         let numbered = NUMBERED_TITLE
             .captures(text)
             .and_then(|c| Some((c[1].parse::<u32>().ok()?, c.get(2)?.start())));
@@ -422,7 +428,7 @@ impl MeetingDraft {
             blocks.pop();
         }
         let number = numbered.map(|(n, start)| {
-            line.text = line.text[start..].to_string();
+            line.text = line.text[start..].to_string().into();
             n
         });
         Some((number, line))
@@ -591,7 +597,7 @@ fn build_item(
         draft
             .title
             .iter()
-            .map(|l| l.text.as_str())
+            .map(|l| l.text.as_ref())
             .fold(None, |acc: Option<String>, t| {
                 Some(match acc {
                     Some(mut a) => {
@@ -611,7 +617,7 @@ fn build_item(
                 let text = block
                     .lines
                     .iter()
-                    .map(|l| l.text.as_str())
+                    .map(|l| l.text.as_ref())
                     .collect::<Vec<_>>()
                     .join(" ");
                 let steps = ROUTE_SPLIT
@@ -636,7 +642,7 @@ fn build_item(
             )),
             BlockKind::Absent => push_unique(&mut item.absent, people_in(&block.lines)),
             BlockKind::Attachments => {
-                let lines: Vec<&str> = block.lines.iter().map(|l| l.text.as_str()).collect();
+                let lines: Vec<&str> = block.lines.iter().map(|l| l.text.as_ref()).collect();
                 item.attachments.extend(parse_attachments(&lines));
             }
         }
