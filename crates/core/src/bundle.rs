@@ -4,7 +4,7 @@ use crate::committees::Committees;
 use crate::dates::is_iso_date;
 use crate::model::{Bundle, Meeting, FORMAT, VERSION};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use thiserror::Error;
 
@@ -345,7 +345,7 @@ pub fn assemble(
     mut meetings: Vec<Meeting>,
     committees: &Committees,
 ) -> Bundle {
-    let mut used = HashSet::new();
+    let mut used = Ids::default();
     for m in &mut meetings {
         let base = meeting_slug(m, committees);
         m.id = unique(base, &mut used);
@@ -415,12 +415,52 @@ pub fn slug(s: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
-fn unique(base: String, used: &mut HashSet<String>) -> String {
-    let mut id = base.clone();
-    let mut n = 2;
-    while !used.insert(id.clone()) {
-        id = format!("{base}-{n}");
+/// `base`, or `base-2`, `base-3`, … : the first not used yet. Remembers where each base
+/// got to, so many meetings of one committee on one date do not retry every suffix.
+fn unique(base: String, used: &mut Ids) -> String {
+    let start = used.next.get(&base).copied().unwrap_or(1);
+    let mut n = start;
+    let mut id = if n == 1 {
+        base.clone()
+    } else {
+        format!("{base}-{n}")
+    };
+    while used.taken.contains(&id) {
         n += 1;
+        id = format!("{base}-{n}");
     }
+    used.taken.insert(id.clone());
+    used.next.insert(base, n + 1);
     id
+}
+
+/// Ids given so far, and for each base the suffix to try next.
+#[derive(Default)]
+struct Ids {
+    taken: HashSet<String>,
+    next: HashMap<String, u32>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unique_ids_table() {
+        let mut used = Ids::default();
+        let cases = [
+            ("buu-2024-04-18", "buu-2024-04-18"),
+            ("buu-2024-04-18", "buu-2024-04-18-2"),
+            // A base that looks like a suffixed id is still unique.
+            ("buu-2024-04-18-2", "buu-2024-04-18-2-2"),
+            ("buu-2024-04-18-3", "buu-2024-04-18-3"),
+            // The base's next suffix is taken already: skipped.
+            ("buu-2024-04-18", "buu-2024-04-18-4"),
+            ("buu-2024-04-18", "buu-2024-04-18-5"),
+            ("kb-2025-08-27", "kb-2025-08-27"),
+        ];
+        for (base, want) in cases {
+            assert_eq!(unique(base.to_string(), &mut used), want, "base `{base}`");
+        }
+    }
 }
