@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 use referat_core::{conserve::lost_words, decode::decode, parse_minutes, Committees};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok((text, _)) = decode(data) else { return };
+    let Ok((text, _)) = decode(data.to_vec()) else { return };
     let parsed = parse_minutes(&text, "fuzz.txt", &Committees::builtin());
     let lost = lost_words(&text, &parsed.meeting);
     assert!(lost.is_empty(), "lost words {lost:?}");

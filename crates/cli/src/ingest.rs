@@ -152,7 +152,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 fn ingest_file(path: &Path, committees: &Committees, check: bool) -> Result<(Meeting, FileReport)> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
     let (text, encoding) =
-        decode(&bytes).with_context(|| format!("cannot decode `{}`", path.display()))?;
+        decode(bytes).with_context(|| format!("cannot decode `{}`", path.display()))?;
     let parsed = parse_minutes(&text, &path.display().to_string(), committees);
     let lost = if check {
         lost_words(&text, &parsed.meeting)

@@ -47,7 +47,7 @@ fn main() {
     let (t_decode, texts) = best(runs, || {
         files
             .iter()
-            .map(|b| decode(b).expect("decodable").0)
+            .map(|b| decode(b.clone()).expect("decodable").0)
             .collect::<Vec<String>>()
     });
     let (t_parse, meetings) = best(runs, || {

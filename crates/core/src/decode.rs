@@ -21,14 +21,16 @@ pub enum DecodeError {
 }
 
 /// Decodes a text file. Line ends, NUL bytes and form feeds are left to the parser.
-pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+/// Takes the bytes by value: UTF-8 (nearly every file) becomes the text without a copy.
+pub fn decode(mut bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
     if bytes.starts_with(b"%PDF-") {
         return Err(DecodeError::Pdf);
     }
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return match std::str::from_utf8(rest) {
-            Ok(s) => Ok((s.to_string(), Encoding::Utf8Bom)),
-            Err(e) => Err(undecodable(rest, e.valid_up_to(), 3)),
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+        return match String::from_utf8(bytes) {
+            Ok(s) => Ok((s, Encoding::Utf8Bom)),
+            Err(e) => Err(undecodable(e.as_bytes(), e.utf8_error().valid_up_to(), 3)),
         };
     }
     for (bom, enc, encoding) in [
@@ -36,21 +38,22 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
         (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE, Encoding::Utf16Be),
     ] {
         if bytes.starts_with(bom) {
-            let (text, _, _) = enc.decode(bytes);
+            let (text, _, _) = enc.decode(&bytes);
             return Ok((text.into_owned(), encoding));
         }
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok((s.to_string(), Encoding::Utf8));
-    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(s) => return Ok((s, Encoding::Utf8)),
+        Err(e) => e.into_bytes(),
+    };
     // Windows-1252 leaves five bytes undefined; text never contains them.
     if let Some(offset) = bytes
         .iter()
         .position(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
     {
-        return Err(undecodable(bytes, offset, 0));
+        return Err(undecodable(&bytes, offset, 0));
     }
-    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
     Ok((text.into_owned(), Encoding::Windows1252))
 }
 
@@ -68,31 +71,33 @@ mod tests {
     #[test]
     fn decodes_the_encodings_minutes_come_in() {
         assert_eq!(
-            decode("Børne".as_bytes()).unwrap(),
+            decode("Børne".as_bytes().to_vec()).unwrap(),
             ("Børne".into(), Encoding::Utf8)
         );
         assert_eq!(
-            decode(b"\xEF\xBB\xBFB\xC3\xB8rne").unwrap(),
+            decode(b"\xEF\xBB\xBFB\xC3\xB8rne".to_vec()).unwrap(),
             ("Børne".into(), Encoding::Utf8Bom)
         );
         assert_eq!(
-            decode(b"B\xF8rne \x96 \xC5ben").unwrap(),
+            decode(b"B\xF8rne \x96 \xC5ben".to_vec()).unwrap(),
             ("Børne – Åben".into(), Encoding::Windows1252)
         );
         assert_eq!(
-            decode(b"\xFF\xFEB\x00\xF8\x00").unwrap(),
+            decode(b"\xFF\xFEB\x00\xF8\x00".to_vec()).unwrap(),
             ("Bø".into(), Encoding::Utf16Le)
         );
-        assert_eq!(decode(b"%PDF-1.7 ..."), Err(DecodeError::Pdf));
+        assert_eq!(decode(b"%PDF-1.7 ...".to_vec()), Err(DecodeError::Pdf));
         assert_eq!(
-            decode(b"ab\x81cd"),
+            decode(b"ab\x81cd".to_vec()),
             Err(DecodeError::Undecodable {
                 byte: 0x81,
                 offset: 2
             })
         );
         assert_eq!(
-            decode(b"\xEF\xBB\xBFab\xFF").unwrap_err().to_string(),
+            decode(b"\xEF\xBB\xBFab\xFF".to_vec())
+                .unwrap_err()
+                .to_string(),
             "byte 0xFF at offset 5 is neither UTF-8 nor Windows-1252 text"
         );
     }

@@ -82,7 +82,7 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
-        if let Ok((text, _)) = decode(&bytes) {
+        if let Ok((text, _)) = decode(bytes.clone()) {
             let _ = parse_minutes(&text, "bytes.txt", &Committees::builtin());
         }
         let _ = Bundle::from_slice(&bytes);
