@@ -164,7 +164,8 @@ pub fn classify(line: &str, known_abbreviation: impl Fn(&str) -> bool) -> LineKi
     if FIVE_DOTS.find(line.as_bytes()).is_some() && TOC.is_match(line) {
         return LineKind::Toc;
     }
-    if starts_with_ci(line, "punkt") {
+    // `Punkt 3 …`, not `Punktnummer: 21`.
+    if starts_with_ci(line, "punkt") && line[5..].starts_with(char::is_whitespace) {
         if let Some(c) = POINT.captures(line) {
             if let Ok(number) = c[1].parse() {
                 return LineKind::Point {
@@ -185,7 +186,8 @@ pub fn classify(line: &str, known_abbreviation: impl Fn(&str) -> bool) -> LineKi
     let case_like = first.is_ascii_digit()
         || starts_with_ci(line, "sag")
         || (first.is_uppercase() && dash_digit);
-    if line.len() <= 60 && case_like {
+    // Every form of case number has a `/` or a `-`.
+    if line.len() <= 60 && case_like && memchr::memchr2(b'/', b'-', line.as_bytes()).is_some() {
         if let Some(c) = CASE_LINE.captures(line) {
             let access = c.get(2).map(|m| m.as_str().to_lowercase().starts_with('l'));
             return LineKind::Case {
