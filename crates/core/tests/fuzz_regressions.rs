@@ -55,3 +55,25 @@ fn bundle_from_hostile_bytes() {
         assert!(Bundle::from_slice(bytes).is_err(), "{bytes:?}");
     }
 }
+
+/// A second `Dato:` label in the preamble was swallowed: the meeting keeps the first date,
+/// and the second stays in the text.
+#[test]
+fn a_second_meeting_label_stays_in_the_text() {
+    let text = "Udvalg: Aarhus Byråd\nDato: 25-06-2025\nPunktnummer: 4\n\
+                Udvalg: Økonomiudvalget\nDato: 20-08-2025\nSted: Rådhuset\nSted: Byrådssalen\n\
+                Tidspunkt: 16.00\nTidspunkt: 17.30\n";
+    keeps_every_word(text);
+    let m = parse_minutes(text, "labels.txt", &Committees::builtin()).meeting;
+    assert_eq!(m.date.as_deref(), Some("2025-06-25"));
+    assert_eq!(m.location.as_deref(), Some("Rådhuset"));
+    assert_eq!(m.start_time.as_deref(), Some("16:00"));
+}
+
+/// A header after a date label that says another date: neither date may go.
+#[test]
+fn a_header_after_a_different_date_label() {
+    keeps_every_word(
+        "Dato: 20-08-2025\nBørne- og ungdomsudvalget 24-06-2021\nSagsfremstilling\nTekst.\n",
+    );
+}

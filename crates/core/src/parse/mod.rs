@@ -221,17 +221,22 @@ pub fn parse_minutes(text: &str, source: &str, committees: &Committees) -> Parse
                 d.item()
                     .open_block(BlockKind::Section(Some(heading)), rest, &line)
             }
-            LineKind::Header { committee, date } if in_preamble && d.heading.is_none() => {
+            // A header whose date differs from a `Dato:` label's already read stays text.
+            LineKind::Header { committee, date }
+                if in_preamble
+                    && d.heading.is_none()
+                    && d.date.as_ref().is_none_or(|read| *read == date) =>
+            {
                 d.heading = Some(line.text.to_string());
                 d.committee = Some(expand(committees, &committee));
                 d.date = Some(date);
                 d.start_time = d.start_time.take().or_else(|| find_time(&line.text));
             }
             LineKind::Label { label, rest } if in_preamble => match rest {
+                // The line stays in the preamble's text either way: its label is a word too.
                 Some(value) => {
-                    if !d.apply_label(label, &value) {
-                        d.push_line(line);
-                    }
+                    d.apply_label(label, &value);
+                    d.push_line(line);
                 }
                 None => {
                     d.pending_label = Some(label);
@@ -434,29 +439,41 @@ impl<'a> MeetingDraft<'a> {
         Some((number, line))
     }
 
+    /// Stores a label's value, if the field is empty or holds the same value: a second
+    /// `Dato:` is not taken for the meeting's date. Says whether it stored it.
     fn apply_label(&mut self, label: MeetingLabel, value: &str) -> bool {
+        /// Sets `field` to `value` unless it holds another value.
+        fn store(field: &mut Option<String>, value: String) -> bool {
+            let free = field.as_ref().is_none_or(|old| *old == value);
+            if free {
+                *field = Some(value);
+            }
+            free
+        }
         match label {
             MeetingLabel::Date => {
                 let Some(date) = find_date(value) else {
                     return false;
                 };
-                self.date.get_or_insert(date);
-                if let Some(time) = find_time(value) {
-                    self.start_time.get_or_insert(time);
-                }
-            }
-            MeetingLabel::Time => {
-                let Some(time) = find_time(&format!("kl. {value}")) else {
-                    return false;
+                let time = find_time(value);
+                let time_fits = match (&time, &self.start_time) {
+                    (Some(new), Some(old)) => new == old,
+                    _ => true,
                 };
-                self.start_time.get_or_insert(time);
+                if !time_fits || !store(&mut self.date, date) {
+                    return false;
+                }
+                if let Some(time) = time {
+                    self.start_time = Some(time);
+                }
+                true
             }
-            MeetingLabel::Place => {
-                self.location
-                    .get_or_insert_with(|| value.trim().to_string());
-            }
+            MeetingLabel::Time => match find_time(&format!("kl. {value}")) {
+                Some(time) => store(&mut self.start_time, time),
+                None => false,
+            },
+            MeetingLabel::Place => store(&mut self.location, value.trim().to_string()),
         }
-        true
     }
 
     fn finish(self, source: &str, layout: Layout, committees: &Committees) -> Parsed {
