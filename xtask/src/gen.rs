@@ -115,12 +115,16 @@ fn load_pool(root: &Path) -> Result<Pool> {
         .collect();
     files.sort();
     files.push(root.join("tests/fixtures/aarhus-byraad-2025-08-27.txt"));
-    let committees = Committees::builtin();
     let mut pool = Pool::default();
     for f in &files {
         let text =
             std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
-        let m = parse_minutes(&text, &f.display().to_string(), &committees).meeting;
+        let m = parse_minutes(
+            &text,
+            &f.display().to_string(),
+            referat_core::Vocabulary::builtin(),
+        )
+        .meeting;
         for a in &m.absent {
             pool.people.push((a.name.clone(), a.party.clone()));
         }
@@ -371,6 +375,7 @@ pub fn generate(root: &Path, items: usize, seed: u64) -> Result<Bundle> {
             source: format!("bench/{k:06}.txt"),
             heading: Some(format!("{} {}", COMMITTEES[c], date)),
             sections: Vec::new(),
+            furniture: Vec::new(),
         });
     }
     let bundle = assemble(

@@ -1,4 +1,4 @@
-//! Project tasks: `cargo xtask dist | run | browser-test | test`.
+//! Project tasks: `cargo xtask dist | run | browser-test | test | eval`.
 //!
 //! `gen-bundle` writes a synthetic bundle built from the real samples (see `gen.rs`);
 //! `bench` measures the viewer at 1k/10k/40k items beside MiniSearch and a JSON.parse floor.
@@ -15,6 +15,7 @@ use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod eval;
 mod gen;
 
 const USAGE: &str = "usage: cargo xtask <dist | run | browser-test | test | gen-bundle | bench>
@@ -24,7 +25,9 @@ const USAGE: &str = "usage: cargo xtask <dist | run | browser-test | test | gen-
   browser-test  ingest + dist, then the Playwright tests in tests/browser
   test          fmt, clippy (native and wasm32), cargo tests, SSR tests, browser tests
   gen-bundle    --items N [--seed S] -o FILE: a synthetic bundle from the real samples
-  bench         [--sizes 1000,10000,40000] [--seed S]: the scale benchmark (writes bench-data/)";
+  bench         [--sizes 1000,10000,40000] [--seed S]: the scale benchmark (writes bench-data/)
+  eval          [--corpus DIR] [--labels DIR] [--bundles DIR] [--verbose]: parser accuracy on a
+                labelled corpus (default devcorpus/corpus and ../shared/devcorpus/labels); see PARSING.md";
 
 /// Shown by the boot script in a browser that cannot run the viewer.
 const UNSUPPORTED: &str = "Denne browser er for gammel til referat (den skal kunne køre WebAssembly med SIMD). Brug Safari 16.4, Chrome 97, Edge 97, Firefox 89 eller nyere. (This browser is too old for referat: it needs WebAssembly with SIMD.)";
@@ -40,6 +43,7 @@ fn main() -> Result<()> {
         "test" => test(),
         "gen-bundle" => gen_bundle(),
         "bench" => bench(),
+        "eval" => eval::eval(&root()),
         _ => {
             eprintln!("{USAGE}");
             std::process::exit(2)

@@ -3,15 +3,15 @@
 use crate::output::{now_rfc3339, write_atomically};
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use referat_core::conserve::lost_words;
-use referat_core::decode::{decode, Encoding};
-use referat_core::{assemble, parse_minutes, Committees, Meeting, Warning};
+use referat_core::decode::Encoding;
+use referat_core::ingest::{ingest, Ingested};
+use referat_core::{assemble, Meeting, Vocabulary, Warning};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Minutes as .txt files, or folders searched for .txt files.
+    /// Minutes as .txt or .html files, or folders searched for them.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Where to write the bundle.
@@ -20,8 +20,13 @@ pub struct Args {
     /// Shown in the viewer's header.
     #[arg(long, default_value = "Referater")]
     title: String,
-    /// More committee abbreviations, as TOML: `[committees]` then `ABBR = "Full name"`.
+    /// More vocabulary: committees, header labels, headings, case labels, outcome phrases
+    /// (the shape of `crates/core/src/vocabulary/builtin.toml`; its lists are added to).
     #[arg(long, value_name = "FILE.toml")]
+    vocabulary: Option<PathBuf>,
+    /// More committee abbreviations (`[committees]` then `ABBR = "Full name"`); the same
+    /// as a `--vocabulary` file with only committees.
+    #[arg(long, value_name = "FILE.toml", conflicts_with = "vocabulary")]
     committees: Option<PathBuf>,
     /// Indent the JSON for reading (the default is compact, which loads faster).
     #[arg(long)]
@@ -39,7 +44,7 @@ pub struct Args {
 }
 
 /// One file's result, filled in by whichever thread parsed it.
-type Slot = std::sync::Mutex<Option<Result<(Meeting, FileReport)>>>;
+type Slot = std::sync::Mutex<Option<Result<(Option<Meeting>, FileReport)>>>;
 
 struct FileReport {
     path: PathBuf,
@@ -48,16 +53,25 @@ struct FileReport {
     lost: Vec<String>,
 }
 
+/// The built-in vocabulary, or the one a user's file extends.
+pub fn load_vocabulary(path: Option<&Path>) -> Result<std::borrow::Cow<'static, Vocabulary>> {
+    let Some(path) = path else {
+        return Ok(std::borrow::Cow::Borrowed(Vocabulary::builtin()));
+    };
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read `{}`", path.display()))?;
+    let vocabulary =
+        Vocabulary::extended(&text).with_context(|| format!("in `{}`", path.display()))?;
+    Ok(std::borrow::Cow::Owned(vocabulary))
+}
+
 pub fn run(args: Args) -> Result<ExitCode> {
-    let mut committees = Committees::builtin();
-    if let Some(path) = &args.committees {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read `{}`", path.display()))?;
-        committees
-            .extend_from_toml(&text)
-            .with_context(|| format!("in `{}`", path.display()))?;
+    let vocabulary = load_vocabulary(args.vocabulary.as_deref().or(args.committees.as_deref()))?;
+    let vocabulary: &Vocabulary = &vocabulary;
+    let (files, skipped) = collect_files(&args.inputs)?;
+    for s in &skipped {
+        eprintln!("{s}");
     }
-    let files = collect_files(&args.inputs)?;
     let progress = if files.len() >= 20 {
         ProgressBar::new(files.len() as u64)
     } else {
@@ -85,7 +99,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some(path) = files.get(i) else { break };
-                let result = ingest_file(path, &committees, !args.no_check);
+                let result = ingest_file(path, vocabulary, !args.no_check);
                 *results[i].lock().expect("no thread panics holding it") = Some(result);
                 progress.inc(1);
             });
@@ -101,7 +115,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .into_inner()
             .expect("no thread panics holding it")
             .expect("every file ran")?;
-        meetings.push(meeting);
+        meetings.extend(meeting);
         reports.push(report);
     }
     progress.finish_and_clear();
@@ -133,7 +147,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
     }
 
-    let bundle = assemble(&args.title, &now_rfc3339(), meetings, &committees);
+    let bundle = assemble(
+        &args.title,
+        &now_rfc3339(),
+        meetings,
+        &vocabulary.committees,
+    );
     write_atomically(
         &args.output,
         |w| bundle.write_json(w, args.pretty),
@@ -149,48 +168,82 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn ingest_file(path: &Path, committees: &Committees, check: bool) -> Result<(Meeting, FileReport)> {
+fn ingest_file(
+    path: &Path,
+    vocabulary: &Vocabulary,
+    check: bool,
+) -> Result<(Option<Meeting>, FileReport)> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-    let (text, encoding) =
-        decode(bytes).with_context(|| format!("cannot decode `{}`", path.display()))?;
-    let parsed = parse_minutes(&text, &path.display().to_string(), committees);
-    let lost = if check {
-        lost_words(&text, &parsed.meeting)
-    } else {
-        Vec::new()
-    };
+    let Ingested {
+        meeting,
+        warnings,
+        encoding,
+        lost,
+        ..
+    } = ingest(bytes, &path.display().to_string(), vocabulary, check)
+        .with_context(|| format!("cannot decode `{}`", path.display()))?;
     let report = FileReport {
         path: path.to_path_buf(),
         encoding,
-        warnings: parsed.warnings,
+        warnings,
         lost,
     };
-    Ok((parsed.meeting, report))
+    Ok((meeting, report))
 }
 
-/// Expands folders into their .txt files (recursively, sorted); files are taken as given.
-fn collect_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+/// The extensions read from folders.
+const EXTENSIONS: &[&str] = &["txt", "html", "htm"];
+
+/// Expands folders into their minutes files (recursively, sorted); files are taken as
+/// given. A file named twice, or reached twice through a link, is read once; a link
+/// back to a folder being walked is not followed. Returns the files and a note for each
+/// one skipped.
+pub fn collect_files(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>)> {
     let mut files = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut skipped = Vec::new();
     for input in inputs {
         let meta = std::fs::metadata(input)
             .with_context(|| format!("cannot read `{}`", input.display()))?;
         if meta.is_dir() {
             let before = files.len();
-            walk(input, &mut files)?;
-            if files.len() == before {
+            let mut walking = Vec::new();
+            walk(input, &mut files, &mut seen, &mut walking, &mut skipped)?;
+            if files.len() == before && skipped.is_empty() {
                 bail!(
-                    "no minutes found: folder `{}` holds no .txt files",
+                    "no minutes found: folder `{}` holds no .txt or .html files",
                     input.display()
                 );
             }
         } else {
-            files.push(input.clone());
+            let key = std::fs::canonicalize(input).unwrap_or_else(|_| input.clone());
+            if seen.insert(key) {
+                files.push(input.clone());
+            } else {
+                skipped.push(format!("{}: named twice, read once", input.display()));
+            }
         }
     }
-    Ok(files)
+    Ok((files, skipped))
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+    walking: &mut Vec<PathBuf>,
+    skipped: &mut Vec<String>,
+) -> Result<()> {
+    let real = std::fs::canonicalize(dir)
+        .with_context(|| format!("cannot read folder `{}`", dir.display()))?;
+    if walking.contains(&real) {
+        skipped.push(format!(
+            "{}: a link back to a folder being read, not followed",
+            dir.display()
+        ));
+        return Ok(());
+    }
+    walking.push(real);
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read folder `{}`", dir.display()))?
         .map(|e| e.map(|e| e.path()))
@@ -199,13 +252,22 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            walk(&path, files)?;
+            walk(&path, files, seen, walking, skipped)?;
         } else if path
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+            .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
         {
-            files.push(path);
+            let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if seen.insert(key) {
+                files.push(path);
+            } else {
+                skipped.push(format!(
+                    "{}: the same file as one already read",
+                    path.display()
+                ));
+            }
         }
     }
+    walking.pop();
     Ok(())
 }

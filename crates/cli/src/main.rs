@@ -1,5 +1,6 @@
 //! `referat`: turns minutes texts into a bundle, checks bundles, packs them into one HTML file.
 
+mod explain;
 mod ingest;
 mod output;
 
@@ -22,8 +23,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Parse minutes texts (.txt files or folders of them) into a bundle.
+    /// Parse minutes (.txt or .html files, or folders of them) into a bundle.
     Ingest(ingest::Args),
+    /// Show how one file was read: each line's class, each field's line, the warnings.
+    Explain(explain::Args),
     /// Check a bundle and name each problem with its place.
     Validate { bundle: PathBuf },
     /// Put a bundle into the viewer, as one HTML file that opens from a USB stick.
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Ingest(args) => ingest::run(args),
+        Command::Explain(args) => explain::run(args),
         Command::Validate { bundle } => validate(&bundle),
         Command::Pack {
             bundle,

@@ -49,7 +49,7 @@ fn ingests_the_samples_and_reports_warnings_per_file() {
     );
     let stderr = text(&run.stderr);
     assert!(
-        stderr.contains("002_24e5a101f9c48806.txt: no committee; no date;"),
+        stderr.contains("002_24e5a101f9c48806.txt: no minutes structure found (no header, item or decision); the text is kept as one item; no committee; no date;"),
         "{stderr}"
     );
     assert!(stderr.contains("item 1: no decision"), "{stderr}");
@@ -141,7 +141,7 @@ fn an_empty_folder_is_an_error() {
     assert_eq!(
         text(&run.stderr),
         format!(
-            "error: no minutes found: folder `{}` holds no .txt files\n",
+            "error: no minutes found: folder `{}` holds no .txt or .html files\n",
             empty.display()
         )
     );
@@ -202,7 +202,7 @@ fn committees_file_extends_the_table() {
     assert!(!run.status.success());
     assert!(
         text(&run.stderr).starts_with(&format!(
-            "error: in `{}`: invalid committees file:",
+            "error: in `{}`: invalid vocabulary file:",
             table.display()
         )),
         "{}",

@@ -5,7 +5,7 @@
 
 use referat_core::conserve::lost_words;
 use referat_core::decode::decode;
-use referat_core::{assemble, parse_minutes, Committees};
+use referat_core::{assemble, parse_minutes, Committees, Vocabulary};
 use std::time::{Duration, Instant};
 
 fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
@@ -53,7 +53,7 @@ fn main() {
     let (t_parse, meetings) = best(runs, || {
         texts
             .iter()
-            .map(|t| parse_minutes(t, "bench", &committees).meeting)
+            .map(|t| parse_minutes(t, "bench", Vocabulary::builtin()).meeting)
             .collect::<Vec<_>>()
     });
     let (t_check, lost) = best(runs, || {

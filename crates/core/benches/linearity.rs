@@ -4,7 +4,7 @@
 //! Run: `cargo bench -p referat-core --bench linearity`
 
 use referat_core::conserve::lost_words;
-use referat_core::{parse_minutes, Committees};
+use referat_core::{parse_minutes, Vocabulary};
 use std::time::Instant;
 
 fn corpus(bytes: usize, line_breaks: bool) -> String {
@@ -36,9 +36,8 @@ fn corpus(bytes: usize, line_breaks: bool) -> String {
 }
 
 fn time(text: &str) -> f64 {
-    let committees = Committees::builtin();
     let start = Instant::now();
-    let parsed = parse_minutes(text, "bench.txt", &committees);
+    let parsed = parse_minutes(text, "bench.txt", Vocabulary::builtin());
     let lost = lost_words(text, &parsed.meeting);
     let seconds = start.elapsed().as_secs_f64();
     assert!(

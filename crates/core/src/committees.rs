@@ -1,21 +1,9 @@
-//! Committee abbreviations (`BUU`, `ØU`, …) and their full names.
+//! Committee abbreviations (`BUU`, `ØU`, …) and their full names; the built-in
+//! table is part of the vocabulary (`vocabulary/builtin.toml`).
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use thiserror::Error;
-
-/// The built-in table: abbreviations used in Norddjurs' and other portals'
-/// "Sagsgang" lines. Municipalities differ; extend it with `--committees FILE.toml`.
-const BUILTIN: [(&str, &str); 8] = [
-    ("BUU", "Børne- og ungdomsudvalget"),
-    ("VPU", "Voksen- og plejeudvalget"),
-    ("KB", "Kommunalbestyrelsen"),
-    ("ØU", "Økonomiudvalget"),
-    ("KUU", "Kultur- og udviklingsudvalget"),
-    ("MTU", "Miljø- og teknikudvalget"),
-    ("BR", "Byrådet"),
-    ("MAG", "Magistraten"),
-];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Committees {
@@ -46,11 +34,12 @@ impl Default for Committees {
 }
 
 impl Committees {
+    /// The built-in table of `vocabulary/builtin.toml`.
     pub fn builtin() -> Self {
-        let by_abbreviation = BUILTIN
-            .iter()
-            .map(|(a, n)| (a.to_string(), n.to_string()))
-            .collect();
+        crate::vocabulary::Vocabulary::builtin().committees.clone()
+    }
+
+    pub(crate) fn from_map(by_abbreviation: BTreeMap<String, String>) -> Self {
         Committees { by_abbreviation }
     }
 

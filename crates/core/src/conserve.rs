@@ -218,6 +218,7 @@ fn meeting_texts<'a>(m: &'a Meeting, numbers: &'a [String]) -> Vec<&'a str> {
     for s in &m.sections {
         texts.extend([opt(&s.heading), s.text.as_str()]);
     }
+    texts.extend(m.furniture.iter().map(String::as_str));
     for a in &m.absent {
         texts.extend([a.name.as_str(), opt(&a.party), opt(&a.note)]);
     }
@@ -820,6 +821,7 @@ mod tests {
                     text: t.to_string(),
                 })
                 .collect(),
+            furniture: Vec::new(),
         }
     }
 

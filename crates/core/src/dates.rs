@@ -26,14 +26,14 @@ pub const WEEKDAYS: &[&str] = &[
 ];
 
 /// A regex fragment that matches one printed date (used inside larger patterns).
-pub const DATE_PATTERN: &str = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.?\s+(?i:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?\s+\d{4})";
+pub const DATE_PATTERN: &str = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.?\s+(?i:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?,?\s+\d{4})";
 
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$").expect("valid regex"));
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})$").expect("valid regex"));
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?(?i:(?:den|d\.)\s+)?(\d{1,2})\.?\s+(\p{L}+)\.?\s+(\d{4})$")
+    Regex::new(r"^(?i:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag),?\s+)?(?i:(?:den|d\.)\s+)?(\d{1,2})\.?\s+(\p{L}+)\.?,?\s+(\d{4})$")
         .expect("valid regex")
 });
 static FIND_DATE: LazyLock<Regex> =
@@ -131,6 +131,8 @@ mod tests {
             ("Onsdag d. 27. august 2025", Some("2025-08-27")),
             ("den 1. Januar 2022", Some("2022-01-01")),
             ("3. sept. 2024", Some("2024-09-03")),
+            ("Mandag, 11 januar, 2021", Some("2021-01-11")),
+            ("Søndag DEN 08. September 2019", Some("2019-09-08")),
             ("2021-06-24", Some("2021-06-24")),
             ("29-02-2024", Some("2024-02-29")),
             ("29-02-2023", None),

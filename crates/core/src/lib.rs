@@ -7,13 +7,18 @@ pub mod conserve;
 pub mod dates;
 pub mod decode;
 pub mod fold;
+#[cfg(feature = "html")]
+pub mod html;
+pub mod ingest;
 pub mod model;
 pub mod pack;
 pub mod parse;
 pub mod query;
 pub mod reflow;
+pub mod vocabulary;
 
 pub use bundle::{assemble, validate, BundleError, Problem, ProblemKind, MAX_BUNDLE_BYTES};
 pub use committees::Committees;
 pub use model::*;
-pub use parse::{parse_minutes, Parsed, Warning, WarningKind};
+pub use parse::{parse_minutes, Parsed, TraceLine, Warning, WarningKind};
+pub use vocabulary::Vocabulary;

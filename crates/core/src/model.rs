@@ -41,6 +41,10 @@ pub struct Meeting {
     /// Text before the first item that is not header data (a table of contents, an intro).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<Section>,
+    /// Web-page or PDF page text that is no part of the minutes (`Åbn/luk punkt`, `Til
+    /// toppen`), cut off the lines it was glued to: kept here, not in items' text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub furniture: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

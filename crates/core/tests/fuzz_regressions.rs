@@ -2,10 +2,10 @@
 
 use referat_core::conserve::lost_words;
 use referat_core::query::Route;
-use referat_core::{parse_minutes, Bundle, Committees};
+use referat_core::{parse_minutes, Bundle, Vocabulary};
 
 fn keeps_every_word(text: &str) {
-    let parsed = parse_minutes(text, "regression.txt", &Committees::builtin());
+    let parsed = parse_minutes(text, "regression.txt", Vocabulary::builtin());
     assert_eq!(
         lost_words(text, &parsed.meeting),
         Vec::<String>::new(),
@@ -26,7 +26,7 @@ fn lone_carriage_return() {
     let parsed = parse_minutes(
         "Sagsgang\rBUU\rSagsfremstilling\rTekst.",
         "cr.txt",
-        &Committees::builtin(),
+        Vocabulary::builtin(),
     );
     assert_eq!(parsed.meeting.items[0].route, ["BUU"]);
 }
@@ -64,7 +64,7 @@ fn a_second_meeting_label_stays_in_the_text() {
                 Udvalg: Økonomiudvalget\nDato: 20-08-2025\nSted: Rådhuset\nSted: Byrådssalen\n\
                 Tidspunkt: 16.00\nTidspunkt: 17.30\n";
     keeps_every_word(text);
-    let m = parse_minutes(text, "labels.txt", &Committees::builtin()).meeting;
+    let m = parse_minutes(text, "labels.txt", Vocabulary::builtin()).meeting;
     assert_eq!(m.date.as_deref(), Some("2025-06-25"));
     assert_eq!(m.location.as_deref(), Some("Rådhuset"));
     assert_eq!(m.start_time.as_deref(), Some("16:00"));

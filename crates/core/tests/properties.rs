@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 use referat_core::conserve::lost_words;
 use referat_core::decode::decode;
-use referat_core::{assemble, parse_minutes, Bundle, Committees};
+use referat_core::{assemble, parse_minutes, Bundle, Committees, Vocabulary};
 
 const WORDS: &[&str] = &[
     "udvalget",
@@ -71,26 +71,26 @@ proptest! {
 
     #[test]
     fn generated_minutes_keep_every_word(text in minutes()) {
-        let parsed = parse_minutes(&text, "generated.txt", &Committees::builtin());
+        let parsed = parse_minutes(&text, "generated.txt", Vocabulary::builtin());
         prop_assert_eq!(lost_words(&text, &parsed.meeting), Vec::<String>::new());
     }
 
     #[test]
     fn arbitrary_text_never_panics(text in any::<String>()) {
-        let _ = parse_minutes(&text, "arbitrary.txt", &Committees::builtin());
+        let _ = parse_minutes(&text, "arbitrary.txt", Vocabulary::builtin());
     }
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
         if let Ok((text, _)) = decode(bytes.clone()) {
-            let _ = parse_minutes(&text, "bytes.txt", &Committees::builtin());
+            let _ = parse_minutes(&text, "bytes.txt", Vocabulary::builtin());
         }
         let _ = Bundle::from_slice(&bytes);
     }
 
     #[test]
     fn bundles_round_trip_through_json(text in minutes(), title in any::<String>()) {
-        let parsed = parse_minutes(&text, "generated.txt", &Committees::builtin());
+        let parsed = parse_minutes(&text, "generated.txt", Vocabulary::builtin());
         let bundle = assemble(&title, "2026-11-23T00:00:00Z", vec![parsed.meeting], &Committees::builtin());
         let back = Bundle::from_json(&bundle.to_json_pretty()).expect("an assembled bundle is valid");
         prop_assert_eq!(back, bundle);
@@ -109,7 +109,7 @@ fn sample_bundle_round_trips() {
         .iter()
         .map(|p| {
             let text = std::fs::read_to_string(p).unwrap();
-            parse_minutes(&text, &p.display().to_string(), &Committees::builtin()).meeting
+            parse_minutes(&text, &p.display().to_string(), Vocabulary::builtin()).meeting
         })
         .collect();
     let bundle = assemble(

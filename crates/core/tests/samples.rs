@@ -2,7 +2,7 @@
 //! from reading the source text.
 
 use referat_core::{
-    parse_minutes, Absence, Access, Attachment, Committees, Meeting, Outcome, WarningKind,
+    parse_minutes, Absence, Access, Attachment, Meeting, Outcome, Vocabulary, WarningKind,
 };
 
 fn read(path: &str) -> String {
@@ -11,7 +11,7 @@ fn read(path: &str) -> String {
 }
 
 fn parse(path: &str) -> (Meeting, Vec<WarningKind>) {
-    let parsed = parse_minutes(&read(path), path, &Committees::builtin());
+    let parsed = parse_minutes(&read(path), path, Vocabulary::builtin());
     (
         parsed.meeting,
         parsed.warnings.iter().map(|w| w.kind).collect(),
@@ -148,6 +148,7 @@ fn norddjurs_002_fragment_without_structure_keeps_everything() {
     assert_eq!(
         warnings,
         [
+            WarningKind::NoStructure,
             WarningKind::NoCommittee,
             WarningKind::NoDate,
             WarningKind::NoTitle,
@@ -364,7 +365,7 @@ fn numbered_agenda_layout() {
                 1. Godkendelse af dagsorden\nSagsnr.: 25/123\n\nBeslutning:\nGodkendt.\n\n\
                 2. Budgetopfølgning pr. 31. januar\nSagsnr.: 25/456\n\nSagsfremstilling\nForvaltningen har udarbejdet en opfølgning.\n\n\
                 Beslutning:\nTaget til efterretning. Anne Jensen (Ø) stemte imod.\n";
-    let parsed = parse_minutes(text, "numbered.txt", &Committees::builtin());
+    let parsed = parse_minutes(text, "numbered.txt", Vocabulary::builtin());
     let m = &parsed.meeting;
     assert_eq!(
         (
@@ -422,7 +423,7 @@ fn numbered_agenda_layout() {
 #[test]
 fn absences_before_the_first_item_belong_to_the_meeting() {
     let text = "Afbud fra mødet:\nTom Bytoft (A)\n\n21/1 Åben Sag\n\nBeslutning i Økonomiudvalget den 02-01-2025\n\nGodkendt.\n";
-    let m = parse_minutes(text, "afbud.txt", &Committees::builtin()).meeting;
+    let m = parse_minutes(text, "afbud.txt", Vocabulary::builtin()).meeting;
     assert_eq!(m.absent, [person("Tom Bytoft", Some("A"), None)]);
     assert_eq!(m.items.len(), 1);
     assert_eq!(m.items[0].case_number.as_deref(), Some("21/1"));

@@ -1,74 +1,18 @@
 //! Classifying a decision text into an `Outcome`, and spotting dissent.
 
 use crate::model::Outcome;
+use crate::vocabulary::Vocabulary;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Case-insensitive, with ASCII word boundaries: a Unicode `\b` makes the regex
-/// engine fall back to its slowest matcher on Danish text. Every phrase starts
-/// and ends with an ASCII letter, so the two kinds of boundary agree here.
+/// Case-insensitive, with ASCII word boundaries (see `vocabulary`).
 fn re(pattern: &str) -> Regex {
     Regex::new(&format!("(?i){}", pattern.replace(r"\b", r"(?-u:\b)"))).expect("valid regex")
 }
 
-/// Decisive phrases. The earliest in the text wins; a negation starts before
-/// the word it negates, so `ikke godkendt` beats `godkendt`, and at the same
-/// start the earlier entry wins (`godkendes ikke` before `godkendes`).
-static DECISIVE: LazyLock<Vec<(Regex, Outcome)>> = LazyLock::new(|| {
-    vec![
-        (
-            re(
-                r"\bikke\s+(?:godkendt|godkendes|godkende|tiltrådt|tiltrådte|vedtaget|vedtages|anbefalet|anbefales)\b|\b(?:godkendes|godkendte|tiltrædes|vedtages)\s+ikke\b|\bafvist\b|\bafvises\b|\bafviste\b|\bforkastet\b|\bforkastes\b|\bforslaget\s+faldt\b",
-            ),
-            Outcome::Rejected,
-        ),
-        (
-            re(
-                r"\budgår\b|\budgik\b|\btaget\s+af\s+dagsordenen\b|\btages\s+af\s+dagsordenen\b|\btrukket\s+tilbage\b|\bbortfalder\b|\bbortfaldt\b",
-            ),
-            Outcome::Withdrawn,
-        ),
-        // `udsat`/`udsatte` also mean "vulnerable" (`socialt udsatte børn`): require a decision form.
-        (
-            re(
-                r"(?m)^udsat\b|\b(?:sagen|punktet|behandlingen|beslutningen)\s+(?:blev\s+|er\s+)?udsat\b|\budsættes\b|\budsatte\s+(?:sagen|punktet|behandlingen|beslutningen)\b|\bgenoptages\b",
-            ),
-            Outcome::Postponed,
-        ),
-        (
-            re(r"\btil\s+efterretning\b|\b(?:taget|tages)\s+til\s+orientering\b"),
-            Outcome::Noted,
-        ),
-        (
-            re(
-                r"\banbefale[sr]?\b|\banbefalede\b|\banbefalet\b|\bindstilles\b|\bindstiller\b|\bindstillede\b|\b(?:over|frem)sendes\s+med\s+anbefaling\b",
-            ),
-            Outcome::Recommended,
-        ),
-        (
-            re(
-                r"\bgodkendt\b|\bgodkendes\b|\bgodkender\b|\bgodkendte\b|\btiltrådt\b|\btiltrædes\b|\btiltræder\b|\btiltrådte\b|\bvedtaget\b|\bvedtages\b|\bvedtog\b|\bbevilget\b|\bbevilges\b",
-            ),
-            Outcome::Approved,
-        ),
-    ]
-});
-/// All decisive phrases as one pattern: one scan finds the earliest, then the short
-/// match is checked against the table to name its outcome (a tie goes to the table's order).
-static ANY_DECISIVE: LazyLock<Regex> = LazyLock::new(|| {
-    let alternatives: Vec<&str> = DECISIVE.iter().map(|(r, _)| r.as_str()).collect();
-    Regex::new(&alternatives.join("|")).expect("valid regex")
-});
-static DISCUSSED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\bdrøftet\b|\bdrøftede\b|\bdrøftes\b|\bdrøftelse\b"));
 /// "kunne ikke tiltræde" is a rejection when the body says it, dissent when a member or party does.
 static CANNOT_AGREE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:kunne|kan)\s+ikke\s+(?:tiltræde|godkende|anbefale|støtte)\b"));
-static DISSENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\bstemte?\s+(?:imod|nej)\b|\bstemmer\s+(?:imod|nej)\b|\bt(?:ager|og|aget)\s+(?:\w+\s+)?forbehold\b|\bundl(?:od|ader)\s+at\s+stemme\b|\bmindretal(?:let)?\b|\bimod\s+stemte\b",
-    )
-});
 static BODY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:det|der|udvalget|byrådet|kommunalbestyrelsen|magistraten|økonomiudvalget|\S*udvalget|\S*rådet|\S*nævnet)\b",
@@ -76,7 +20,7 @@ static BODY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Classifies a decision text. Returns the outcome and whether it records dissent.
-pub fn classify(text: &str, remarks: &[String]) -> (Outcome, bool) {
+pub fn classify(text: &str, remarks: &[String], v: &Vocabulary) -> (Outcome, bool) {
     let mut best: Option<(usize, usize, Outcome)> = None;
     let mut consider = |start: usize, end: usize, outcome: Outcome| {
         let better = match best {
@@ -87,11 +31,12 @@ pub fn classify(text: &str, remarks: &[String]) -> (Outcome, bool) {
             best = Some((start, end, outcome));
         }
     };
-    if let Some(m) = ANY_DECISIVE.find(text) {
+    if let Some(m) = v.re.any_decisive.find(text) {
         let phrase = m.as_str();
-        let named = DECISIVE
-            .iter()
-            .find(|(p, _)| p.find(phrase).is_some_and(|f| f.start() == 0));
+        let named =
+            v.re.decisive
+                .iter()
+                .find(|(p, _)| p.find(phrase).is_some_and(|f| f.start() == 0));
         if let Some((_, outcome)) = named {
             consider(m.start(), m.end(), *outcome);
         }
@@ -106,14 +51,16 @@ pub fn classify(text: &str, remarks: &[String]) -> (Outcome, bool) {
     }
     let outcome = match best {
         Some((_, _, o)) => o,
-        None if DISCUSSED.is_match(text) => Outcome::Discussed,
+        None if v.re.discussed.is_match(text) => Outcome::Discussed,
+        None if v.re.approved_weak.is_match(text) => Outcome::Approved,
+        None if v.re.noted_weak.is_match(text) => Outcome::Noted,
         None => Outcome::Other,
     };
     let dissent = member_disagrees
-        || DISSENT.is_match(text)
+        || v.re.dissent.is_match(text)
         || remarks
             .iter()
-            .any(|r| DISSENT.is_match(r) || CANNOT_AGREE.is_match(r));
+            .any(|r| v.re.dissent.is_match(r) || CANNOT_AGREE.is_match(r));
     (outcome, dissent)
 }
 
@@ -174,13 +121,20 @@ mod tests {
             ("Godkendt uden forbehold.", Approved, false),
         ];
         for (text, outcome, dissent) in cases {
-            assert_eq!(classify(text, &[]), (outcome, dissent), "text `{text}`");
+            assert_eq!(
+                classify(text, &[], Vocabulary::builtin()),
+                (outcome, dissent),
+                "text `{text}`"
+            );
         }
     }
 
     #[test]
     fn dissent_in_remarks_counts() {
         let remarks = vec!["Jens Hansen (V) tager forbehold for finansieringen.".to_string()];
-        assert_eq!(classify("Godkendt.", &remarks), (Approved, true));
+        assert_eq!(
+            classify("Godkendt.", &remarks, Vocabulary::builtin()),
+            (Approved, true)
+        );
     }
 }

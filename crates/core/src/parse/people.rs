@@ -24,7 +24,8 @@ static DID_NOT_TAKE_PART: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Parses one line of an absence list. `None` when the line is not a list of people.
 pub fn parse_people_line(line: &str) -> Option<Vec<Absence>> {
-    let line = line.trim().trim_end_matches(['.', ',']);
+    let line = strip_bullet(line).replace("()", "");
+    let line = line.trim().trim_end_matches(['.', ',']).trim();
     if line.is_empty() {
         return None;
     }
@@ -81,6 +82,131 @@ fn parse_person(piece: &str) -> Option<Absence> {
         return None;
     };
     Some(Absence { name, party, note })
+}
+
+/// A list line without its bullet: `• Ulrik Falk-Sørensen (F) - Afbud`.
+fn strip_bullet(line: &str) -> &str {
+    let t = line.trim_start();
+    match t.chars().next() {
+        Some('•' | '·' | '▪' | '◦' | '*') => {
+            t[t.chars().next().map_or(0, char::len_utf8)..].trim_start()
+        }
+        Some('-' | '–') if t[1..].starts_with(' ') || t.starts_with("– ") => {
+            t[t.chars().next().map_or(0, char::len_utf8)..].trim_start()
+        }
+        _ => t,
+    }
+}
+
+/// Where a text stands: before the first item (the meeting's own absences), or in an
+/// item's decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Meeting,
+    Item,
+}
+
+const ONE: &str = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|von|van|der|de|af|la|le|du))*(?:\s*\([^()]{0,40}\))?";
+
+static AFBUD_FRA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:\bafbud\s+fra)\s+(?:\d+\s+\p{{Ll}}+\s+)?(?P<names>{ONE}(?:(?:\s*,\s*|\s+og\s+){ONE})*)"
+    ))
+    .expect("valid regex")
+});
+static WAS_ABSENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?m)(?:^|[.!?:]\s+)(?P<names>{ONE}(?:(?:\s*,\s*|\s+og\s+){ONE})*)\s+(?i:var|er)\s+(?i:fraværende)"
+    ))
+    .expect("valid regex")
+});
+static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:til\s+stede,?\s+undtagen):?\s+(?P<names>{ONE}(?:(?:\s*,\s*|\s+og\s+){ONE})*)"
+    ))
+    .expect("valid regex")
+});
+/// The member a substitute stands in for: `I stedet for X deltog`, `mødte for X`,
+/// `stedfortræder for X`, `Suppleant for X`.
+static REPLACED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:\bi\s+stedet\s+for|\bmødte\s+for|\bstedfortræder\s+for|\bsuppleant\s+for)\s+(?P<names>{ONE})"
+    ))
+    .expect("valid regex")
+});
+/// A partial absence (`deltog ikke i pkt. 14-19`, `… den lukkede dagsorden`): for the
+/// items it names, not for the whole meeting.
+static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:pkt|punkt|punkterne|sag|sagerne|lukkede|kl)\b|\d").expect("valid regex")
+});
+static ABSENT_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:afbud|fraværende|ikke\s+til\s+stede|forfald)\b").expect("valid regex")
+});
+static NAME_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?P<name>{NAME})")).expect("valid regex"));
+
+/// The people a text says were absent: `Der er afbud fra A, B og C`, `A var fraværende`,
+/// `til stede, undtagen: A`, the member a substitute replaced, and `A deltog ikke i …`
+/// (before the first item only when it is about the whole meeting).
+pub fn absences_in_text(text: &str, scope: Scope) -> Vec<Absence> {
+    let mut out: Vec<Absence> = Vec::new();
+    let mut add = |people: Option<Vec<Absence>>| {
+        for p in people.into_iter().flatten() {
+            if !out.iter().any(|q| q.name == p.name) {
+                out.push(p);
+            }
+        }
+    };
+    let has = |needle: &str| text.to_lowercase().contains(needle);
+    if has("afbud") {
+        for c in AFBUD_FRA.captures_iter(text) {
+            add(parse_people_line(&c["names"]));
+        }
+    }
+    if has("fraværende") {
+        for c in WAS_ABSENT.captures_iter(text) {
+            add(parse_people_line(&c["names"]));
+        }
+    }
+    if has("undtagen") {
+        for c in EXCEPT.captures_iter(text) {
+            add(parse_people_line(&c["names"]));
+        }
+    }
+    if has(" for ") {
+        for c in REPLACED.captures_iter(text) {
+            add(parse_people_line(&c["names"]));
+        }
+    }
+    let taking_part = did_not_take_part(text).into_iter().filter(|p| {
+        scope == Scope::Item || !p.note.as_deref().is_some_and(|n| PARTIAL.is_match(n))
+    });
+    add(Some(taking_part.collect()));
+    out
+}
+
+/// Members of a member list marked as absent: `Peter Jacobsen (O), 1. næstformand- afbud`,
+/// `• Ulrik Falk-Sørensen (F) - Afbud`.
+pub fn marked_absent(lines: &[&str]) -> Vec<Absence> {
+    let mut out = Vec::new();
+    for line in lines {
+        let line = strip_bullet(line);
+        if !ABSENT_MARK.is_match(line) {
+            continue;
+        }
+        let Some(c) = NAME_AT_START.captures(line) else {
+            continue;
+        };
+        let name = c["name"].trim();
+        if name.split_whitespace().count() >= 2 && !ABSENT_MARK.is_match(name) {
+            out.push(Absence {
+                name: name.to_string(),
+                party: None,
+                note: Some(line[c["name"].len()..].trim().to_string()).filter(|n| !n.is_empty()),
+            });
+        }
+    }
+    out
 }
 
 const SENTENCE_WINDOW: usize = 400;

@@ -1,0 +1,119 @@
+//! `referat explain FILE`: how one file was read. Each line with its class, each field
+//! with the line it came from, and the warnings: how a municipality's IT staff find out
+//! why a field is empty.
+
+use crate::ingest::load_vocabulary;
+use anyhow::{Context, Result};
+use referat_core::ingest::{looks_like_html, InputKind};
+use referat_core::{parse_minutes, TraceLine};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// A minutes file (.txt or .html).
+    file: PathBuf,
+    /// More vocabulary, as for `ingest --vocabulary`.
+    #[arg(long, value_name = "FILE.toml")]
+    vocabulary: Option<PathBuf>,
+}
+
+/// The first line of the trace whose text holds `value`.
+fn line_of(trace: &[TraceLine], value: &str) -> String {
+    let value = value.trim();
+    if value.is_empty() {
+        return String::new();
+    }
+    trace
+        .iter()
+        .find(|t| t.text.contains(value))
+        .map_or_else(String::new, |t| format!("  (line {})", t.line))
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let vocabulary = load_vocabulary(args.vocabulary.as_deref())?;
+    let path = &args.file;
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let name = path.display().to_string();
+    let html = looks_like_html(&name, &bytes);
+    let got = referat_core::ingest::ingest(bytes, &name, &vocabulary, true)
+        .with_context(|| format!("cannot decode `{}`", path.display()))?;
+    println!(
+        "{name}: read as {}{}",
+        if got.kind == InputKind::Html || html {
+            "an HTML page"
+        } else {
+            "text"
+        },
+        if got.encoding == referat_core::decode::Encoding::Windows1252 {
+            " (Windows-1252)"
+        } else {
+            ""
+        }
+    );
+    let parsed = parse_minutes(&got.text, &name, &vocabulary);
+    let trace = &parsed.trace;
+    println!("\nLines:");
+    let width = trace
+        .iter()
+        .map(|t| t.class.chars().count())
+        .max()
+        .unwrap_or(0);
+    for t in trace {
+        let text: String = t.text.chars().take(100).collect();
+        println!("{:>5}  {:<width$}  {text}", t.line, t.class);
+    }
+    let m = &parsed.meeting;
+    let field = |name: &str, value: Option<&str>| match value {
+        Some(v) => println!("  {name}: {v}{}", line_of(trace, v)),
+        None => println!("  {name}: (none)"),
+    };
+    println!("\nMeeting:");
+    field("committee", m.committee.as_deref());
+    field("date", m.date.as_deref());
+    field("start time", m.start_time.as_deref());
+    field("location", m.location.as_deref());
+    field("heading", m.heading.as_deref());
+    for a in &m.absent {
+        println!("  absent: {}{}", a.name, line_of(trace, &a.name));
+    }
+    for (i, item) in m.items.iter().enumerate() {
+        println!("\nItem {}:", i + 1);
+        match item.number {
+            Some(n) => println!("  number: {n}"),
+            None => println!("  number: (none)"),
+        }
+        field("title", item.title.as_deref());
+        field("case number", item.case_number.as_deref());
+        println!("  access: {:?}", item.access);
+        for d in &item.decisions {
+            let heading = d.heading.as_deref().unwrap_or("");
+            println!(
+                "  decision: {} → {}{}{}",
+                heading,
+                d.outcome.as_str(),
+                if d.dissent { ", dissent" } else { "" },
+                line_of(trace, heading)
+            );
+        }
+        println!("  outcome: {}", item.outcome.as_str());
+        for a in &item.absent {
+            println!("  absent: {}{}", a.name, line_of(trace, &a.name));
+        }
+    }
+    println!("\nWarnings:");
+    if got.warnings.is_empty() && got.lost.is_empty() {
+        println!("  none");
+    }
+    for w in &got.warnings {
+        println!("  {w}");
+    }
+    if !got.lost.is_empty() {
+        println!(
+            "  {} word(s) not in the bundle: {}",
+            got.lost.len(),
+            got.lost.join(", ")
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,93 @@
+//! One input file to one meeting: the steps `referat ingest`, `referat explain` and
+//! `cargo xtask eval` share, so the accuracy measured is the accuracy users get.
+
+use crate::conserve::lost_words;
+use crate::decode::{decode, DecodeError, Encoding};
+use crate::model::Meeting;
+use crate::parse::{parse_minutes, Warning, WarningKind};
+use crate::vocabulary::Vocabulary;
+
+/// What kind of document the bytes held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// Plain text: a portal page copied as text, or text extracted from a PDF.
+    Text,
+    /// A portal page saved from a browser.
+    Html,
+}
+
+/// One file's result.
+#[derive(Debug, Clone)]
+pub struct Ingested {
+    /// `None` for a file with no text at all: an empty meeting helps nobody.
+    pub meeting: Option<Meeting>,
+    pub warnings: Vec<Warning>,
+    pub encoding: Encoding,
+    pub kind: InputKind,
+    /// The text the parser read (for HTML, the page's text), for `explain` and the check.
+    pub text: String,
+    /// Words of the text that are nowhere in the meeting (empty when not checked).
+    pub lost: Vec<String>,
+}
+
+/// Whether `name` and the first bytes say HTML: the extension, or a doctype or `<html`
+/// at the start (a page saved as `.txt`).
+pub fn looks_like_html(name: &str, bytes: &[u8]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(512)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// Decodes, extracts (HTML), parses and checks one file. `source` names it in the bundle.
+pub fn ingest(
+    bytes: Vec<u8>,
+    source: &str,
+    vocabulary: &Vocabulary,
+    check: bool,
+) -> Result<Ingested, DecodeError> {
+    let kind = if looks_like_html(source, &bytes) {
+        InputKind::Html
+    } else {
+        InputKind::Text
+    };
+    let (decoded, encoding) = decode(bytes)?;
+    let text = match kind {
+        #[cfg(feature = "html")]
+        InputKind::Html => crate::html::text_of(&decoded),
+        #[cfg(not(feature = "html"))]
+        InputKind::Html => decoded,
+        InputKind::Text => decoded,
+    };
+    if text.trim().is_empty() {
+        return Ok(Ingested {
+            meeting: None,
+            warnings: vec![Warning {
+                item: None,
+                kind: WarningKind::Empty,
+            }],
+            encoding,
+            kind,
+            text,
+            lost: Vec::new(),
+        });
+    }
+    let parsed = parse_minutes(&text, source, vocabulary);
+    let lost = if check {
+        lost_words(&text, &parsed.meeting)
+    } else {
+        Vec::new()
+    };
+    Ok(Ingested {
+        meeting: Some(parsed.meeting),
+        warnings: parsed.warnings,
+        encoding,
+        kind,
+        text,
+        lost,
+    })
+}

@@ -1,0 +1,350 @@
+//! Turning the draft into the meeting: blocks become sections, decisions, absences and
+//! attachments, and the warnings say what was not found.
+
+use super::draft::{BlockKind, ItemDraft, MeetingDraft};
+use super::outcome::classify as classify_outcome;
+use super::people::{absences_in_text, marked_absent, parse_people_line, Scope};
+use super::{Parsed, Warning, WarningKind};
+use crate::model::{Absence, Access, Decision, Item, Meeting, Outcome, Section};
+use crate::reflow::{join_line, reflow, DocLine, Layout};
+use crate::vocabulary::Vocabulary;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static ROUTE_SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:/|,|;|→|>|–|\s-\s)\s*").expect("valid regex"));
+static REMARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bbemærk(?:er|ede|ning)\b|\bført til protokol\b|\bprotokoltilførsel\b|\btilkendegiver\b")
+        .expect("valid regex")
+});
+static PARTY_MENTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}[^.]{0,120}?\([^()]{1,30}\)").expect("valid regex"));
+
+pub(crate) fn finish(
+    d: MeetingDraft,
+    source: &str,
+    layout: Layout,
+    v: &Vocabulary,
+    text: &str,
+) -> Parsed {
+    let mut warnings = Vec::new();
+    let mut meeting = Meeting {
+        id: String::new(),
+        committee: d.committee.map(|(c, _)| c),
+        date: d.date.map(|(c, _)| c),
+        start_time: d.start_time,
+        location: d.location,
+        absent: Vec::new(),
+        items: Vec::new(),
+        source: source.to_string(),
+        heading: d.heading,
+        sections: Vec::new(),
+        furniture: d.furniture,
+    };
+    let mut preamble_sections = Vec::new();
+    for block in &d.preamble {
+        match &block.kind {
+            BlockKind::Absent => push_unique(&mut meeting.absent, people_in(&block.lines)),
+            BlockKind::Attendance(label) => {
+                let lines: Vec<&str> = block.lines.iter().map(|l| l.text.as_ref()).collect();
+                push_unique(&mut meeting.absent, marked_absent(&lines));
+                preamble_sections.push(Section {
+                    heading: Some(label.clone()),
+                    text: reflow(&block.lines, layout),
+                });
+            }
+            BlockKind::Section(heading) => preamble_sections.push(Section {
+                heading: heading.clone(),
+                text: reflow(&block.lines, layout),
+            }),
+            _ => preamble_sections.push(Section {
+                heading: None,
+                text: reflow(&block.lines, layout),
+            }),
+        }
+    }
+    for s in &preamble_sections {
+        push_unique(
+            &mut meeting.absent,
+            absences_in_text(&s.text, Scope::Meeting),
+        );
+    }
+    let structured = !d.items.is_empty() || meeting.committee.is_some() || meeting.date.is_some();
+    if d.items.is_empty() {
+        if !preamble_sections.is_empty() {
+            // A fragment with no item: one item that keeps all its text.
+            meeting.items.push(Item {
+                sections: preamble_sections,
+                ..empty_item()
+            });
+        }
+    } else {
+        meeting.sections = preamble_sections;
+        let (committee, date) = (meeting.committee.clone(), meeting.date.clone());
+        for draft in d.items {
+            let item = build_item(draft, layout, v, committee.as_deref(), date.as_deref());
+            meeting.items.push(item);
+        }
+    }
+    // No header: the meeting is the one that made the last decision.
+    if meeting.committee.is_none() || meeting.date.is_none() {
+        let last = meeting.items.iter().flat_map(|i| &i.decisions).rev();
+        let (body, day) = last.fold(
+            (None, None),
+            |(b, d): (Option<String>, Option<String>), dec| {
+                (
+                    b.or_else(|| dec.body.clone()),
+                    d.or_else(|| dec.date.clone()),
+                )
+            },
+        );
+        meeting.committee = meeting.committee.or(body);
+        meeting.date = meeting.date.or(day);
+    }
+    cut_off_decision(&mut meeting, text);
+    if !structured {
+        warnings.push(Warning {
+            item: None,
+            kind: WarningKind::NoStructure,
+        });
+    }
+    if meeting.committee.is_none() {
+        warnings.push(Warning {
+            item: None,
+            kind: WarningKind::NoCommittee,
+        });
+    }
+    if meeting.date.is_none() {
+        warnings.push(Warning {
+            item: None,
+            kind: WarningKind::NoDate,
+        });
+    }
+    for (i, item) in meeting.items.iter().enumerate() {
+        let item_warning = |kind| Warning {
+            item: Some(i + 1),
+            kind,
+        };
+        if item.title.is_none() {
+            warnings.push(item_warning(WarningKind::NoTitle));
+        }
+        if item.case_number.is_none() {
+            warnings.push(item_warning(WarningKind::NoCaseNumber));
+        }
+        if item.decisions.is_empty() {
+            warnings.push(item_warning(WarningKind::NoDecision));
+        }
+    }
+    Parsed {
+        meeting,
+        warnings,
+        trace: Vec::new(),
+    }
+}
+
+/// A text that ends inside the last item's decision, mid-sentence, was cut off (an
+/// excerpt, a broken export): what the decision would have said is not known.
+fn cut_off_decision(meeting: &mut Meeting, text: &str) {
+    let end = text.trim_end();
+    if end.ends_with(['.', '!', '?', ')', '"', '”', '»']) {
+        return;
+    }
+    let Some(item) = meeting.items.last_mut() else {
+        return;
+    };
+    let Some(last) = item.decisions.last_mut() else {
+        return;
+    };
+    let tail: String = end
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let tail = tail.split_whitespace().collect::<Vec<_>>().join(" ");
+    let decision_text = last.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !tail.is_empty() && decision_text.ends_with(&tail) {
+        last.outcome = Outcome::Pending;
+        item.outcome = Outcome::Pending;
+    }
+}
+
+fn empty_item() -> Item {
+    Item {
+        id: String::new(),
+        number: None,
+        case_number: None,
+        title: None,
+        access: Access::Open,
+        route: Vec::new(),
+        sections: Vec::new(),
+        decisions: Vec::new(),
+        outcome: Outcome::Pending,
+        absent: Vec::new(),
+        attachments: Vec::new(),
+    }
+}
+
+/// Whether a decision's body is the meeting's own (or unnamed): another body's decision
+/// printed in the case's history records that body's absences, not this meeting's.
+fn same_body(body: Option<&str>, committee: Option<&str>) -> bool {
+    match (body, committee) {
+        (Some(b), Some(c)) => {
+            let (b, c) = (b.to_lowercase(), c.to_lowercase());
+            b == c || b.contains(&c) || c.contains(&b)
+        }
+        _ => true,
+    }
+}
+
+fn build_item(
+    draft: ItemDraft,
+    layout: Layout,
+    v: &Vocabulary,
+    committee: Option<&str>,
+    date: Option<&str>,
+) -> Item {
+    let mut item = empty_item();
+    item.number = draft.number;
+    item.case_number = draft.case_number;
+    item.access = if draft.closed {
+        Access::Closed
+    } else {
+        Access::Open
+    };
+    item.title =
+        draft
+            .title
+            .iter()
+            .map(|l| l.text.as_ref())
+            .fold(None, |acc: Option<String>, t| {
+                Some(match acc {
+                    Some(mut a) => {
+                        join_line(&mut a, t);
+                        a
+                    }
+                    None => t.to_string(),
+                })
+            });
+    let mut mentioned = Vec::new();
+    for block in draft.blocks {
+        match block.kind {
+            BlockKind::Section(heading) => {
+                let text = reflow(&block.lines, layout);
+                // `X deltog ikke i sagens behandling` is about this case wherever it is
+                // printed; other absence sentences in a case's history are another meeting's.
+                mentioned.extend(super::people::did_not_take_part(&text));
+                item.sections.push(Section { heading, text });
+            }
+            BlockKind::Route => {
+                let text = block
+                    .lines
+                    .iter()
+                    .map(|l| l.text.as_ref())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let steps = ROUTE_SPLIT
+                    .split(&text)
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty());
+                item.route.extend(steps.map(str::to_string));
+            }
+            BlockKind::Decision {
+                heading,
+                body,
+                date: decided,
+            } => {
+                let decision = build_decision(
+                    heading,
+                    body,
+                    decided,
+                    &block.lines,
+                    layout,
+                    v,
+                    committee,
+                    date,
+                );
+                if same_body(decision.body.as_deref(), committee) {
+                    let texts = std::iter::once(decision.text.as_str())
+                        .chain(decision.remarks.iter().map(String::as_str));
+                    for t in texts {
+                        mentioned.extend(absences_in_text(t, Scope::Item));
+                    }
+                }
+                item.decisions.push(decision);
+            }
+            BlockKind::Absent => push_unique(&mut item.absent, people_in(&block.lines)),
+            BlockKind::Attachments => {
+                let lines: Vec<&str> = block.lines.iter().map(|l| l.text.as_ref()).collect();
+                item.attachments.extend(super::parse_attachments(&lines));
+            }
+            BlockKind::Attendance(label) => item.sections.push(Section {
+                heading: Some(label),
+                text: reflow(&block.lines, layout),
+            }),
+        }
+    }
+    push_unique(&mut item.absent, mentioned);
+    item.outcome = item
+        .decisions
+        .last()
+        .map_or(Outcome::Pending, |d| d.outcome);
+    item
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_decision(
+    heading: String,
+    body: Option<String>,
+    decided: Option<String>,
+    lines: &[DocLine],
+    layout: Layout,
+    v: &Vocabulary,
+    committee: Option<&str>,
+    date: Option<&str>,
+) -> Decision {
+    // A bare `Beslutning` heading in a meeting's minutes is that meeting's decision.
+    let bare = body.is_none() && decided.is_none();
+    let body = body
+        .map(|b| v.expand(&b))
+        .or_else(|| bare.then(|| committee.map(str::to_string)).flatten());
+    let decided = decided.or_else(|| bare.then(|| date.map(str::to_string)).flatten());
+    let full = reflow(lines, layout);
+    let (mut text, mut remarks) = (Vec::new(), Vec::new());
+    for paragraph in full.split("\n\n") {
+        if REMARK.is_match(paragraph) && PARTY_MENTION.is_match(paragraph) {
+            remarks.push(paragraph.to_string());
+        } else {
+            text.push(paragraph);
+        }
+    }
+    let text = text.join("\n\n");
+    let (outcome, dissent) = classify_outcome(&text, &remarks, v);
+    Decision {
+        body,
+        date: decided,
+        text,
+        outcome,
+        dissent,
+        remarks,
+        heading: Some(heading),
+    }
+}
+
+fn people_in(lines: &[DocLine]) -> Vec<Absence> {
+    lines
+        .iter()
+        .filter_map(|l| parse_people_line(&l.text))
+        .flatten()
+        .collect()
+}
+
+fn push_unique(into: &mut Vec<Absence>, people: Vec<Absence>) {
+    for p in people {
+        if !into.iter().any(|q| q.name == p.name && q.note == p.note) {
+            into.push(p);
+        }
+    }
+}

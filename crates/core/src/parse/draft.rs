@@ -1,0 +1,466 @@
+//! The meeting as it is being read: the header's fields with where they came from, the
+//! blocks before the first item, and the items with their blocks.
+
+use super::header::{header_line, HeaderLine};
+use crate::dates::{find_date, find_time};
+use crate::reflow::{DocLine, Layout};
+use crate::vocabulary::{LabelField, Vocabulary};
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum BlockKind {
+    Section(Option<String>),
+    Decision {
+        heading: String,
+        body: Option<String>,
+        date: Option<String>,
+    },
+    Absent,
+    /// A member list, with its label line as printed.
+    Attendance(String),
+    Attachments,
+    Route,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Block<'a> {
+    pub kind: BlockKind,
+    pub lines: Vec<DocLine<'a>>,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct ItemDraft<'a> {
+    pub number: Option<u32>,
+    pub title: Vec<DocLine<'a>>,
+    pub title_open: bool,
+    pub case_number: Option<String>,
+    /// A case line or label was read for this item (it may have been empty).
+    pub case_seen: bool,
+    /// A label (`Sagsnummer`) waits for its value on the next line.
+    pub awaiting_case: bool,
+    pub closed: bool,
+    pub blocks: Vec<Block<'a>>,
+}
+
+/// How much a field's source is trusted: a label beats a header line, which beats a
+/// committee or date on a line of its own, which beats a date found in passing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Rank(pub u8);
+
+#[derive(Debug, Default)]
+pub(crate) struct MeetingDraft<'a> {
+    pub heading: Option<String>,
+    pub committee: Option<(String, Rank)>,
+    pub date: Option<(String, Rank)>,
+    pub start_time: Option<String>,
+    pub location: Option<String>,
+    pub pending_label: Option<LabelField>,
+    pub preamble: Vec<Block<'a>>,
+    pub items: Vec<ItemDraft<'a>>,
+    /// Web-page text cut off the ends of lines (`Åbn/luk punkt`), kept on the meeting.
+    pub furniture: Vec<String>,
+    /// A case number read under a table-of-contents entry, for the item that follows.
+    pub pending_case: Option<String>,
+}
+
+/// `Mødedato: Mandag den 6. oktober 2014` inside a longer line, as text extracted from a
+/// PDF runs labels and values together; or a date after a weekday.
+static LOOSE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:\b(?:mødedato|dato)\s*:?\s*|\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag),?\s+)(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag),?\s+)?(?:(?:den|d\.)\s+)?({})",
+        crate::dates::DATE_PATTERN
+    ))
+    .expect("valid regex")
+});
+
+impl<'a> ItemDraft<'a> {
+    pub fn open_block(&mut self, kind: BlockKind, rest: Option<String>, line: &DocLine<'_>) {
+        self.title_open = false;
+        let mut block = Block {
+            kind,
+            lines: Vec::new(),
+        };
+        if let Some(rest) = rest {
+            block.lines.push(DocLine {
+                text: rest.into(),
+                no: line.no,
+                seq: line.seq,
+                break_before: false,
+            });
+        }
+        self.blocks.push(block);
+    }
+
+    /// Whether a decision with text has been read for this item.
+    pub fn has_decision(&self) -> bool {
+        self.blocks
+            .iter()
+            .any(|b| matches!(b.kind, BlockKind::Decision { .. }) && !b.lines.is_empty())
+    }
+}
+
+impl<'a> MeetingDraft<'a> {
+    /// The current item, starting one when the text has not named one yet.
+    pub fn item(&mut self) -> &mut ItemDraft<'a> {
+        if self.items.is_empty() {
+            self.items.push(ItemDraft::default());
+        }
+        self.items.last_mut().expect("an item exists")
+    }
+
+    pub fn in_attachments(&self) -> bool {
+        self.items
+            .last()
+            .and_then(|i| i.blocks.last())
+            .is_some_and(|b| b.kind == BlockKind::Attachments)
+    }
+
+    /// Preamble headings that belong to the meeting, not to an item.
+    pub fn is_meeting_heading(&self, heading: &str) -> bool {
+        heading.eq_ignore_ascii_case("Indholdsfortegnelse")
+            || (self.heading.is_some() && heading.chars().all(|c| !c.is_lowercase()))
+    }
+
+    /// Starts an item at `Punkt 3: Title` or an accepted `3. Title`.
+    pub fn start_item(&mut self, number: Option<u32>, title: &str, line: DocLine<'a>) {
+        let mut item = ItemDraft {
+            number,
+            title_open: true,
+            ..Default::default()
+        };
+        let title = match strip_access_prefix(title) {
+            Some((closed, rest)) => {
+                item.closed = closed;
+                rest
+            }
+            None => title.to_string(),
+        };
+        if !title.is_empty() {
+            item.title.push(DocLine {
+                text: title.into(),
+                ..line
+            });
+        }
+        self.items.push(item);
+    }
+
+    /// Whether `number` continues the numbering of the items read so far: the first
+    /// numbered item may have any number (minutes number items through the year), the
+    /// next ones count up. A lower number is accepted where the item before it is empty:
+    /// then that was an entry of a table of contents.
+    pub fn accepts_number(&self, number: u32) -> bool {
+        let Some(last) = self.items.last() else {
+            return true;
+        };
+        match last.number {
+            Some(n) if number > n => number <= n + 10,
+            Some(_) => last.blocks.is_empty(),
+            // Items without numbers (case lines): a numbered line is a list, not an item.
+            None => false,
+        }
+    }
+
+    /// Takes back items that were entries of a table of contents: empty items whose
+    /// numbers are at or above `number`. A case number read after the entry goes to the
+    /// real item.
+    pub fn rollback_toc(&mut self, number: u32) {
+        let mut carried = None;
+        while let Some(last) = self.items.last() {
+            let toc = last.blocks.is_empty() && last.number.is_some_and(|n| n >= number);
+            if !toc {
+                break;
+            }
+            let last = self.items.pop().expect("checked above");
+            carried = carried.or(last.case_number);
+            for line in last.title {
+                self.push_preamble_line(Some("Indholdsfortegnelse"), line);
+            }
+        }
+        if let Some(case) = carried {
+            self.pending_case = Some(case);
+        }
+    }
+
+    /// A case line or label: the current item's when it has none yet, else a new item's.
+    pub fn case_number(&mut self, case: Option<String>, awaiting: bool, line: DocLine<'a>) {
+        if let Some(item) = self.items.last_mut() {
+            if item.awaiting_case && case.is_some() {
+                item.case_number = case;
+                item.awaiting_case = false;
+                return;
+            }
+        }
+        let fresh = self
+            .items
+            .last()
+            .is_some_and(|i| !i.case_seen && i.blocks.is_empty());
+        if !fresh {
+            let (number, title) = self.take_title_candidate().unzip();
+            let title: Vec<DocLine> = title.into_iter().collect();
+            let title_open = title.is_empty();
+            self.items.push(ItemDraft {
+                number: number.flatten(),
+                title,
+                title_open,
+                ..Default::default()
+            });
+        }
+        let _ = line;
+        let item = self.items.last_mut().expect("an item was just ensured");
+        item.case_seen = true;
+        if item.case_number.is_none() {
+            item.case_number = case;
+        }
+        item.awaiting_case = awaiting;
+        if !item.title.is_empty() {
+            item.title_open = false;
+        }
+    }
+
+    pub fn push_preamble_line(&mut self, heading: Option<&str>, line: DocLine<'a>) {
+        let wanted = BlockKind::Section(heading.map(str::to_string));
+        match self.preamble.last_mut() {
+            Some(b)
+                if b.kind == wanted
+                    || (heading.is_none() && matches!(b.kind, BlockKind::Section(_))) =>
+            {
+                b.lines.push(line)
+            }
+            _ => self.preamble.push(Block {
+                kind: wanted,
+                lines: vec![line],
+            }),
+        }
+    }
+
+    /// A line of text: a case number awaited by its label, or the next line of the
+    /// current block.
+    pub fn push_text(&mut self, line: DocLine<'a>, _v: &Vocabulary, _layout: Layout) {
+        if let Some(item) = self.items.last_mut() {
+            if item.awaiting_case && super::lines::is_case_number(&line.text) {
+                item.case_number = Some(line.text.trim().to_string());
+                item.awaiting_case = false;
+                return;
+            }
+            item.awaiting_case = false;
+        }
+        self.push_line(line)
+    }
+
+    pub fn push_line(&mut self, line: DocLine<'a>) {
+        let Some(item) = self.items.last_mut() else {
+            match self.preamble.last_mut() {
+                Some(b)
+                    if matches!(b.kind, BlockKind::Absent)
+                        && super::people::parse_people_line(&line.text).is_none() =>
+                {
+                    self.preamble.push(Block {
+                        kind: BlockKind::Section(None),
+                        lines: vec![line],
+                    })
+                }
+                Some(b) => b.lines.push(line),
+                None => self.preamble.push(Block {
+                    kind: BlockKind::Section(None),
+                    lines: vec![line],
+                }),
+            }
+            return;
+        };
+        if let Some(case) = self.pending_case.take() {
+            if item.case_number.is_none() {
+                item.case_number = Some(case);
+                item.case_seen = true;
+            }
+        }
+        if item.title_open && item.title.len() < 3 && !line.break_before && item.blocks.is_empty()
+            || (item.title_open && item.title.is_empty() && item.blocks.is_empty())
+        {
+            item.title.push(line);
+            return;
+        }
+        item.title_open = false;
+        let block = match item.blocks.last_mut() {
+            Some(b) if b.kind == BlockKind::Route && !b.lines.is_empty() => None,
+            Some(b)
+                if b.kind == BlockKind::Absent
+                    && super::people::parse_people_line(&line.text).is_none() =>
+            {
+                None
+            }
+            Some(b) => Some(b),
+            None => None,
+        };
+        match block {
+            Some(b) => b.lines.push(line),
+            None => item.blocks.push(Block {
+                kind: BlockKind::Section(None),
+                lines: vec![line],
+            }),
+        }
+    }
+
+    /// Takes the line before a case line as the new item's title, if it reads like one.
+    /// A numbered line (`2. Budgetopfølgning`) also gives the item its number.
+    fn take_title_candidate(&mut self) -> Option<(Option<u32>, DocLine<'a>)> {
+        let blocks = match self.items.last_mut() {
+            Some(item) => &mut item.blocks,
+            None => &mut self.preamble,
+        };
+        let block = blocks.last_mut()?;
+        if !matches!(
+            block.kind,
+            BlockKind::Section(_) | BlockKind::Attachments | BlockKind::Decision { .. }
+        ) {
+            return None;
+        }
+        let text = block.lines.last()?.text.as_ref();
+        let numbered = NUMBERED_TITLE
+            .captures(text)
+            .and_then(|c| Some((c[1].parse::<u32>().ok()?, c.get(2)?.start())));
+        let title_like = text.chars().count() <= 200
+            && !text.ends_with(['.', ',', ';', ':'])
+            && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && (numbered.is_some() || crate::reflow::list_marker(text).is_none());
+        if !title_like {
+            return None;
+        }
+        let mut line = block.lines.pop()?;
+        if block.lines.is_empty() && matches!(block.kind, BlockKind::Section(None)) {
+            blocks.pop();
+        }
+        let number = numbered.map(|(n, start)| {
+            line.text = line.text[start..].to_string().into();
+            n
+        });
+        Some((number, line))
+    }
+
+    /// Stores a label's value, if the field is free or holds the same value: a second
+    /// `Dato:` is not taken for the meeting's date. Says whether it stored it.
+    pub fn apply_label(&mut self, label: LabelField, value: &str, v: &Vocabulary) -> bool {
+        let value = value.trim().trim_matches('|').trim();
+        match label {
+            LabelField::Date => {
+                let Some(date) = find_date(value) else {
+                    return false;
+                };
+                let time = find_time(value).or_else(|| bare_time(value));
+                let stored = self.set_date(date, Rank::LABEL);
+                if stored {
+                    if let Some(time) = time {
+                        self.start_time.get_or_insert(time);
+                    }
+                }
+                stored
+            }
+            LabelField::Time => match find_time(&format!("kl. {value}")) {
+                Some(time) => store(&mut self.start_time, time),
+                None => false,
+            },
+            LabelField::Place => store(&mut self.location, value.to_string()),
+            LabelField::Committee => match super::header::committee_name(value, v) {
+                Some(name) => self.set_committee(super::lines::strip_term(&name), Rank::LABEL),
+                None => false,
+            },
+        }
+    }
+
+    pub fn set_committee(&mut self, name: String, rank: Rank) -> bool {
+        match &self.committee {
+            Some((_, r)) if *r >= rank => false,
+            _ => {
+                self.committee = Some((name, rank));
+                true
+            }
+        }
+    }
+
+    pub fn set_date(&mut self, date: String, rank: Rank) -> bool {
+        match &self.date {
+            Some((old, r)) if *r >= rank => *old == date,
+            _ => {
+                self.date = Some((date, rank));
+                true
+            }
+        }
+    }
+
+    /// Reads a preamble line as a header line; says what it found, for `explain`.
+    pub fn header(&mut self, line: &str, v: &Vocabulary) -> Option<String> {
+        let found = header_line(line, v)?;
+        Some(match found {
+            HeaderLine::Full { committee, date } => {
+                let took_c = self.set_committee(super::lines::strip_term(&committee), Rank::HEADER);
+                let took_d = self.set_date(date, Rank::HEADER);
+                if (took_c || took_d) && self.heading.is_none() {
+                    self.heading = Some(line.to_string());
+                    if self.start_time.is_none() {
+                        self.start_time = find_time(line);
+                    }
+                }
+                "meeting header".into()
+            }
+            HeaderLine::Committee(c) => {
+                self.set_committee(super::lines::strip_term(&c), Rank::LINE);
+                "meeting header: committee".into()
+            }
+            HeaderLine::Date(date) => {
+                if self.set_date(date, Rank::LINE) && self.start_time.is_none() {
+                    self.start_time = find_time(line).or_else(|| bare_time(line));
+                }
+                "meeting header: date".into()
+            }
+        })
+    }
+
+    /// A date in passing (`Mødedato: Mandag den 6. oktober 2014` inside a long line).
+    pub fn loose_date(&mut self, line: &str) {
+        if self.date.is_some() {
+            return;
+        }
+        if let Some(c) = LOOSE_DATE.captures(line) {
+            if let Some(date) = crate::dates::parse_date(&c[1]) {
+                self.set_date(date, Rank::LOOSE);
+            }
+        }
+    }
+}
+
+/// `26-04-2018 18:30:00`: a time after a date, without `kl.`.
+fn bare_time(text: &str) -> Option<String> {
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\d{4}\s+(\d{1,2})[:.](\d{2})(?:[:.]\d{2})?\b").expect("valid regex")
+    });
+    let c = BARE.captures(text)?;
+    let (h, m): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
+}
+
+/// Sets `field` to `value` unless it holds another value.
+fn store(field: &mut Option<String>, value: String) -> bool {
+    let free = field.as_ref().is_none_or(|old| *old == value);
+    if free {
+        *field = Some(value);
+    }
+    free
+}
+
+fn strip_access_prefix(title: &str) -> Option<(bool, String)> {
+    let lower = title.to_lowercase();
+    for (prefix, closed) in [("lukket:", true), ("åben:", false)] {
+        if lower.starts_with(prefix) {
+            let rest = title
+                .char_indices()
+                .nth(prefix.chars().count())
+                .map_or("", |(i, _)| &title[i..]);
+            return Some((closed, rest.trim().to_string()));
+        }
+    }
+    None
+}
+
+/// `2. Budgetopfølgning`: an agenda number and a title, as many portals print items.
+static NUMBERED_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+(\p{Lu}.*)$").expect("valid regex"));
