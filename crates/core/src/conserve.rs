@@ -706,8 +706,40 @@ static MARKER_SET: LazyLock<WordSet> = LazyLock::new(|| {
     for m in MARKERS.iter().chain(date_words) {
         markers.insert(m);
     }
+    // The labels the parser turns into structure (`Sagsid.:`, `Fraværende med afbud:`,
+    // `Deltagere`): their words are the vocabulary's, not the meeting's text.
+    let w = &crate::vocabulary::Vocabulary::builtin().words;
+    let labels = w
+        .case_labels
+        .iter()
+        .chain(&w.absence_labels)
+        .chain(&w.attendance_labels)
+        .chain(&w.decision_headings)
+        .chain(&w.item_decision_headings)
+        .chain(&w.document_words);
+    for label in labels {
+        for word in words(label) {
+            markers.insert(word);
+        }
+    }
+    for word in ["pkt", "åbent", "åbne", "lukkede", "nr"] {
+        markers.insert(word);
+    }
     markers
 });
+
+/// `BilagIngen`, `dagsordenÅbn`: two words that a page's text glued together at an
+/// element's edge (a lower-case letter followed by an upper-case one), each kept apart.
+fn glued_parts(word: &str) -> Option<(&str, &str)> {
+    let mut prev_lower = false;
+    for (i, c) in word.char_indices() {
+        if prev_lower && c.is_uppercase() {
+            return Some((&word[..i], &word[i..]));
+        }
+        prev_lower = c.is_lowercase();
+    }
+    None
+}
 
 /// Words of `input` that appear nowhere in `meeting`, in input order, each once.
 pub fn lost_words(input: &str, meeting: &Meeting) -> Vec<String> {
@@ -788,7 +820,11 @@ pub fn lost_words(input: &str, meeting: &Meeting) -> Vec<String> {
             let kept = have.anywhere(w, following)
                 || joined.clone().any(|j| have.anywhere(j, None))
                 || have.without_case(w)
-                || joined.into_iter().any(|j| have.without_case(j));
+                || joined.into_iter().any(|j| have.without_case(j))
+                || glued_parts(w).is_some_and(|(a, b)| {
+                    (markers.contains(a) || have.without_case(a))
+                        && (markers.contains(b) || have.without_case(b))
+                });
             if !kept && reported.insert(w) {
                 lost.push(w.to_lowercase());
             }

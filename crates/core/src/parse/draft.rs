@@ -281,6 +281,17 @@ impl<'a> MeetingDraft<'a> {
             return;
         }
         item.title_open = false;
+        // A decision interrupted by its absence list (`Fraværende: …` then `Godkendt.`)
+        // goes on after it.
+        let n = item.blocks.len();
+        if n >= 2
+            && item.blocks[n - 1].kind == BlockKind::Absent
+            && matches!(item.blocks[n - 2].kind, BlockKind::Decision { .. })
+            && super::people::parse_people_line(&line.text).is_none()
+        {
+            item.blocks[n - 2].lines.push(line);
+            return;
+        }
         let block = match item.blocks.last_mut() {
             Some(b) if b.kind == BlockKind::Route && !b.lines.is_empty() => None,
             Some(b)

@@ -40,7 +40,7 @@ static KLE_START: LazyLock<Regex> =
 /// `Åbent - 00.01.00A04 - 2007/34364`: access, a journal code and the case number.
 static ACCESS_CASE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?i:(åben|åbent|lukket))\s*[-–]\s*(?:\S+\s*[-–]\s*)?({CASE})\s*$"
+        r"^(?i:(åben|åbent|lukket))\s*[-–]\s*(?:(\S+)\s*[-–]\s*)?({CASE})\s*$"
     ))
 });
 static CASE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^(?:{CASE})$")));
@@ -136,6 +136,17 @@ fn starts_with_ci(line: &str, prefix: &str) -> bool {
 /// Classifies one trimmed, non-blank line. Each pattern is tried only when a
 /// cheap test says it could match: most lines are prose, and this runs on all of them.
 pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
+    // `• Sagsid.: 18/25139`, `• Afbud`: a portal's list bullet before a label.
+    if let Some(rest) = line
+        .strip_prefix('•')
+        .or_else(|| line.strip_prefix('·'))
+        .map(str::trim_start)
+    {
+        match classify(rest, v) {
+            kind @ (LineKind::CaseLabel { .. } | LineKind::Absence { .. }) => return kind,
+            _ => {}
+        }
+    }
     // A character takes at least a byte: count them only for a long line.
     if line.len() > 300 && line.chars().count() > 300 {
         return LineKind::Text;
@@ -157,9 +168,10 @@ pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
     }) {
         if let Some(c) = POINT.captures(line) {
             if let Ok(number) = c[1].parse() {
+                let title = c.get(2).or(c.get(3)).map_or("", |m| m.as_str());
                 return LineKind::Point {
                     number,
-                    title: c[2].trim().to_string(),
+                    title: title.trim().to_string(),
                 };
             }
         }
@@ -227,7 +239,7 @@ pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
             }
         }
     }
-    if line.len() <= 40 && matches!(first, 'Å' | 'å' | 'L' | 'l') {
+    if line.len() <= 80 && matches!(first, 'Å' | 'å' | 'L' | 'l') {
         if let Some(c) = ACCESS_LINE.captures(line) {
             return LineKind::Access {
                 closed: c[1].to_lowercase().starts_with('l'),
@@ -235,9 +247,10 @@ pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
         }
         if let Some(c) = ACCESS_CASE.captures(line) {
             return LineKind::Case {
-                case_number: c[2].to_string(),
+                case_number: c[3].to_string(),
                 access: Some(c[1].to_lowercase().starts_with('l')),
-                rest: None,
+                // The journal code stays with the item as text.
+                rest: c.get(2).map(|m| m.as_str().to_string()),
             };
         }
     }

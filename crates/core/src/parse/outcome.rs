@@ -19,8 +19,34 @@ static BODY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The outcome of a short line that says nothing else (`Godkendt.`, `Drøftet.`).
+fn short_line(line: &str, v: &Vocabulary) -> Option<Outcome> {
+    let line = line.trim();
+    if line.is_empty() || line.split_whitespace().count() > 5 {
+        return None;
+    }
+    if let Some(m) = v.re.any_decisive.find(line) {
+        let phrase = m.as_str();
+        return v
+            .re
+            .decisive
+            .iter()
+            .find(|(p, _)| p.find(phrase).is_some_and(|f| f.start() == 0))
+            .map(|(_, o)| *o);
+    }
+    v.re.discussed.is_match(line).then_some(Outcome::Discussed)
+}
+
 /// Classifies a decision text. Returns the outcome and whether it records dissent.
+/// A short line of its own at the start or the end (`Godkendt.` after the mayor's
+/// remarks, `Drøftet.` before the points raised) is the decision; otherwise the
+/// earliest decisive phrase is.
 pub fn classify(text: &str, remarks: &[String], v: &Vocabulary) -> (Outcome, bool) {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let standalone = lines
+        .first()
+        .and_then(|l| short_line(l, v))
+        .or_else(|| lines.last().and_then(|l| short_line(l, v)));
     let mut best: Option<(usize, usize, Outcome)> = None;
     let mut consider = |start: usize, end: usize, outcome: Outcome| {
         let better = match best {
@@ -49,12 +75,13 @@ pub fn classify(text: &str, remarks: &[String], v: &Vocabulary) -> (Outcome, boo
             member_disagrees = true;
         }
     }
-    let outcome = match best {
-        Some((_, _, o)) => o,
-        None if v.re.discussed.is_match(text) => Outcome::Discussed,
-        None if v.re.approved_weak.is_match(text) => Outcome::Approved,
-        None if v.re.noted_weak.is_match(text) => Outcome::Noted,
-        None => Outcome::Other,
+    let outcome = match (standalone, best) {
+        (Some(o), _) => o,
+        (None, Some((_, _, o))) => o,
+        _ if v.re.discussed.is_match(text) => Outcome::Discussed,
+        _ if v.re.approved_weak.is_match(text) => Outcome::Approved,
+        _ if v.re.noted_weak.is_match(text) => Outcome::Noted,
+        _ => Outcome::Other,
     };
     let dissent = member_disagrees
         || v.re.dissent.is_match(text)

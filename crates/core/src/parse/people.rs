@@ -106,7 +106,9 @@ pub enum Scope {
     Item,
 }
 
-const ONE: &str = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|von|van|der|de|af|la|le|du))*(?:\s*\([^()]{0,40}\))?";
+/// One name in a sentence: capitalised words on one line, an initial with its full stop
+/// (`Susanne K. Iliassen`) but no sentence's end (`Godkendt. Anna Aaen`).
+const ONE: &str = r"(?:\p{Lu}\.|\p{Lu}[\p{L}'’\-]+)(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\p{L}'’\-]+|(?:von|van|der|de|af|la|le|du)\b))*(?:[ \t]*\([^()]{0,40}\))?";
 
 static AFBUD_FRA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(

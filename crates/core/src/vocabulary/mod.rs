@@ -108,6 +108,8 @@ pub(crate) struct Patterns {
     pub longest_heading: usize,
     /// Furniture lower-cased, longest first.
     pub furniture: Vec<String>,
+    /// Each furniture phrase as printed and lower-cased, longest first.
+    pub furniture_forms: Vec<String>,
     /// Decisive outcome phrases, one pattern per outcome, in priority order.
     pub decisive: Vec<(Regex, Outcome)>,
     pub any_decisive: Regex,
@@ -241,6 +243,14 @@ impl Vocabulary {
         let longest_heading = headings.iter().map(|&(_, n, _)| n).max().unwrap_or(0);
         let mut furniture: Vec<String> = w.furniture.iter().map(|f| f.to_lowercase()).collect();
         furniture.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        let mut furniture_forms: Vec<String> = w
+            .furniture
+            .iter()
+            .flat_map(|f| [f.trim().to_string(), f.trim().to_lowercase()])
+            .filter(|f| !f.is_empty())
+            .collect();
+        furniture_forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        furniture_forms.dedup();
         let mut label_fields = Vec::new();
         for (list, field) in [
             (&w.committee_labels, LabelField::Committee),
@@ -273,7 +283,12 @@ impl Vocabulary {
             .collect();
         let any: Vec<String> = all_decisive.into_iter().cloned().collect();
         let re = Patterns {
-            committee_word: compile(&format!("(?i){}", alternation(&w.committee_words))),
+            // The word ends a word, with a definite or genitive ending: `Byrådet`,
+            // `Udvalget for …`, `Ældrerådets`, but not `Rådhuset`.
+            committee_word: compile(&format!(
+                r"(?i){}(?:et|ets|en|ens|ene|enes|n|s)?\b",
+                alternation(&w.committee_words)
+            )),
             decision: compile(&format!(r"^(?i:{})\b", alternation(&w.decision_headings))),
             item_decision: compile(&format!(
                 r"^(?i:{})\s*:?\s*$",
@@ -299,6 +314,7 @@ impl Vocabulary {
             headings,
             longest_heading,
             furniture,
+            furniture_forms,
             any_decisive: phrases("outcomes", &any)?,
             decisive,
             noted_weak: phrases("noted_weak", &p.noted_weak)?,
@@ -339,15 +355,14 @@ impl Vocabulary {
 
     /// `line` without web-page furniture glued to its end or start
     /// (`Godkendelse af dagsordenÅbn/luk punkt`), and the furniture cut off, if any.
+    /// Byte comparisons that ignore ASCII case, against each phrase as printed and
+    /// lower-cased: this runs on every line, and lower-casing each would cost more.
     pub fn strip_furniture<'a>(&self, line: &'a str) -> (&'a str, Option<&'a str>) {
-        let lower = line.to_lowercase();
-        // Lower-casing can change byte lengths (rarely); then leave the line alone.
-        if lower.len() != line.len() {
-            return (line, None);
-        }
-        for f in &self.re.furniture {
-            if lower.len() > f.len() && lower.ends_with(f.as_str()) {
-                let cut = line.len() - f.len();
+        let bytes = line.as_bytes();
+        for f in &self.re.furniture_forms {
+            let fb = f.as_bytes();
+            if bytes.len() > fb.len() && bytes[bytes.len() - fb.len()..].eq_ignore_ascii_case(fb) {
+                let cut = line.len() - fb.len();
                 if line.is_char_boundary(cut) {
                     let before = line[..cut].trim_end_matches([' ', '-', '–']);
                     // Glued (`…dagsordenÅbn/luk punkt`) or after a separator; not a sentence's end.
@@ -356,8 +371,8 @@ impl Vocabulary {
                     }
                 }
             }
-            if lower.len() > f.len() && lower.starts_with(f.as_str()) {
-                let at = f.len();
+            if bytes.len() > fb.len() && bytes[..fb.len()].eq_ignore_ascii_case(fb) {
+                let at = fb.len();
                 if line.is_char_boundary(at) && line[at..].starts_with([' ', '-', '–']) {
                     let after = line[at..].trim_start_matches([' ', '-', '–']);
                     if !after.is_empty() {
