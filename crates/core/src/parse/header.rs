@@ -32,14 +32,14 @@ static DATE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 /// Document words at the start: `Referat fra mødet i`, `Referat af ekstraordinært møde i`.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:referat|beslutningsprotokol|protokol|dagsorden|mødereferat)\b\.?\s*[:•|\-–]?\s*)?(?:(?:fra|af|for|til)\s+)?(?:(?:det\s+)?(?:(?:ekstra)?ordinære?|konstituerende)\s+)?(?:(?:mødet|møde)\s+(?:i|for)\s+)?",
+        r"(?i)^(?:[\p{L}-]+\s+kommune\.?\s+)?(?:(?:åbent|åben|lukket)\s+)?(?:(?:referat|beslutningsprotokol|protokol|dagsorden|mødereferat)\b\.?\s*[:•|\-–]?\s*)?(?:(?:fra|af|for|til)\.?\s+)?(?:(?:det\s+)?(?:(?:ekstra)?ordinære?|konstituerende)\s+)?(?:(?:mødet|møde)\s+(?:i|for)\s+)?",
     )
     .expect("valid regex")
 });
 /// Document words at the end: `- Referat`, `s møde`, `Referat`, an election term `2022-2025`.
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\s*[-–•|:,]?\s*(?:referat|beslutningsprotokol|protokol|dagsorden|mødereferat|ordinært møde|ekstraordinært møde)\b\.?|'?s?\s+møde(?:t)?|\s+\d{4}\s*[-–]\s*\d{2,4}|\s+(?:den|d\.|kl\.?)|\s*[-–•|:,])+\s*$",
+        r"(?i)(?:\s*[-–•|:,.]?\s*(?:referat|beslutningsprotokol|protokol|dagsorden|mødereferat|ordinært møde|ekstraordinært møde)\b\.?|'?s?\s+møde(?:t)?|\s+\d{4}\s*[-–]\s*\d{2,4}|\s+(?:den|d\.|kl\.?)|\s*[-–•|:,])+\s*$",
     )
     .expect("valid regex")
 });

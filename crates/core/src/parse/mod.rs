@@ -325,6 +325,9 @@ pub fn parse_minutes(text: &str, source: &str, vocabulary: &Vocabulary) -> Parse
                             continue;
                         }
                     }
+                }
+                // A date in passing counts until the first decision: later ones are the case's.
+                if !d.items.iter().any(ItemDraft::has_decision) {
                     d.loose_date(&line.text);
                 }
                 d.push_text(line, vocabulary, layout);
