@@ -1,15 +1,17 @@
 //! The text of a portal page saved from a browser, read with a real HTML parser
 //! (html5ever, through `scraper`): block elements, `<br>` and table rows become line
 //! breaks, list items get a bullet, entities are decoded, and what is no part of the
-//! minutes (scripts, styles, navigation, cookie banners, hidden elements) is left out.
+//! minutes (scripts, styles, navigation, the page footer, cookie banners, hidden
+//! elements) is left out.
 //! A tag never reaches the text.
 
 use scraper::{ElementRef, Html, Node};
 
 /// Elements whose content is never minutes text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "nav", "iframe", "select", "button", "head",
-    "title", "meta", "link", "object", "canvas", "video", "audio", "input", "textarea",
+    "script", "style", "noscript", "template", "svg", "nav", "footer", "iframe", "select",
+    "button", "head", "title", "meta", "link", "object", "canvas", "video", "audio", "input",
+    "textarea",
 ];
 /// Elements that end a paragraph (a blank line after them).
 const PARAGRAPHS: &[&str] = &[

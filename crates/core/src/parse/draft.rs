@@ -161,6 +161,36 @@ impl<'a> MeetingDraft<'a> {
         }
     }
 
+    /// `Sagsnr. 24/410` then `2. Budgetaftale`: the number and title of the item its case
+    /// line started. Says whether the line was taken so.
+    pub fn number_case_item(&mut self, number: u32, title: &str, line: &DocLine<'a>) -> bool {
+        let n = self.items.len();
+        let Some(last) = self.items.last() else {
+            return false;
+        };
+        let waiting = last.case_seen
+            && last.number.is_none()
+            && last.title.is_empty()
+            && last.blocks.is_empty();
+        let in_order = match n.checked_sub(2).and_then(|i| self.items[i].number) {
+            Some(before) => number > before && number <= before + 10,
+            None => true,
+        };
+        if !waiting || !in_order {
+            return false;
+        }
+        let item = self.items.last_mut().expect("checked above");
+        item.number = Some(number);
+        if !title.is_empty() {
+            item.title.push(DocLine {
+                text: title.to_string().into(),
+                ..line.clone()
+            });
+        }
+        item.title_open = title.is_empty();
+        true
+    }
+
     /// Takes back items that were entries of a table of contents: empty items whose
     /// numbers are at or above `number`. A case number read after the entry goes to the
     /// real item.

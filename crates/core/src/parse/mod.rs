@@ -126,6 +126,16 @@ pub fn parse_minutes(text: &str, source: &str, vocabulary: &Vocabulary) -> Parse
     let mut trace = Vec::with_capacity(classified.len());
     let mut kinds = classified.into_iter().enumerate().peekable();
     while let Some((i, (line, kind))) = kinds.next() {
+        // `Til toppen`, `Kopier link til punktet - Print`: the page's, kept on the meeting.
+        if vocabulary.is_furniture(&line.text) {
+            d.furniture.push(line.text.to_string());
+            trace.push(TraceLine {
+                line: line.no,
+                text: line.text.to_string(),
+                class: "page furniture".into(),
+            });
+            continue;
+        }
         let in_preamble = d.items.is_empty();
         let mut class = class_name(&kind);
         let kind = match kind {
@@ -168,7 +178,9 @@ pub fn parse_minutes(text: &str, source: &str, vocabulary: &Vocabulary) -> Parse
             LineKind::Toc if in_preamble => d.push_preamble_line(Some("Indholdsfortegnelse"), line),
             LineKind::Point { number, title } => d.start_item(Some(number), &title, line),
             LineKind::Numbered { number, title } => {
-                if item_lines[i] && d.accepts_number(number) {
+                if item_lines[i] && d.number_case_item(number, &title, &line) {
+                    class = format!("item {number} (after its case number)");
+                } else if item_lines[i] && d.accepts_number(number) {
                     class = format!("item {number}");
                     d.rollback_toc(number);
                     d.start_item(Some(number), &title, line);

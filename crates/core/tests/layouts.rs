@@ -1,0 +1,211 @@
+//! One fixture per layout family the parser reads, written for this project (the
+//! structure and labels of each family, in our own words), with every expected field.
+//! The real corpus these families come from is measured by `cargo xtask eval`.
+
+use referat_core::ingest::ingest;
+use referat_core::{Meeting, Outcome, Vocabulary, WarningKind};
+
+/// What one item must be: number, case number, outcome, dissent, closed.
+type ItemWant = (Option<u32>, Option<&'static str>, Outcome, bool, bool);
+
+struct Want {
+    file: &'static str,
+    committee: Option<&'static str>,
+    date: Option<&'static str>,
+    items: Vec<ItemWant>,
+    /// Every absentee, meeting and item level together, sorted.
+    absent: Vec<&'static str>,
+}
+
+fn read(file: &str) -> Meeting {
+    let path = format!(
+        "{}/tests/fixtures/layouts/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let got = ingest(bytes, file, Vocabulary::builtin(), true).expect("decodes");
+    assert!(got.lost.is_empty(), "{file}: words lost: {:?}", got.lost);
+    got.meeting.expect("a meeting")
+}
+
+fn absentees(m: &Meeting) -> Vec<String> {
+    let mut names: Vec<String> = m
+        .absent
+        .iter()
+        .chain(m.items.iter().flat_map(|i| &i.absent))
+        .map(|a| a.name.clone())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[test]
+fn layout_families_table() {
+    use Outcome::*;
+    let table = [
+        Want {
+            // Portal pages with labels, running item numbers and a toggle glued to the title.
+            file: "labelled-portal.txt",
+            committee: Some("Klima- og Teknikudvalget"),
+            date: Some("2024-03-04"),
+            items: vec![
+                (Some(41), Some("00.22.04-A00-3-24"), Approved, false, false),
+                (
+                    Some(42),
+                    Some("13.05.00-P20-7-23"),
+                    Recommended,
+                    false,
+                    false,
+                ),
+            ],
+            absent: vec!["Karsten Bech", "Lise Holm"],
+        },
+        Want {
+            // Agenda modules with `• N` items, `Sagsid.:` and decisions of several bodies.
+            file: "bulleted-agenda-module.txt",
+            committee: Some("Kommunalbestyrelsen"),
+            date: Some("2024-03-12"),
+            items: vec![
+                (Some(1), None, Noted, false, false),
+                (Some(2), Some("24/1187"), Approved, true, false),
+                (Some(3), Some("23/9021"), Rejected, true, false),
+            ],
+            // Carla Lund missed the Økonomiudvalg's meeting, not this one; Erik Sand came.
+            absent: vec!["Bo Kragh"],
+        },
+        Want {
+            // Regional councils' pages: case number before the item, a toggle before headings.
+            file: "regional-council.txt",
+            committee: Some("Regionsrådet"),
+            date: Some("2024-11-18"),
+            items: vec![
+                (Some(1), Some("24/331"), Noted, false, false),
+                (Some(2), Some("24/410"), Approved, true, false),
+            ],
+            // A partial absence (items 9-12, not shown) is not the meeting's.
+            absent: vec!["Hanne Moll"],
+        },
+        Want {
+            // Pages that print neither numbers nor titles: `Åben` opens each item.
+            file: "unnumbered-portal.txt",
+            committee: Some("Byrådet"),
+            date: Some("2024-10-07"),
+            items: vec![
+                (None, None, Approved, false, false),
+                (None, None, Approved, false, false),
+                (None, None, Pending, false, false),
+            ],
+            // Mads Berg's absence in item 2's Indstilling was the committee's meeting.
+            absent: vec!["Mads Berg", "Nina Friis"],
+        },
+        Want {
+            // Flat case labels with the value on the next line, no meeting header.
+            file: "flat-case-labels.txt",
+            committee: Some("Byrådet"),
+            date: Some("2024-05-14"),
+            items: vec![
+                (Some(1), Some("450-2024-1182"), Approved, false, false),
+                (Some(2), Some("450-2024-0098"), Noted, false, false),
+            ],
+            absent: vec!["Tove Lind"],
+        },
+        Want {
+            // A table of contents before the items; the last item is cut off.
+            file: "table-of-contents.txt",
+            committee: Some("Social- og Sundhedsudvalget"),
+            date: Some("2024-10-02"),
+            items: vec![
+                (Some(1), None, Approved, false, false),
+                (Some(2), Some("24/5521"), Discussed, false, false),
+                (Some(3), Some("24/6001"), Pending, false, true),
+            ],
+            absent: vec![],
+        },
+        Want {
+            // A portal page saved from the browser, read as HTML.
+            file: "saved-portal-page.html",
+            committee: Some("Børne- og Skoleudvalget"),
+            date: Some("2024-06-03"),
+            items: vec![
+                (Some(1), Some("24/2001"), Approved, false, false),
+                (Some(2), Some("24/2044"), Postponed, false, false),
+            ],
+            absent: vec!["Kim Ravn"],
+        },
+    ];
+    for want in table {
+        let m = read(want.file);
+        let f = want.file;
+        assert_eq!(m.committee.as_deref(), want.committee, "{f}: committee");
+        assert_eq!(m.date.as_deref(), want.date, "{f}: date");
+        let items: Vec<ItemWant> = m
+            .items
+            .iter()
+            .map(|i| {
+                let dissent = i.decisions.iter().any(|d| d.dissent);
+                let closed = i.access == referat_core::Access::Closed;
+                // Leak the case number: the table holds `&'static str`.
+                let case: Option<&'static str> = i
+                    .case_number
+                    .clone()
+                    .map(|c| &*Box::leak(c.into_boxed_str()));
+                (i.number, case, i.outcome, dissent, closed)
+            })
+            .collect();
+        assert_eq!(items, want.items, "{f}: items");
+        assert_eq!(absentees(&m), want.absent, "{f}: absent");
+    }
+}
+
+#[test]
+fn html_pages_lose_their_page_furniture_and_keep_their_text() {
+    let m = read("saved-portal-page.html");
+    let all = serde_json::to_string(&m).unwrap();
+    for gone in [
+        "cookies",
+        "Forside",
+        "dataLayer",
+        "<b>",
+        "&amp;",
+        "&nbsp;",
+        "Rådhuspladsen",
+    ] {
+        // The banner, the menu, the script and the footer are the site's, not the minutes'.
+        assert!(!all.contains(gone), "`{gone}` reached the meeting: {all}");
+    }
+    // `Til toppen` is kept as the page's furniture, out of the item's text.
+    assert_eq!(m.furniture, ["Til toppen"]);
+    assert_eq!(
+        m.items[1].title.as_deref(),
+        Some("Skolernes sommerferie & pasning")
+    );
+    let text = &m.items[1].sections[0].text;
+    assert!(text.contains("tre modeller."), "{text}");
+    assert!(text.contains("Model B er billigst."), "{text}");
+}
+
+#[test]
+fn a_letter_is_kept_with_a_warning_and_an_empty_file_makes_no_meeting() {
+    let path = format!(
+        "{}/tests/fixtures/layouts/not-minutes.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let got = ingest(
+        std::fs::read(path).unwrap(),
+        "brev.txt",
+        Vocabulary::builtin(),
+        true,
+    )
+    .unwrap();
+    assert_eq!(got.warnings[0].kind, WarningKind::NoStructure);
+    assert!(got.lost.is_empty());
+    let m = got.meeting.unwrap();
+    assert!(m.items[0].sections[0]
+        .text
+        .contains("vejbelysningen på Skolevej"));
+
+    let empty = ingest(b"  \n\n".to_vec(), "tom.txt", Vocabulary::builtin(), true).unwrap();
+    assert!(empty.meeting.is_none());
+    assert_eq!(empty.warnings[0].kind, WarningKind::Empty);
+}
