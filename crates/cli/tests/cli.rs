@@ -371,3 +371,114 @@ fn no_check_gives_the_same_bundle_and_conflicts_with_strict() {
         text(&both.stderr)
     );
 }
+
+#[test]
+fn explain_shows_lines_fields_and_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("referat.txt");
+    std::fs::write(
+        &file,
+        "Referat\nUdvalg: Teknisk Udvalg\nMødedato: 3. juni 2024\n\n1. Godkendelse af dagsorden\nSagsnr.: 24/17\nBeslutning\nGodkendt.\n",
+    )
+    .unwrap();
+    let run = referat(&["explain", file.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let out = text(&run.stdout);
+    for want in [
+        "    2  label: committee",
+        "    5  item 1",
+        "    6  case label",
+        "    7  decision heading",
+        "  committee: Teknisk Udvalg  (line 2)",
+        "  date: 2024-06-03",
+        "  case number: 24/17  (line 6)",
+        "  decision: Beslutning → approved  (line 7)",
+        "Warnings:\n  none",
+    ] {
+        assert!(
+            !want.is_empty() && out.contains(want),
+            "`{want}` not in:\n{out}"
+        );
+    }
+    let missing = referat(&["explain", dir.path().join("nej.txt").to_str().unwrap()]);
+    assert!(!missing.status.success());
+    assert!(text(&missing.stderr).starts_with("error: cannot read `"));
+}
+
+#[test]
+fn ingest_reads_html_and_each_file_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let minutes = dir.path().join("referater");
+    std::fs::create_dir(&minutes).unwrap();
+    std::fs::write(
+        minutes.join("side.html"),
+        "<html><body><nav>Menu</nav><h1>Byrådet 3. juni 2024</h1><h2>1. Budget</h2><p>Sagsnr.: 24/9</p><h3>Beslutning</h3><p>Godkendt.</p></body></html>",
+    )
+    .unwrap();
+    std::fs::write(minutes.join("tom.txt"), "").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&minutes, minutes.join("tilbage")).unwrap();
+    let out = dir.path().join("b.json");
+    let page = minutes.join("side.html");
+    let run = referat(&[
+        "ingest",
+        minutes.to_str().unwrap(),
+        page.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.contains("side.html: the same file as one already read")
+            || stderr.contains("side.html: named twice, read once"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("tom.txt: empty file, no meeting made"),
+        "{stderr}"
+    );
+    #[cfg(unix)]
+    assert!(
+        stderr.contains("a link back to a folder being read, not followed"),
+        "{stderr}"
+    );
+    assert!(
+        text(&run.stdout).contains("1 meetings, 1 items from 2 files"),
+        "{}",
+        text(&run.stdout)
+    );
+    let bundle = read_bundle(&out);
+    let m = &bundle["meetings"][0];
+    assert_eq!(m["committee"], "Byrådet");
+    assert_eq!(m["date"], "2024-06-03");
+    assert_eq!(m["items"][0]["case_number"], "24/9");
+    assert_eq!(m["items"][0]["outcome"], "approved");
+    assert!(!bundle.to_string().contains("Menu"));
+}
+
+#[test]
+fn vocabulary_file_adds_a_case_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("m.txt");
+    std::fs::write(
+        &file,
+        "Byrådet 3. juni 2024\n\n1. Budget\nDossier: 24/9\nBeslutning\nGodkendt.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("b.json");
+    let plain = ingest(&file, &out, &[]);
+    assert!(plain.status.success());
+    assert_eq!(
+        read_bundle(&out)["meetings"][0]["items"][0]["case_number"],
+        serde_json::Value::Null
+    );
+    let vocabulary = dir.path().join("ord.toml");
+    std::fs::write(&vocabulary, "[words]\ncase_labels = [\"Dossier\"]\n").unwrap();
+    let run = ingest(&file, &out, &["--vocabulary", vocabulary.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(
+        read_bundle(&out)["meetings"][0]["items"][0]["case_number"],
+        "24/9"
+    );
+}

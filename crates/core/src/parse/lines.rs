@@ -142,9 +142,8 @@ pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
         .or_else(|| line.strip_prefix('·'))
         .map(str::trim_start)
     {
-        match classify(rest, v) {
-            kind @ (LineKind::CaseLabel { .. } | LineKind::Absence { .. }) => return kind,
-            _ => {}
+        if let kind @ (LineKind::CaseLabel { .. } | LineKind::Absence { .. }) = classify(rest, v) {
+            return kind;
         }
     }
     // A character takes at least a byte: count them only for a long line.

@@ -124,8 +124,7 @@ pub fn parse_minutes(text: &str, source: &str, vocabulary: &Vocabulary) -> Parse
         .collect();
     let has_markers = item_lines.iter().any(|&b| b);
     let mut trace = Vec::with_capacity(classified.len());
-    let mut kinds = classified.into_iter().enumerate().peekable();
-    while let Some((i, (line, kind))) = kinds.next() {
+    for (i, (line, kind)) in classified.into_iter().enumerate() {
         // `Til toppen`, `Kopier link til punktet - Print`: the page's, kept on the meeting.
         if vocabulary.is_furniture(&line.text) {
             d.furniture.push(line.text.to_string());
