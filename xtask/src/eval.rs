@@ -226,9 +226,9 @@ fn match_items(want: &[Value], got: &[&Value]) -> HashMap<usize, usize> {
     let mut free: Vec<usize> = (0..got.len()).filter(|j| !used.contains(j)).collect();
     free.reverse();
     for i in 0..want.len() {
-        if !pairs.contains_key(&i) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = pairs.entry(i) {
             if let Some(j) = free.pop() {
-                pairs.insert(i, j);
+                slot.insert(j);
             }
         }
     }
