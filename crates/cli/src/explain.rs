@@ -4,8 +4,8 @@
 
 use crate::ingest::load_vocabulary;
 use anyhow::{Context, Result};
-use referat_core::ingest::{looks_like_html, InputKind};
-use referat_core::{parse_minutes, TraceLine};
+use referat_core::ingest::InputKind;
+use referat_core::TraceLine;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,12 +35,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let path = &args.file;
     let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
     let name = path.display().to_string();
-    let html = looks_like_html(&name, &bytes);
-    let got = referat_core::ingest::ingest(bytes, &name, &vocabulary, true)
+    let got = referat_core::ingest::ingest_traced(bytes, &name, &vocabulary)
         .with_context(|| format!("cannot decode `{}`", path.display()))?;
     println!(
         "{name}: read as {}{}",
-        if got.kind == InputKind::Html || html {
+        if got.kind == InputKind::Html {
             "an HTML page"
         } else {
             "text"
@@ -51,8 +50,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             ""
         }
     );
-    let parsed = parse_minutes(&got.text, &name, &vocabulary);
-    let trace = &parsed.trace;
+    let trace = &got.trace;
     println!("\nLines:");
     let width = trace
         .iter()
@@ -63,7 +61,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let text: String = t.text.chars().take(100).collect();
         println!("{:>5}  {:<width$}  {text}", t.line, t.class);
     }
-    let m = &parsed.meeting;
+    let Some(m) = &got.meeting else {
+        println!(
+            "\nNo meeting: {}",
+            got.warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+        return Ok(ExitCode::SUCCESS);
+    };
     let field = |name: &str, value: Option<&str>| match value {
         Some(v) => println!("  {name}: {v}{}", line_of(trace, v)),
         None => println!("  {name}: (none)"),

@@ -4,7 +4,7 @@
 use crate::conserve::lost_words;
 use crate::decode::{decode, DecodeError, Encoding};
 use crate::model::Meeting;
-use crate::parse::{parse_minutes, Warning, WarningKind};
+use crate::parse::{parse_minutes, parse_minutes_traced, Warning, WarningKind};
 use crate::vocabulary::Vocabulary;
 
 /// What kind of document the bytes held.
@@ -28,6 +28,8 @@ pub struct Ingested {
     pub text: String,
     /// Words of the text that are nowhere in the meeting (empty when not checked).
     pub lost: Vec<String>,
+    /// Each line's class, when asked for ([`ingest_traced`]).
+    pub trace: Vec<crate::parse::TraceLine>,
 }
 
 /// Whether `name` and the first bytes say HTML: the extension, or a doctype or `<html`
@@ -49,6 +51,25 @@ pub fn ingest(
     source: &str,
     vocabulary: &Vocabulary,
     check: bool,
+) -> Result<Ingested, DecodeError> {
+    read(bytes, source, vocabulary, check, false)
+}
+
+/// [`ingest`] with the check, and each line's class in `trace` (for `referat explain`).
+pub fn ingest_traced(
+    bytes: Vec<u8>,
+    source: &str,
+    vocabulary: &Vocabulary,
+) -> Result<Ingested, DecodeError> {
+    read(bytes, source, vocabulary, true, true)
+}
+
+fn read(
+    bytes: Vec<u8>,
+    source: &str,
+    vocabulary: &Vocabulary,
+    check: bool,
+    traced: bool,
 ) -> Result<Ingested, DecodeError> {
     let kind = if looks_like_html(source, &bytes) {
         InputKind::Html
@@ -74,9 +95,14 @@ pub fn ingest(
             kind,
             text,
             lost: Vec::new(),
+            trace: Vec::new(),
         });
     }
-    let parsed = parse_minutes(&text, source, vocabulary);
+    let parsed = if traced {
+        parse_minutes_traced(&text, source, vocabulary)
+    } else {
+        parse_minutes(&text, source, vocabulary)
+    };
     let lost = if check {
         lost_words(&text, &parsed.meeting)
     } else {
@@ -89,5 +115,6 @@ pub fn ingest(
         kind,
         text,
         lost,
+        trace: parsed.trace,
     })
 }

@@ -20,5 +20,5 @@ pub mod vocabulary;
 pub use bundle::{assemble, validate, BundleError, Problem, ProblemKind, MAX_BUNDLE_BYTES};
 pub use committees::Committees;
 pub use model::*;
-pub use parse::{parse_minutes, Parsed, TraceLine, Warning, WarningKind};
+pub use parse::{parse_minutes, parse_minutes_traced, Parsed, TraceLine, Warning, WarningKind};
 pub use vocabulary::Vocabulary;

@@ -3,7 +3,7 @@
 
 use super::header::{header_line, HeaderLine};
 use crate::dates::{find_date, find_time};
-use crate::reflow::{DocLine, Layout};
+use crate::reflow::DocLine;
 use crate::vocabulary::{LabelField, Vocabulary};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -62,6 +62,8 @@ pub(crate) struct MeetingDraft<'a> {
     pub furniture: Vec<String>,
     /// A case number read under a table-of-contents entry, for the item that follows.
     pub pending_case: Option<String>,
+    /// A decision heading has been read: a date in passing after it is the case's.
+    pub decided: bool,
 }
 
 /// `Mødedato: Mandag den 6. oktober 2014` inside a longer line, as text extracted from a
@@ -114,6 +116,20 @@ impl<'a> MeetingDraft<'a> {
             .last()
             .and_then(|i| i.blocks.last())
             .is_some_and(|b| b.kind == BlockKind::Attachments)
+    }
+
+    /// Opens a block before the first item, with the text after its label, if any.
+    pub fn open_preamble(&mut self, kind: BlockKind, rest: Option<String>, line: DocLine<'a>) {
+        self.preamble.push(Block {
+            kind,
+            lines: Vec::new(),
+        });
+        if let Some(rest) = rest {
+            self.push_line(DocLine {
+                text: rest.into(),
+                ..line
+            });
+        }
     }
 
     /// Preamble headings that belong to the meeting, not to an item.
@@ -213,7 +229,7 @@ impl<'a> MeetingDraft<'a> {
     }
 
     /// A case line or label: the current item's when it has none yet, else a new item's.
-    pub fn case_number(&mut self, case: Option<String>, awaiting: bool, line: DocLine<'a>) {
+    pub fn case_number(&mut self, case: Option<String>, awaiting: bool) {
         if let Some(item) = self.items.last_mut() {
             if item.awaiting_case && case.is_some() {
                 item.case_number = case;
@@ -236,7 +252,6 @@ impl<'a> MeetingDraft<'a> {
                 ..Default::default()
             });
         }
-        let _ = line;
         let item = self.items.last_mut().expect("an item was just ensured");
         item.case_seen = true;
         if item.case_number.is_none() {
@@ -266,7 +281,7 @@ impl<'a> MeetingDraft<'a> {
 
     /// A line of text: a case number awaited by its label, or the next line of the
     /// current block.
-    pub fn push_text(&mut self, line: DocLine<'a>, _v: &Vocabulary, _layout: Layout) {
+    pub fn push_text(&mut self, line: DocLine<'a>) {
         if let Some(item) = self.items.last_mut() {
             if item.awaiting_case && super::lines::is_case_number(&line.text) {
                 item.case_number = Some(line.text.trim().to_string());
@@ -429,7 +444,7 @@ impl<'a> MeetingDraft<'a> {
     }
 
     /// Reads a preamble line as a header line; says what it found, for `explain`.
-    pub fn header(&mut self, line: &str, v: &Vocabulary) -> Option<String> {
+    pub fn header(&mut self, line: &str, v: &Vocabulary) -> Option<&'static str> {
         let found = header_line(line, v)?;
         Some(match found {
             HeaderLine::Full { committee, date } => {
@@ -441,17 +456,17 @@ impl<'a> MeetingDraft<'a> {
                         self.start_time = find_time(line);
                     }
                 }
-                "meeting header".into()
+                "meeting header"
             }
             HeaderLine::Committee(c) => {
                 self.set_committee(super::lines::strip_term(&c), Rank::LINE);
-                "meeting header: committee".into()
+                "meeting header: committee"
             }
             HeaderLine::Date(date) => {
                 if self.set_date(date, Rank::LINE) && self.start_time.is_none() {
                     self.start_time = find_time(line).or_else(|| bare_time(line));
                 }
-                "meeting header: date".into()
+                "meeting header: date"
             }
         })
     }

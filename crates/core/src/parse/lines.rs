@@ -23,8 +23,9 @@ static BESLUTNING: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(" beslutning"));
 static TOC: LazyLock<Regex> = LazyLock::new(|| re(r"\.{5,}\s*\d*\s*$"));
 /// `Punkt 3: …`, `Pkt. 197 …`, `PKT. 1. GODKENDELSE …`.
-static POINT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?i:punkt|pkt\.?)\s*(\d{1,4})\s*(?:[:.]|\s[-–]|\s)?\s*(.*)$"));
+static POINT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?i:punkt|pkt\.?)\s*(\d{1,4})(?:\s*(?:[:.]|\s[-–])\s*(.*)|\s+(\p{Lu}.*)|\s*$)")
+});
 /// `2. Budgetopfølgning`, `1: Godkendelse af dagsorden`, `1 : …`, `• 1`, `2.`.
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:[•·▪◦-]\s*)?(\d{1,4})(?:\s*[.:)]|\s*$)\s*(.*)$"));
@@ -309,7 +310,6 @@ pub fn classify_preamble(line: &str, v: &Vocabulary) -> Option<LineKind> {
 /// 31-10-2018`, `BESLUTNING: Økonomiudvalget den 22-10-2020`, `Regionsrådets beslutning den …:`.
 fn decision(line: &str, v: &Vocabulary) -> Option<LineKind> {
     if let Some(m) = v.re.decision.find(line) {
-        let heading_word = &line[..m.end()];
         let tail = &line[m.end()..];
         let c = DECISION_TAIL.captures(tail)?;
         let body = c
@@ -341,7 +341,6 @@ fn decision(line: &str, v: &Vocabulary) -> Option<LineKind> {
                 .to_string(),
             None => line.trim_end_matches(':').trim_end().to_string(),
         };
-        let _ = heading_word;
         return Some(LineKind::Decision {
             heading,
             body: body.map(|b| super::header::tidy(&strip_term(&b))),
@@ -461,4 +460,295 @@ fn is_caps_heading(line: &str) -> bool {
         .filter(|&n| n > 0)
         .collect();
     (words.len() >= 2 && words.iter().any(|&n| n >= 4)) || words.iter().any(|&n| n >= 7)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(line: &str) -> LineKind {
+        let v = Vocabulary::builtin();
+        match classify(line, v) {
+            LineKind::Text => classify_preamble(line, v).unwrap_or(LineKind::Text),
+            other => other,
+        }
+    }
+
+    #[test]
+    fn line_kinds_table() {
+        use LineKind::*;
+        let cases = [
+            (
+                "21/1359 Åben Sag",
+                Case {
+                    case_number: "21/1359".into(),
+                    access: Some(false),
+                    rest: None,
+                },
+            ),
+            (
+                "22/6043 Lukket sag",
+                Case {
+                    case_number: "22/6043".into(),
+                    access: Some(true),
+                    rest: None,
+                },
+            ),
+            (
+                "EMN-2025-003383",
+                Case {
+                    case_number: "EMN-2025-003383".into(),
+                    access: None,
+                    rest: None,
+                },
+            ),
+            ("Åben sag", Access { closed: false }),
+            ("Lukket sag", Access { closed: true }),
+            ("ÅBEN SAG", Access { closed: false }),
+            (
+                "Sagsnr.: 21/1359",
+                CaseLabel {
+                    case_number: Some("21/1359".into()),
+                    rest: None,
+                },
+            ),
+            (
+                "Sagsid.:",
+                CaseLabel {
+                    case_number: None,
+                    rest: None,
+                },
+            ),
+            (
+                "• Sagsid.: 18/25139",
+                CaseLabel {
+                    case_number: Some("18/25139".into()),
+                    rest: None,
+                },
+            ),
+            (
+                "Sagsnr.: 05.00.00-A00-2-17 Sagsbehandler: Lene Holm",
+                CaseLabel {
+                    case_number: Some("05.00.00-A00-2-17".into()),
+                    rest: Some("Sagsbehandler: Lene Holm".into()),
+                },
+            ),
+            (
+                "Åbent - 00.01.00A04 - 2007/34364",
+                Case {
+                    case_number: "2007/34364".into(),
+                    access: Some(false),
+                    rest: Some("00.01.00A04".into()),
+                },
+            ),
+            (
+                "Pkt. 197 Forslag om en sang",
+                Point {
+                    number: 197,
+                    title: "Forslag om en sang".into(),
+                },
+            ),
+            ("Punkt 9 behandles som punkt 5.", Text),
+            (
+                "2. Budgetopfølgning",
+                Numbered {
+                    number: 2,
+                    title: "Budgetopfølgning".into(),
+                },
+            ),
+            (
+                "• 1",
+                Numbered {
+                    number: 1,
+                    title: String::new(),
+                },
+            ),
+            ("28", Text),
+            ("3.5 mio. kr. ekstra", Text),
+            (
+                "Beslutning Byrådet den 31-10-2018",
+                Decision {
+                    heading: "Beslutning Byrådet den 31-10-2018".into(),
+                    body: Some("Byrådet".into()),
+                    date: Some("2018-10-31".into()),
+                    rest: None,
+                },
+            ),
+            (
+                "BESLUTNING: Økonomiudvalget den 22-10-2020",
+                Decision {
+                    heading: "BESLUTNING: Økonomiudvalget den 22-10-2020".into(),
+                    body: Some("Økonomiudvalget".into()),
+                    date: Some("2020-10-22".into()),
+                    rest: None,
+                },
+            ),
+            (
+                "Beslutning Allerød Byråd 2018-2021 den 26-04-2018",
+                Decision {
+                    heading: "Beslutning Allerød Byråd 2018-2021 den 26-04-2018".into(),
+                    body: Some("Allerød Byråd".into()),
+                    date: Some("2018-04-26".into()),
+                    rest: None,
+                },
+            ),
+            (
+                "Beslutning: Godkendt.",
+                Decision {
+                    heading: "Beslutning".into(),
+                    body: None,
+                    date: None,
+                    rest: Some("Godkendt.".into()),
+                },
+            ),
+            (
+                "BeslutningGodkendt.",
+                Decision {
+                    heading: "Beslutning".into(),
+                    body: None,
+                    date: None,
+                    rest: Some("Godkendt.".into()),
+                },
+            ),
+            (
+                "Fraværende- Hans Østergaard ()",
+                Absence {
+                    rest: Some("Hans Østergaard ()".into()),
+                },
+            ),
+            (
+                "Fraværende med afbud: Walter Holm (O)",
+                Absence {
+                    rest: Some("Walter Holm (O)".into()),
+                },
+            ),
+            (
+                "Medlemmer: Anne Dahl (A), Bo Kragh (V)",
+                Attendance {
+                    rest: Some("Anne Dahl (A), Bo Kragh (V)".into()),
+                },
+            ),
+            (
+                "Punkt 3 - Budget 2026",
+                Point {
+                    number: 3,
+                    title: "Budget 2026".into(),
+                },
+            ),
+            (
+                "Punkt 4. Orientering",
+                Point {
+                    number: 4,
+                    title: "Orientering".into(),
+                },
+            ),
+            ("Punktet blev drøftet.", Text),
+            (
+                "Punkt 21: Lukket: Køb af landbrugsejendom",
+                Point {
+                    number: 21,
+                    title: "Lukket: Køb af landbrugsejendom".into(),
+                },
+            ),
+            (
+                "Lukket: Køb af landbrugsejendom.........................",
+                Toc,
+            ),
+            (
+                "Beslutning i Voksen- og plejeudvalget den 24-04-2024",
+                Decision {
+                    heading: "Beslutning i Voksen- og plejeudvalget den 24-04-2024".into(),
+                    body: Some("Voksen- og plejeudvalget".into()),
+                    date: Some("2024-04-24".into()),
+                    rest: None,
+                },
+            ),
+            (
+                "Beslutninger",
+                Decision {
+                    heading: "Beslutninger".into(),
+                    body: None,
+                    date: None,
+                    rest: None,
+                },
+            ),
+            (
+                "Økonomiudvalgets beslutning den 3. maj 2024: Godkendt.",
+                Decision {
+                    heading: "Økonomiudvalgets beslutning den 3. maj 2024".into(),
+                    body: Some("Økonomiudvalget".into()),
+                    date: Some("2024-05-03".into()),
+                    rest: Some("Godkendt.".into()),
+                },
+            ),
+            ("Beslutning i sagen blev truffet sidste år", Text),
+            ("Fraværende:", Absence { rest: None }),
+            (
+                "Afbud: Tom Bytoft (A)",
+                Absence {
+                    rest: Some("Tom Bytoft (A)".into()),
+                },
+            ),
+            (
+                "Afbud fra: Tom Bytoft (A)",
+                Absence {
+                    rest: Some("Tom Bytoft (A)".into()),
+                },
+            ),
+            ("Fraværende fra mødet:", Absence { rest: None }),
+            ("Fraværende medlemmer blev orienteret.", Text),
+            ("Bilag:", Attachments { rest: None }),
+            ("Bilag 1: Beslutningsforslag", Text),
+            ("Sagsgang", Route { rest: None }),
+            (
+                "Sagsfremstilling",
+                Heading {
+                    heading: "Sagsfremstilling".into(),
+                    rest: None,
+                },
+            ),
+            (
+                "Lovgrundlag: Barnets Lov.",
+                Heading {
+                    heading: "Lovgrundlag".into(),
+                    rest: Some("Barnets Lov.".into()),
+                },
+            ),
+            (
+                "Sammenhæng til andre politikker/strategier og fagområder",
+                Heading {
+                    heading: "Sammenhæng til andre politikker/strategier og fagområder".into(),
+                    rest: None,
+                },
+            ),
+            (
+                "BESLUTNINGSFORSLAG FRA DD",
+                Heading {
+                    heading: "BESLUTNINGSFORSLAG FRA DD".into(),
+                    rest: None,
+                },
+            ),
+            ("BUU/ VPU", Text),
+            ("Mødet blev holdt 24-06-2021", Text),
+            ("Rådhuset, mødelokale 1", Text),
+            (
+                "Mødedato",
+                Label {
+                    label: LabelField::Date,
+                    rest: None,
+                },
+            ),
+            (
+                "Sted: Byrådssalen",
+                Label {
+                    label: LabelField::Place,
+                    rest: Some("Byrådssalen".into()),
+                },
+            ),
+            ("Almindelig tekst om sagen.", Text),
+        ];
+        for (line, want) in cases {
+            assert_eq!(kind(line), want, "line `{line}`");
+        }
+    }
 }

@@ -29,7 +29,8 @@ pub use people::{absences_in_text, did_not_take_part, parse_people_line};
 use crate::model::Meeting;
 use crate::reflow::{split_lines, DocLine};
 use crate::vocabulary::{LabelField, Vocabulary};
-use draft::{Block, BlockKind, ItemDraft, MeetingDraft, Rank};
+use draft::{BlockKind, ItemDraft, MeetingDraft, Rank};
+use std::borrow::Cow;
 use std::fmt;
 
 /// Something the parser could not find. Fields stay null; this says so.
@@ -106,11 +107,34 @@ const OPENING_HEADINGS: &[&str] = &[
 /// Parses the text of one minutes document. Never fails: what it cannot place
 /// is kept as a section with no heading.
 pub fn parse_minutes(text: &str, source: &str, vocabulary: &Vocabulary) -> Parsed {
+    parse(text, source, vocabulary, false)
+}
+
+/// [`parse_minutes`], with each line's class in [`Parsed::trace`] (for `referat explain`).
+/// Ingest does not ask for it: it would copy every line of every file.
+pub fn parse_minutes_traced(text: &str, source: &str, vocabulary: &Vocabulary) -> Parsed {
+    parse(text, source, vocabulary, true)
+}
+
+fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Parsed {
     let text = normalise(text);
     let (lines, layout) = split_lines(&text);
     let mut d = MeetingDraft::default();
+    let mut trace = Vec::new();
     let mut classified: Vec<(DocLine, LineKind)> = Vec::with_capacity(lines.len());
     for mut line in lines {
+        // `Til toppen`, `Kopier link til punktet - Print`: the page's, kept on the meeting.
+        if vocabulary.is_furniture(&line.text) {
+            d.furniture.push(line.text.to_string());
+            if tracing {
+                trace.push(TraceLine {
+                    line: line.no,
+                    text: line.text.to_string(),
+                    class: "page furniture".into(),
+                });
+            }
+            continue;
+        }
         let (kept, cut) = vocabulary.strip_furniture(&line.text);
         if let Some(cut) = cut {
             d.furniture.push(cut.to_string());
@@ -123,18 +147,7 @@ pub fn parse_minutes(text: &str, source: &str, vocabulary: &Vocabulary) -> Parse
         .map(|i| starts_item(&classified, i))
         .collect();
     let has_markers = item_lines.iter().any(|&b| b);
-    let mut trace = Vec::with_capacity(classified.len());
     for (i, (line, kind)) in classified.into_iter().enumerate() {
-        // `Til toppen`, `Kopier link til punktet - Print`: the page's, kept on the meeting.
-        if vocabulary.is_furniture(&line.text) {
-            d.furniture.push(line.text.to_string());
-            trace.push(TraceLine {
-                line: line.no,
-                text: line.text.to_string(),
-                class: "page furniture".into(),
-            });
-            continue;
-        }
         let in_preamble = d.items.is_empty();
         let mut class = class_name(&kind);
         let kind = match kind {
@@ -147,7 +160,7 @@ pub fn parse_minutes(text: &str, source: &str, vocabulary: &Vocabulary) -> Parse
                     None => match d.header(&line.text, vocabulary) {
                         // A header line is kept as the meeting's text; its words are data too.
                         Some(found) => {
-                            class = found;
+                            class = found.into();
                             LineKind::Header {
                                 committee: String::new(),
                                 date: String::new(),
@@ -172,20 +185,20 @@ pub fn parse_minutes(text: &str, source: &str, vocabulary: &Vocabulary) -> Parse
             kind => kind,
         };
         let line_no = line.no;
-        let text_copy = line.text.to_string();
+        let text_copy = tracing.then(|| line.text.to_string());
         match kind {
             LineKind::Toc if in_preamble => d.push_preamble_line(Some("Indholdsfortegnelse"), line),
             LineKind::Point { number, title } => d.start_item(Some(number), &title, line),
             LineKind::Numbered { number, title } => {
                 if item_lines[i] && d.number_case_item(number, &title, &line) {
-                    class = format!("item {number} (after its case number)");
+                    class = format!("item {number} (after its case number)").into();
                 } else if item_lines[i] && d.accepts_number(number) {
-                    class = format!("item {number}");
+                    class = format!("item {number}").into();
                     d.rollback_toc(number);
                     d.start_item(Some(number), &title, line);
                 } else {
                     class = "text".into();
-                    d.push_text(line, vocabulary, layout);
+                    d.push_text(line);
                 }
             }
             LineKind::Case {
@@ -193,7 +206,7 @@ pub fn parse_minutes(text: &str, source: &str, vocabulary: &Vocabulary) -> Parse
                 access,
                 rest,
             } => {
-                d.case_number(Some(case_number), false, line.clone());
+                d.case_number(Some(case_number), false);
                 if let Some(closed) = access {
                     d.item().closed = closed;
                 }
@@ -206,7 +219,7 @@ pub fn parse_minutes(text: &str, source: &str, vocabulary: &Vocabulary) -> Parse
             }
             LineKind::CaseLabel { case_number, rest } => {
                 let empty = case_number.is_none();
-                d.case_number(case_number, empty, line.clone());
+                d.case_number(case_number, empty);
                 if let Some(rest) = rest {
                     d.push_line(DocLine {
                         text: rest.into(),
@@ -238,32 +251,16 @@ pub fn parse_minutes(text: &str, source: &str, vocabulary: &Vocabulary) -> Parse
                     body,
                     date,
                 };
+                d.decided = true;
                 d.item().open_block(kind, rest, &line);
             }
             LineKind::Absence { rest } if in_preamble => {
-                d.preamble.push(Block {
-                    kind: BlockKind::Absent,
-                    lines: Vec::new(),
-                });
-                if let Some(rest) = rest {
-                    d.push_line(DocLine {
-                        text: rest.into(),
-                        ..line
-                    });
-                }
+                d.open_preamble(BlockKind::Absent, rest, line)
             }
             LineKind::Absence { rest } => d.item().open_block(BlockKind::Absent, rest, &line),
             LineKind::Attendance { rest } => {
-                d.preamble.push(Block {
-                    kind: BlockKind::Attendance(line.text.to_string()),
-                    lines: Vec::new(),
-                });
-                if let Some(rest) = rest {
-                    d.push_line(DocLine {
-                        text: rest.into(),
-                        ..line
-                    });
-                }
+                let label = line.text.to_string();
+                d.open_preamble(BlockKind::Attendance(label), rest, line)
             }
             LineKind::Attachments { rest } if !in_preamble || !has_markers => {
                 d.item().open_block(BlockKind::Attachments, rest, &line)
@@ -271,31 +268,12 @@ pub fn parse_minutes(text: &str, source: &str, vocabulary: &Vocabulary) -> Parse
             LineKind::Route { rest } if !in_preamble || !has_markers => {
                 d.item().open_block(BlockKind::Route, rest, &line)
             }
-            LineKind::Heading { heading, rest } if in_preamble && has_markers => {
-                d.preamble.push(Block {
-                    kind: BlockKind::Section(Some(heading)),
-                    lines: Vec::new(),
-                });
-                if let Some(rest) = rest {
-                    d.push_line(DocLine {
-                        text: rest.into(),
-                        ..line
-                    });
-                }
-            }
+            // Before the first item: the meeting's own sections, where the text marks its items
+            // (otherwise the first heading starts the only item).
             LineKind::Heading { heading, rest }
-                if in_preamble && d.is_meeting_heading(&heading) =>
+                if in_preamble && (has_markers || d.is_meeting_heading(&heading)) =>
             {
-                d.preamble.push(Block {
-                    kind: BlockKind::Section(Some(heading)),
-                    lines: Vec::new(),
-                });
-                if let Some(rest) = rest {
-                    d.push_line(DocLine {
-                        text: rest.into(),
-                        ..line
-                    });
-                }
+                d.open_preamble(BlockKind::Section(Some(heading)), rest, line)
             }
             // In a Bilag list, `Indstilling` is a document's title, not a new section.
             LineKind::Heading { .. } if d.in_attachments() && !line.break_before => {
@@ -328,29 +306,34 @@ pub fn parse_minutes(text: &str, source: &str, vocabulary: &Vocabulary) -> Parse
                             class = "label value".into();
                             // The label line already sits in the preamble; keep the value beside it.
                             d.push_line(line);
-                            trace.push(TraceLine {
-                                line: line_no,
-                                text: text_copy,
-                                class,
-                            });
+                            if let Some(text) = text_copy {
+                                trace.push(TraceLine {
+                                    line: line_no,
+                                    text,
+                                    class: class.into_owned(),
+                                });
+                            }
                             continue;
                         }
                     }
                 }
                 // A date in passing counts until the first decision: later ones are the case's.
-                if !d.items.iter().any(ItemDraft::has_decision) {
+                if !d.decided {
                     d.loose_date(&line.text);
                 }
-                d.push_text(line, vocabulary, layout);
+                d.push_text(line);
             }
         }
-        trace.push(TraceLine {
-            line: line_no,
-            text: text_copy,
-            class,
-        });
+        if let Some(text) = text_copy {
+            trace.push(TraceLine {
+                line: line_no,
+                text,
+                class: class.into_owned(),
+            });
+        }
     }
     let mut parsed = build::finish(d, source, layout, vocabulary, &text);
+    trace.sort_by_key(|t| t.line);
     parsed.trace = trace;
     parsed
 }
@@ -394,29 +377,29 @@ fn title_like(title: &str) -> bool {
 }
 
 /// A short name of a line's class for `referat explain`.
-fn class_name(kind: &LineKind) -> String {
-    match kind {
-        LineKind::Toc => "table of contents".into(),
-        LineKind::Point { number, .. } => format!("item {number}"),
-        LineKind::Numbered { number, .. } => format!("numbered line {number}"),
-        LineKind::Case { .. } => "case line".into(),
-        LineKind::CaseLabel { .. } => "case label".into(),
-        LineKind::Access { .. } => "access".into(),
-        LineKind::Decision { .. } => "decision heading".into(),
-        LineKind::Absence { .. } => "absence list".into(),
-        LineKind::Attendance { .. } => "member list".into(),
-        LineKind::Attachments { .. } => "attachments".into(),
-        LineKind::Route { .. } => "route".into(),
-        LineKind::Heading { .. } => "section heading".into(),
-        LineKind::Header { .. } => "meeting header".into(),
+fn class_name(kind: &LineKind) -> Cow<'static, str> {
+    Cow::Borrowed(match kind {
+        LineKind::Toc => "table of contents",
+        LineKind::Point { number, .. } => return format!("item {number}").into(),
+        LineKind::Numbered { number, .. } => return format!("numbered line {number}").into(),
+        LineKind::Case { .. } => "case line",
+        LineKind::CaseLabel { .. } => "case label",
+        LineKind::Access { .. } => "access",
+        LineKind::Decision { .. } => "decision heading",
+        LineKind::Absence { .. } => "absence list",
+        LineKind::Attendance { .. } => "member list",
+        LineKind::Attachments { .. } => "attachments",
+        LineKind::Route { .. } => "route",
+        LineKind::Heading { .. } => "section heading",
+        LineKind::Header { .. } => "meeting header",
         LineKind::Label { label, .. } => match label {
-            LabelField::Committee => "label: committee".into(),
-            LabelField::Date => "label: date".into(),
-            LabelField::Time => "label: time".into(),
-            LabelField::Place => "label: place".into(),
+            LabelField::Committee => "label: committee",
+            LabelField::Date => "label: date",
+            LabelField::Time => "label: time",
+            LabelField::Place => "label: place",
         },
-        LineKind::Text => "text".into(),
-    }
+        LineKind::Text => "text",
+    })
 }
 
 /// Removes what a text file carries but a text does not: a BOM, NUL, NBSP; and

@@ -110,24 +110,20 @@ pub enum Scope {
 /// (`Susanne K. Iliassen`) but no sentence's end (`Godkendt. Anna Aaen`).
 const ONE: &str = r"(?:\p{Lu}\.|\p{Lu}[\p{L}'’\-]+)(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\p{L}'’\-]+|(?:von|van|der|de|af|la|le|du)\b))*(?:[ \t]*\([^()]{0,40}\))?";
 
-static AFBUD_FRA: LazyLock<Regex> = LazyLock::new(|| {
+/// A list of names (`A, B og C`) between what comes before and after it.
+fn names_between(before: &str, after: &str) -> Regex {
     Regex::new(&format!(
-        r"(?i:\bafbud\s+fra)\s+(?:\d+\s+\p{{Ll}}+\s+)?(?P<names>{ONE}(?:(?:\s*,\s*|\s+og\s+){ONE})*)"
+        r"{before}(?P<names>{ONE}(?:(?:\s*,\s*|\s+og\s+){ONE})*){after}"
     ))
     .expect("valid regex")
-});
-static WAS_ABSENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?m)(?:^|[.!?:]\s+)(?P<names>{ONE}(?:(?:\s*,\s*|\s+og\s+){ONE})*)\s+(?i:var|er)\s+(?i:fraværende)"
-    ))
-    .expect("valid regex")
-});
-static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i:til\s+stede,?\s+undtagen):?\s+(?P<names>{ONE}(?:(?:\s*,\s*|\s+og\s+){ONE})*)"
-    ))
-    .expect("valid regex")
-});
+}
+
+static AFBUD_FRA: LazyLock<Regex> =
+    LazyLock::new(|| names_between(r"(?i:\bafbud\s+fra)\s+(?:\d+\s+\p{Ll}+\s+)?", ""));
+static WAS_ABSENT: LazyLock<Regex> =
+    LazyLock::new(|| names_between(r"(?m)(?:^|[.!?:]\s+)", r"\s+(?i:var|er)\s+(?i:fraværende)"));
+static EXCEPT: LazyLock<Regex> =
+    LazyLock::new(|| names_between(r"(?i:til\s+stede,?\s+undtagen):?\s+", ""));
 /// The member a substitute stands in for: `I stedet for X deltog`, `mødte for X`,
 /// `stedfortræder for X`, `Suppleant for X`.
 static REPLACED: LazyLock<Regex> = LazyLock::new(|| {
@@ -159,25 +155,19 @@ pub fn absences_in_text(text: &str, scope: Scope) -> Vec<Absence> {
             }
         }
     };
-    let has = |needle: &str| text.to_lowercase().contains(needle);
-    if has("afbud") {
-        for c in AFBUD_FRA.captures_iter(text) {
-            add(parse_people_line(&c["names"]));
-        }
-    }
-    if has("fraværende") {
-        for c in WAS_ABSENT.captures_iter(text) {
-            add(parse_people_line(&c["names"]));
-        }
-    }
-    if has("undtagen") {
-        for c in EXCEPT.captures_iter(text) {
-            add(parse_people_line(&c["names"]));
-        }
-    }
-    if has(" for ") {
-        for c in REPLACED.captures_iter(text) {
-            add(parse_people_line(&c["names"]));
+    // Each pattern runs only where its key word is in the text.
+    let lower = text.to_lowercase();
+    let patterns: [(&str, &Regex); 4] = [
+        ("afbud", &AFBUD_FRA),
+        ("fraværende", &WAS_ABSENT),
+        ("undtagen", &EXCEPT),
+        (" for ", &REPLACED),
+    ];
+    for (key, pattern) in patterns {
+        if lower.contains(key) {
+            for c in pattern.captures_iter(text) {
+                add(parse_people_line(&c["names"]));
+            }
         }
     }
     let taking_part = did_not_take_part(text).into_iter().filter(|p| {

@@ -110,6 +110,8 @@ pub(crate) struct Patterns {
     pub furniture: Vec<String>,
     /// Each furniture phrase as printed and lower-cased, longest first.
     pub furniture_forms: Vec<String>,
+    /// The longest furniture phrase in bytes.
+    pub longest_furniture: usize,
     /// Decisive outcome phrases, one pattern per outcome, in priority order.
     pub decisive: Vec<(Regex, Outcome)>,
     pub any_decisive: Regex,
@@ -314,6 +316,7 @@ impl Vocabulary {
             headings,
             longest_heading,
             furniture,
+            longest_furniture: furniture_forms.first().map_or(0, String::len),
             furniture_forms,
             any_decisive: phrases("outcomes", &any)?,
             decisive,
@@ -384,8 +387,11 @@ impl Vocabulary {
         (line, None)
     }
 
-    /// Whether the whole line is furniture.
+    /// Whether the whole line is furniture. Runs on every line: a longer line is none.
     pub fn is_furniture(&self, line: &str) -> bool {
+        if line.len() > self.re.longest_furniture + 16 {
+            return false;
+        }
         let lower = line.trim().to_lowercase();
         let lower = lower.trim_end_matches([' ', '-', '–', '|']).trim();
         self.re
@@ -439,6 +445,9 @@ mod tests {
         // The older committees-only form still reads.
         let flat = Vocabulary::extended("XYZ = \"Xylofonudvalget\"").unwrap();
         assert_eq!(flat.committees.expand("XYZ"), Some("Xylofonudvalget"));
+        // A user's entry overrides the built-in one.
+        let own = Vocabulary::extended("[committees]\nBUU = \"Børneudvalget\"").unwrap();
+        assert_eq!(own.committees.expand("BUU"), Some("Børneudvalget"));
     }
 
     #[test]
@@ -453,5 +462,6 @@ mod tests {
             "{err}"
         );
         assert!(Vocabulary::extended("[words]\nno_such_list = []").is_err());
+        assert!(Vocabulary::extended("[committees]\nXYZ = 3").is_err());
     }
 }
