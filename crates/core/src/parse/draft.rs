@@ -326,25 +326,19 @@ impl<'a> MeetingDraft<'a> {
             return;
         }
         item.title_open = false;
-        // A decision interrupted by its absence list (`Fraværende: …` then `Godkendt.`)
-        // goes on after it.
+        // After an absence list, a line that names no one ends it; a decision interrupted
+        // by its absence list (`Fraværende: …` then `Godkendt.`) goes on after it.
         let n = item.blocks.len();
-        if n >= 2
+        let ends_absence = n >= 1
             && item.blocks[n - 1].kind == BlockKind::Absent
-            && matches!(item.blocks[n - 2].kind, BlockKind::Decision { .. })
-            && super::people::parse_people_line(&line.text).is_none()
-        {
+            && super::people::parse_people_line(&line.text).is_none();
+        if ends_absence && n >= 2 && matches!(item.blocks[n - 2].kind, BlockKind::Decision { .. }) {
             item.blocks[n - 2].lines.push(line);
             return;
         }
         let block = match item.blocks.last_mut() {
             Some(b) if b.kind == BlockKind::Route && !b.lines.is_empty() => None,
-            Some(b)
-                if b.kind == BlockKind::Absent
-                    && super::people::parse_people_line(&line.text).is_none() =>
-            {
-                None
-            }
+            Some(_) if ends_absence => None,
             Some(b) => Some(b),
             None => None,
         };

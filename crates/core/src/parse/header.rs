@@ -109,8 +109,11 @@ pub fn committee_name(text: &str, vocabulary: &Vocabulary) -> Option<String> {
 /// `KOMMUNALBESTYRELSEN` → `Kommunalbestyrelsen`, `byrådet` → `Byrådet`: the name as a
 /// reader writes it.
 pub fn tidy(name: &str) -> String {
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
+    let mut letters = name.chars().filter(|c| c.is_alphabetic());
+    let all_caps = letters.clone().nth(3).is_some() && letters.all(char::is_uppercase);
+    if !all_caps && name.starts_with(char::is_uppercase) {
+        return name.to_string();
+    }
     let base = if all_caps {
         name.to_lowercase()
     } else {

@@ -5,7 +5,7 @@
 //! classification fast on prose, which is most of every text.
 
 use crate::dates::{parse_date, DATE_PATTERN};
-use crate::vocabulary::{LabelField, Vocabulary};
+use crate::vocabulary::{first_four, Key, LabelField, Vocabulary};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -143,10 +143,16 @@ pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
         .or_else(|| line.strip_prefix('·'))
         .map(str::trim_start)
     {
-        if let kind @ (LineKind::CaseLabel { .. } | LineKind::Absence { .. }) = classify(rest, v) {
-            return kind;
+        let key = first_four(rest);
+        if v.re.case_gate.contains(&key) || v.re.absence_gate.contains(&key) {
+            if let kind @ (LineKind::CaseLabel { .. } | LineKind::Absence { .. }) =
+                classify(rest, v)
+            {
+                return kind;
+            }
         }
     }
+    let key = first_four(line);
     // A character takes at least a byte: count them only for a long line.
     if line.len() > 300 && line.chars().count() > 300 {
         return LineKind::Text;
@@ -223,7 +229,12 @@ pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
         }
     }
     if first.is_uppercase() || first.is_lowercase() {
-        if let Some(c) = v.re.case_label.captures(line) {
+        let c =
+            v.re.case_gate
+                .contains(&key)
+                .then(|| v.re.case_label.captures(line))
+                .flatten();
+        if let Some(c) = c {
             let value = c.name("rest").map_or("", |m| m.as_str()).trim();
             let token = value.split_whitespace().next().unwrap_or("");
             let token = token.trim_end_matches([',', ';', '.']);
@@ -255,12 +266,17 @@ pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
         }
     }
     if line.len() <= 200 {
-        if let Some(kind) = decision(line, v) {
+        if let Some(kind) = decision(line, key, v) {
             return kind;
         }
     }
     if line.len() <= 300 {
-        if let Some(c) = v.re.absence.captures(line) {
+        let c =
+            v.re.absence_gate
+                .contains(&key)
+                .then(|| v.re.absence.captures(line))
+                .flatten();
+        if let Some(c) = c {
             return LineKind::Absence { rest: rest(&c) };
         }
     }
@@ -308,8 +324,13 @@ pub fn classify_preamble(line: &str, v: &Vocabulary) -> Option<LineKind> {
 
 /// `Beslutning`, `Beslutning i Økonomiudvalget den 3. maj 2024`, `Beslutning Byrådet den
 /// 31-10-2018`, `BESLUTNING: Økonomiudvalget den 22-10-2020`, `Regionsrådets beslutning den …:`.
-fn decision(line: &str, v: &Vocabulary) -> Option<LineKind> {
-    if let Some(m) = v.re.decision.find(line) {
+fn decision(line: &str, key: Key, v: &Vocabulary) -> Option<LineKind> {
+    let heading =
+        v.re.decision_gate
+            .contains(&key)
+            .then(|| v.re.decision.find(line))
+            .flatten();
+    if let Some(m) = heading {
         let tail = &line[m.end()..];
         let c = DECISION_TAIL.captures(tail)?;
         let body = c
@@ -419,6 +440,17 @@ fn known_heading(line: &str, v: &Vocabulary) -> Option<(String, Option<String>)>
 fn glued_heading(line: &str, v: &Vocabulary) -> Option<LineKind> {
     let first = line.chars().next()?;
     if !first.is_uppercase() {
+        return None;
+    }
+    // Glued means a lower-case letter then an upper-case one (or a dash) in the first word.
+    let first_word = line.split(' ').next().unwrap_or("");
+    let mut prev_lower = false;
+    let transition = first_word.chars().any(|c| {
+        let glue = prev_lower && (c.is_uppercase() || c == '-' || c == '–');
+        prev_lower = c.is_lowercase();
+        glue
+    });
+    if !transition {
         return None;
     }
     let words = v

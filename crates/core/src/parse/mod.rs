@@ -149,7 +149,11 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
     let has_markers = item_lines.iter().any(|&b| b);
     for (i, (line, kind)) in classified.into_iter().enumerate() {
         let in_preamble = d.items.is_empty();
-        let mut class = class_name(&kind);
+        let mut class = if tracing {
+            class_name(&kind)
+        } else {
+            Cow::Borrowed("")
+        };
         let kind = match kind {
             LineKind::Text | LineKind::Heading { .. } if in_preamble => {
                 match lines::classify_preamble(&line.text, vocabulary) {
@@ -280,8 +284,9 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                 d.push_line(line)
             }
             LineKind::Heading { heading, rest } => {
-                let opening = OPENING_HEADINGS.contains(&heading.to_lowercase().as_str());
-                if !has_markers && opening && d.items.last().is_some_and(ItemDraft::has_decision) {
+                let opening = || OPENING_HEADINGS.contains(&heading.to_lowercase().as_str());
+                if !has_markers && d.items.last().is_some_and(ItemDraft::has_decision) && opening()
+                {
                     class = "item (opening heading after a decision)".into();
                     d.items.push(ItemDraft::default());
                 }

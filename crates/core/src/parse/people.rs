@@ -155,16 +155,25 @@ pub fn absences_in_text(text: &str, scope: Scope) -> Vec<Absence> {
             }
         }
     };
-    // Each pattern runs only where its key word is in the text.
-    let lower = text.to_lowercase();
-    let patterns: [(&str, &Regex); 4] = [
-        ("afbud", &AFBUD_FRA),
-        ("fraværende", &WAS_ABSENT),
-        ("undtagen", &EXCEPT),
-        (" for ", &REPLACED),
-    ];
-    for (key, pattern) in patterns {
-        if lower.contains(key) {
+    // Each pattern runs only where its key word is in the text (a stem without the first
+    // letter, so `Afbud` and `afbud` both match; lower-casing every decision would cost more).
+    type Keys = Vec<memchr::memmem::Finder<'static>>;
+    static KEYS: LazyLock<[Keys; 4]> = LazyLock::new(|| {
+        fn finders(keys: &[&'static str]) -> Keys {
+            keys.iter()
+                .map(|k| memchr::memmem::Finder::new(*k))
+                .collect()
+        }
+        [
+            finders(&["fbud"]),
+            finders(&["ravær"]),
+            finders(&["ndtagen"]),
+            finders(&["tedet for", "ødte for", "træder for", "uppleant for"]),
+        ]
+    });
+    let patterns: [&Regex; 4] = [&AFBUD_FRA, &WAS_ABSENT, &EXCEPT, &REPLACED];
+    for (keys, pattern) in KEYS.iter().zip(patterns) {
+        if keys.iter().any(|k| k.find(text.as_bytes()).is_some()) {
             for c in pattern.captures_iter(text) {
                 add(parse_people_line(&c["names"]));
             }

@@ -92,6 +92,30 @@ pub struct Vocabulary {
     pub(crate) re: Patterns,
 }
 
+/// The first four characters (lower-cased) of a list's entries: a lookup of a line's
+/// first four, so a label's pattern runs only on the few lines that could match it.
+/// A handful of entries: a linear scan beats hashing here.
+pub(crate) type Gate = Vec<Key>;
+
+/// A line's first four characters, lower-cased (spaces where the line is shorter).
+pub type Key = [char; 4];
+
+/// The [`Key`] of a line or a label.
+pub fn first_four(line: &str) -> Key {
+    let mut key = [' '; 4];
+    for (slot, c) in key.iter_mut().zip(line.chars()) {
+        *slot = c.to_lowercase().next().unwrap_or(c);
+    }
+    key
+}
+
+fn gate(list: &[String]) -> Gate {
+    let mut gate: Gate = list.iter().map(|w| first_four(w.trim())).collect();
+    gate.sort_unstable();
+    gate.dedup();
+    gate
+}
+
 /// The compiled patterns the parser uses.
 #[derive(Debug, Clone)]
 pub(crate) struct Patterns {
@@ -106,12 +130,19 @@ pub(crate) struct Patterns {
     /// Section headings lower-cased, with first character and length in characters.
     pub headings: Vec<(char, usize, String)>,
     pub longest_heading: usize,
-    /// Furniture lower-cased, longest first.
-    pub furniture: Vec<String>,
     /// Each furniture phrase as printed and lower-cased, longest first.
     pub furniture_forms: Vec<String>,
     /// The longest furniture phrase in bytes.
     pub longest_furniture: usize,
+    /// Furniture lower-cased without spaces and dashes, for whole-line comparisons.
+    pub furniture_compact: Vec<String>,
+    /// The last and the first four bytes (ASCII lower-cased) of the furniture forms.
+    pub furniture_ends: Vec<[u8; 4]>,
+    pub furniture_starts: Vec<[u8; 4]>,
+    /// First four characters of case labels, decision headings and absence labels.
+    pub case_gate: Gate,
+    pub decision_gate: Gate,
+    pub absence_gate: Gate,
     /// Decisive outcome phrases, one pattern per outcome, in priority order.
     pub decisive: Vec<(Regex, Outcome)>,
     pub any_decisive: Regex,
@@ -179,6 +210,22 @@ fn phrases(list: &'static str, items: &[String]) -> Result<Regex, VocabularyErro
     })
 }
 
+/// Four bytes, ASCII lower-cased.
+fn key4(bytes: &[u8]) -> [u8; 4] {
+    let mut k = [0u8; 4];
+    for (slot, b) in k.iter_mut().zip(bytes) {
+        *slot = b.to_ascii_lowercase();
+    }
+    k
+}
+
+fn keys(iter: impl Iterator<Item = [u8; 4]>) -> Vec<[u8; 4]> {
+    let mut keys: Vec<[u8; 4]> = iter.collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 fn compile(pattern: &str) -> Regex {
     Regex::new(pattern).expect("patterns built from escaped words are valid")
 }
@@ -243,8 +290,7 @@ impl Vocabulary {
             })
             .collect();
         let longest_heading = headings.iter().map(|&(_, n, _)| n).max().unwrap_or(0);
-        let mut furniture: Vec<String> = w.furniture.iter().map(|f| f.to_lowercase()).collect();
-        furniture.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        let furniture: Vec<String> = w.furniture.iter().map(|f| f.to_lowercase()).collect();
         let mut furniture_forms: Vec<String> = w
             .furniture
             .iter()
@@ -315,8 +361,28 @@ impl Vocabulary {
             label_fields,
             headings,
             longest_heading,
-            furniture,
             longest_furniture: furniture_forms.first().map_or(0, String::len),
+            furniture_compact: furniture
+                .iter()
+                .map(|f| {
+                    f.chars()
+                        .filter(|c| !c.is_whitespace() && *c != '-' && *c != '–')
+                        .collect()
+                })
+                .collect(),
+            furniture_ends: keys(furniture_forms.iter().filter_map(|f| {
+                let b = f.as_bytes();
+                b.len().checked_sub(4).map(|at| key4(&b[at..]))
+            })),
+            furniture_starts: keys(
+                furniture_forms
+                    .iter()
+                    .filter(|f| f.len() >= 4)
+                    .map(|f| key4(&f.as_bytes()[..4])),
+            ),
+            case_gate: gate(&w.case_labels),
+            decision_gate: gate(&w.decision_headings),
+            absence_gate: gate(&w.absence_labels),
             furniture_forms,
             any_decisive: phrases("outcomes", &any)?,
             decisive,
@@ -362,9 +428,16 @@ impl Vocabulary {
     /// lower-cased: this runs on every line, and lower-casing each would cost more.
     pub fn strip_furniture<'a>(&self, line: &'a str) -> (&'a str, Option<&'a str>) {
         let bytes = line.as_bytes();
-        for f in &self.re.furniture_forms {
-            let fb = f.as_bytes();
-            if bytes.len() > fb.len() && bytes[bytes.len() - fb.len()..].eq_ignore_ascii_case(fb) {
+        // The last and first four bytes decide whether any phrase could be there at all.
+        let end = bytes.len().checked_sub(4).map(|at| key4(&bytes[at..]));
+        if end.is_some_and(|e| self.re.furniture_ends.contains(&e)) {
+            for f in &self.re.furniture_forms {
+                let fb = f.as_bytes();
+                if bytes.len() <= fb.len()
+                    || !bytes[bytes.len() - fb.len()..].eq_ignore_ascii_case(fb)
+                {
+                    continue;
+                }
                 let cut = line.len() - fb.len();
                 if line.is_char_boundary(cut) {
                     let before = line[..cut].trim_end_matches([' ', '-', '–']);
@@ -374,7 +447,14 @@ impl Vocabulary {
                     }
                 }
             }
-            if bytes.len() > fb.len() && bytes[..fb.len()].eq_ignore_ascii_case(fb) {
+        }
+        let start = (bytes.len() >= 4).then(|| key4(&bytes[..4]));
+        if start.is_some_and(|s| self.re.furniture_starts.contains(&s)) {
+            for f in &self.re.furniture_forms {
+                let fb = f.as_bytes();
+                if bytes.len() <= fb.len() || !bytes[..fb.len()].eq_ignore_ascii_case(fb) {
+                    continue;
+                }
                 let at = fb.len();
                 if line.is_char_boundary(at) && line[at..].starts_with([' ', '-', '–']) {
                     let after = line[at..].trim_start_matches([' ', '-', '–']);
@@ -389,15 +469,24 @@ impl Vocabulary {
 
     /// Whether the whole line is furniture. Runs on every line: a longer line is none.
     pub fn is_furniture(&self, line: &str) -> bool {
-        if line.len() > self.re.longest_furniture + 16 {
+        let bytes = line.as_bytes();
+        if bytes.len() < 4
+            || bytes.len() > self.re.longest_furniture + 16
+            || !self.re.furniture_starts.contains(&key4(&bytes[..4]))
+        {
             return false;
         }
-        let lower = line.trim().to_lowercase();
-        let lower = lower.trim_end_matches([' ', '-', '–', '|']).trim();
+        let line = line.trim().trim_end_matches([' ', '-', '–', '|']);
+        // Compared without case, spaces and dashes: `Kopier link til punktet  -   Print`.
+        let compact = || {
+            line.chars()
+                .filter(|c| !c.is_whitespace() && *c != '-' && *c != '–')
+                .flat_map(char::to_lowercase)
+        };
         self.re
-            .furniture
+            .furniture_compact
             .iter()
-            .any(|f| lower == f || lower.replace(' ', "") == f.replace(' ', ""))
+            .any(|f| compact().eq(f.chars()))
     }
 }
 
