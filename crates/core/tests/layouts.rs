@@ -123,6 +123,18 @@ fn layout_families_table() {
             absent: vec![],
         },
         Want {
+            // PDF pages that a viewer flattened into one line each, dates lost in headings.
+            file: "flattened-pdf-pages.txt",
+            committee: Some("Teknisk Udvalg"),
+            date: Some("2024-10-07"),
+            items: vec![
+                (Some(1), Some("24/301"), Approved, false, false),
+                (Some(2), Some("24/1777"), Recommended, false, false),
+                (Some(3), Some("24/1802"), Pending, false, false),
+            ],
+            absent: vec!["Signe Vad"],
+        },
+        Want {
             // A portal page saved from the browser, read as HTML.
             file: "saved-portal-page.html",
             committee: Some("Børne- og Skoleudvalget"),
@@ -183,6 +195,25 @@ fn html_pages_lose_their_page_furniture_and_keep_their_text() {
     let text = &m.items[1].sections[0].text;
     assert!(text.contains("tre modeller."), "{text}");
     assert!(text.contains("Model B er billigst."), "{text}");
+}
+
+#[test]
+fn an_absence_list_keeps_the_text_that_names_no_one() {
+    let text = "Byrådet 3. juni 2024\n\n1. Budget\nSagsnr.: 24/9\nBeslutning\nGodkendt.\nFraværende: se listen over medlemmer nedenfor.\n";
+    let got = ingest(
+        text.as_bytes().to_vec(),
+        "m.txt",
+        Vocabulary::builtin(),
+        true,
+    )
+    .unwrap();
+    assert!(got.lost.is_empty(), "{:?}", got.lost);
+    let item = &got.meeting.unwrap().items[0];
+    assert!(item.absent.is_empty(), "{:?}", item.absent);
+    assert!(item
+        .sections
+        .iter()
+        .any(|s| s.text.contains("se listen over medlemmer nedenfor.")));
 }
 
 #[test]

@@ -44,7 +44,16 @@ pub(crate) fn finish(
     let mut preamble_sections = Vec::new();
     for block in &d.preamble {
         match &block.kind {
-            BlockKind::Absent => push_unique(&mut meeting.absent, people_in(&block.lines)),
+            BlockKind::Absent => {
+                let (people, rest) = people_in(&block.lines);
+                push_unique(&mut meeting.absent, people);
+                if !rest.is_empty() {
+                    preamble_sections.push(Section {
+                        heading: None,
+                        text: reflow(&rest, layout),
+                    });
+                }
+            }
             BlockKind::Attendance(label) => {
                 let lines: Vec<&str> = block.lines.iter().map(|l| l.text.as_ref()).collect();
                 push_unique(&mut meeting.absent, marked_absent(&lines));
@@ -275,7 +284,16 @@ fn build_item(
                 }
                 item.decisions.push(decision);
             }
-            BlockKind::Absent => push_unique(&mut item.absent, people_in(&block.lines)),
+            BlockKind::Absent => {
+                let (people, rest) = people_in(&block.lines);
+                push_unique(&mut item.absent, people);
+                if !rest.is_empty() {
+                    item.sections.push(Section {
+                        heading: None,
+                        text: reflow(&rest, layout),
+                    });
+                }
+            }
             BlockKind::Attachments => {
                 let lines: Vec<&str> = block.lines.iter().map(|l| l.text.as_ref()).collect();
                 item.attachments.extend(super::parse_attachments(&lines));
@@ -333,12 +351,17 @@ fn build_decision(
     }
 }
 
-fn people_in(lines: &[DocLine]) -> Vec<Absence> {
-    lines
-        .iter()
-        .filter_map(|l| parse_people_line(&l.text))
-        .flatten()
-        .collect()
+/// The people an absence list names, and its lines that name no one (kept as text:
+/// nothing the parser cannot place is dropped).
+fn people_in<'a>(lines: &[DocLine<'a>]) -> (Vec<Absence>, Vec<DocLine<'a>>) {
+    let (mut people, mut rest) = (Vec::new(), Vec::new());
+    for line in lines {
+        match parse_people_line(&line.text) {
+            Some(found) => people.extend(found),
+            None => rest.push(line.clone()),
+        }
+    }
+    (people, rest)
 }
 
 fn push_unique(into: &mut Vec<Absence>, people: Vec<Absence>) {

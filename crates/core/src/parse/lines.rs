@@ -53,6 +53,8 @@ static DECISION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         r"^\s*:?\s*(?:(?i:i|fra)\s+)?(?P<body>[^:]*?)??\s*(?:,?\s*(?i:den|d\.)?\s*(?P<date>{DATE_PATTERN}))?\s*(?::\s*(?P<rest>.*))?$"
     ))
 });
+static DEN_WITHOUT_DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?P<body>.+?)\s+(?i:den|d\.)(?:\s+(?P<after>.*))?$"));
 static BODY_DECISION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"^(?P<body>\p{{Lu}}[^.:]{{2,80}}?)s\s+beslutning(?:\s+(?i:den|d\.)\s+(?P<date>{DATE_PATTERN}))?\s*(?::\s*(?P<rest>.*))?$"
@@ -339,6 +341,20 @@ fn decision(line: &str, key: Key, v: &Vocabulary) -> Option<LineKind> {
             .filter(|b| !b.is_empty());
         let date = c.name("date").and_then(|m| parse_date(m.as_str()));
         let mut rest = rest(&c);
+        // `Beslutning Økonomiudvalget den Godkendt.`: a PDF lost the date, the text follows.
+        let body = match body {
+            Some(b) if date.is_none() => match DEN_WITHOUT_DATE.captures(&b) {
+                Some(parts) => {
+                    let after = parts.name("after").map_or("", |m| m.as_str().trim());
+                    if rest.is_none() && !after.is_empty() {
+                        rest = Some(after.to_string());
+                    }
+                    Some(parts["body"].trim().to_string())
+                }
+                None => Some(b),
+            },
+            other => other,
+        };
         let body = match body {
             // `Beslutning: Godkendt.`: what follows the colon is the decision's text.
             Some(b)
@@ -621,6 +637,24 @@ mod tests {
                     heading: "Beslutning Allerød Byråd 2018-2021 den 26-04-2018".into(),
                     body: Some("Allerød Byråd".into()),
                     date: Some("2018-04-26".into()),
+                    rest: None,
+                },
+            ),
+            (
+                "Beslutning Økonomiudvalget den Godkendt.",
+                Decision {
+                    heading: "Beslutning Økonomiudvalget den".into(),
+                    body: Some("Økonomiudvalget".into()),
+                    date: None,
+                    rest: Some("Godkendt.".into()),
+                },
+            ),
+            (
+                "BESLUTNING I KOMMUNALBESTYRELSEN DEN",
+                Decision {
+                    heading: "BESLUTNING I KOMMUNALBESTYRELSEN DEN".into(),
+                    body: Some("Kommunalbestyrelsen".into()),
+                    date: None,
                     rest: None,
                 },
             ),

@@ -15,6 +15,7 @@
 mod attachments;
 mod build;
 mod draft;
+mod flat;
 mod header;
 mod lines;
 mod outcome;
@@ -122,7 +123,23 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
     let mut d = MeetingDraft::default();
     let mut trace = Vec::new();
     let mut classified: Vec<(DocLine, LineKind)> = Vec::with_capacity(lines.len());
-    for mut line in lines {
+    // A page flattened into one line is cut back into its lines first.
+    let mut unflattened = Vec::with_capacity(lines.len());
+    for line in lines {
+        let cuts = flat::cuts(&line.text, vocabulary);
+        match (&line.text, cuts.is_empty()) {
+            (std::borrow::Cow::Borrowed(text), false) => {
+                for piece in flat::pieces(text, &cuts) {
+                    unflattened.push(DocLine {
+                        text: std::borrow::Cow::Borrowed(piece),
+                        ..line.clone()
+                    });
+                }
+            }
+            _ => unflattened.push(line),
+        }
+    }
+    for mut line in unflattened {
         // `Til toppen`, `Kopier link til punktet - Print`: the page's, kept on the meeting.
         if vocabulary.is_furniture(&line.text) {
             d.furniture.push(line.text.to_string());

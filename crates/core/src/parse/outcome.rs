@@ -34,7 +34,9 @@ fn short_line(line: &str, v: &Vocabulary) -> Option<Outcome> {
             .find(|(p, _)| p.find(phrase).is_some_and(|f| f.start() == 0))
             .map(|(_, o)| *o);
     }
-    v.re.discussed.is_match(line).then_some(Outcome::Discussed)
+    // `Drøftet.` alone; `Sagen blev drøftet.` before what was decided is not the decision.
+    (line.split_whitespace().count() == 1 && v.re.discussed.is_match(line))
+        .then_some(Outcome::Discussed)
 }
 
 /// Classifies a decision text. Returns the outcome and whether it records dissent.

@@ -43,6 +43,7 @@ pub struct Words {
     pub absence_labels: Vec<String>,
     pub attendance_labels: Vec<String>,
     pub case_labels: Vec<String>,
+    pub field_labels: Vec<String>,
     pub committee_labels: Vec<String>,
     pub date_labels: Vec<String>,
     pub time_labels: Vec<String>,
@@ -127,6 +128,10 @@ pub(crate) struct Patterns {
     pub case_label: Regex,
     pub label: Regex,
     pub label_fields: Vec<(String, LabelField)>,
+    /// In a flattened page: a label with its colon, or an access mark, after a space.
+    pub flat_label: Regex,
+    /// In a flattened page: a heading as printed, followed by a capital.
+    pub flat_heading: Regex,
     /// Section headings lower-cased, with first character and length in characters.
     pub headings: Vec<(char, usize, String)>,
     pub longest_heading: usize,
@@ -266,7 +271,7 @@ impl Vocabulary {
             };
         }
         extend!(words: committee_words, document_words, section_headings, decision_headings,
-            item_decision_headings, absence_labels, attendance_labels, case_labels,
+            item_decision_headings, absence_labels, attendance_labels, case_labels, field_labels,
             committee_labels, date_labels, time_labels, place_labels, furniture);
         extend!(phrases: rejected, withdrawn, postponed, noted, recommended, approved,
             noted_weak, approved_weak, discussed, dissent);
@@ -357,6 +362,26 @@ impl Vocabulary {
             label: compile(&format!(
                 r"^(?P<label>(?i:{}))\s*(?::\s*(?P<rest>.*)|$)",
                 alternation(&all_labels)
+            )),
+            flat_label: compile(&format!(
+                r"\s(?:(?i:{})\.?\s*:|(?i:åben|åbent|lukket)\s+(?i:sag)\b)",
+                alternation(
+                    &[
+                        w.case_labels.as_slice(),
+                        &w.absence_labels,
+                        &w.attendance_labels,
+                        &w.field_labels,
+                        &w.committee_labels,
+                        &w.date_labels,
+                        &w.time_labels,
+                        &w.place_labels,
+                    ]
+                    .concat()
+                )
+            )),
+            flat_heading: compile(&format!(
+                r"\s{}(?:\s+i)?\s+\p{{Lu}}",
+                alternation(&[w.decision_headings.as_slice(), &w.section_headings].concat())
             )),
             label_fields,
             headings,

@@ -1,0 +1,144 @@
+//! Pages flattened into one line. Some viewers of PDF minutes (and text copied from them)
+//! give a whole page as one line: `3 1. Godkendelse af dagsorden Dok.nr.: 1965 Sagsid.:
+//! 14/40 Åben sag Beslutning Økonomiudvalget den Godkendt.`. Such a line is cut back into
+//! the lines it was made of, before labels (`Sagsid.:`), access marks (`Åben sag`),
+//! headings in capitals (`RESUMÉ`) and decision headings, and after the page number that
+//! starts it. Only lines that show the signs of it are cut: long, and with two labels or
+//! a page number in front.
+
+use crate::vocabulary::Vocabulary;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The page number a viewer puts before each page's text.
+static PAGE_INDEX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}\s+\S").expect("valid regex"));
+/// A run of words in capitals (`RESUMÉ`, `BESLUTNING I KOMMUNALBESTYRELSEN DEN`), at least
+/// one of four letters or more.
+static CAPS_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\p{Lu}[\p{Lu}\-]*(?:\s+\p{Lu}[\p{Lu}\-]*\.?)*\b:?").expect("valid regex")
+});
+
+/// A page footer (`Side 3`, `Side: 3`, `Side 3 af 28`) inside a flattened page.
+static PAGE_FOOTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\sSide:?\s+\d{1,4}(?:\s+af\s+\d{1,4})?\b").expect("valid regex"));
+
+/// Lines shorter than this are never flattened pages.
+const MIN_LEN: usize = 120;
+
+/// Where to cut `line` (byte offsets of the starts of the pieces after the first), or
+/// nothing when it is not a flattened page.
+pub fn cuts(line: &str, v: &Vocabulary) -> Vec<usize> {
+    if line.len() < MIN_LEN {
+        return Vec::new();
+    }
+    let page_index = PAGE_INDEX.is_match(line);
+    let colons = memchr::memchr_iter(b':', line.as_bytes()).count();
+    if !page_index && colons < 2 {
+        return Vec::new();
+    }
+    let labels: Vec<usize> = v.re.flat_label.find_iter(line).map(|m| m.start()).collect();
+    if !page_index && labels.len() < 2 {
+        return Vec::new();
+    }
+    let mut cuts = labels;
+    if page_index {
+        let digits = line.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+        cuts.push(digits + line[digits..].len() - line[digits..].trim_start().len());
+    }
+    cuts.extend(v.re.flat_heading.find_iter(line).map(|m| m.start() + 1));
+    for m in PAGE_FOOTER.find_iter(line) {
+        cuts.push(m.start() + 1);
+        cuts.push(m.end());
+    }
+    // A line in capitals throughout (a cover page) keeps its runs together.
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let lower = line.chars().filter(|c| c.is_lowercase()).count();
+    let mixed = lower * 3 >= letters;
+    for m in CAPS_RUN.find_iter(line).filter(|_| mixed) {
+        let run = m.as_str();
+        let long_word = run
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 4);
+        if long_word && run.chars().filter(|c| c.is_alphabetic()).count() >= 5 {
+            cuts.push(m.start());
+            cuts.push(m.end());
+        }
+    }
+    cuts.retain(|&c| c > 0 && c < line.len() && line.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
+}
+
+/// The pieces of `line` between the cuts, trimmed and not empty.
+pub fn pieces<'a>(line: &'a str, cuts: &[usize]) -> Vec<&'a str> {
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for &c in cuts.iter().chain(std::iter::once(&line.len())) {
+        let piece = line[from..c].trim();
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+        from = c;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(line: &str) -> Vec<&str> {
+        pieces(line, &cuts(line, Vocabulary::builtin()))
+    }
+
+    #[test]
+    fn flattened_pages_are_cut_back_into_lines() {
+        assert_eq!(
+            split("3 1. Godkendelse af dagsorden Dok.nr.: 1965 Sagsid.: 14/40 Initialer: abc Åben sag Beslutning Økonomiudvalget den Godkendt. Afbud: Ingen Side 2"),
+            [
+                "3",
+                "1. Godkendelse af dagsorden",
+                "Dok.nr.: 1965",
+                "Sagsid.: 14/40",
+                "Initialer: abc",
+                "Åben sag",
+                "Beslutning Økonomiudvalget den Godkendt.",
+                "Afbud: Ingen",
+                "Side 2"
+            ]
+        );
+        assert_eq!(
+            split("4 2. Meddelelser Åben sag Sagsnr.: 13/1 Fraværende: Afbud: Anne Holm, Bo Lund RESUMÉ Godkendt. BESLUTNING I KOMMUNALBESTYRELSEN DEN Godkendt. 2"),
+            [
+                "4",
+                "2. Meddelelser",
+                "Åben sag",
+                "Sagsnr.: 13/1",
+                "Fraværende:",
+                "Afbud: Anne Holm, Bo Lund",
+                "RESUMÉ",
+                "Godkendt.",
+                "BESLUTNING I KOMMUNALBESTYRELSEN DEN",
+                "Godkendt. 2"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_in_capitals_keeps_its_runs() {
+        assert_eq!(
+            split("1 KOMMUNALBESTYRELSEN FOR NORDFYNS KOMMUNE REFERAT FRA MØDE NR. 26 TORSDAG DEN 29. JANUAR 2009, KL PÅ RÅDHUSET, BYRÅDSSALEN"),
+            ["1", "KOMMUNALBESTYRELSEN FOR NORDFYNS KOMMUNE REFERAT FRA MØDE NR. 26 TORSDAG DEN 29. JANUAR 2009, KL PÅ RÅDHUSET, BYRÅDSSALEN"]
+        );
+    }
+
+    #[test]
+    fn prose_stays_whole() {
+        let prose = "Udvalget drøftede sagen og bad administrationen om at se på to modeller: en med og en uden tilskud, og at komme tilbage med en vurdering af økonomien i begge.";
+        assert_eq!(split(prose), [prose]);
+        let short = "3 Sagsnr.: 1/2 Beslutning: Godkendt.";
+        assert_eq!(split(short), [short]);
+    }
+}
