@@ -24,7 +24,9 @@ static PAGE_FOOTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\sSide:?\s+\d{1,4}(?:\s+af\s+\d{1,4})?\b").expect("valid regex"));
 
 /// Lines shorter than this are never flattened pages.
-const MIN_LEN: usize = 120;
+const MIN_LEN: usize = 60;
+/// A line this long after a page number is a flattened page even without labels.
+const LONG: usize = 120;
 
 /// Where to cut `line` (byte offsets of the starts of the pieces after the first), or
 /// nothing when it is not a flattened page.
@@ -34,11 +36,13 @@ pub fn cuts(line: &str, v: &Vocabulary) -> Vec<usize> {
     }
     let page_index = PAGE_INDEX.is_match(line);
     let colons = memchr::memchr_iter(b':', line.as_bytes()).count();
-    if !page_index && colons < 2 {
+    if colons < 2 && !(page_index && line.len() >= LONG) {
         return Vec::new();
     }
     let labels: Vec<usize> = v.re.flat_label.find_iter(line).map(|m| m.start()).collect();
-    if !page_index && labels.len() < 2 {
+    // Two labels, or a page number in front and a label or a long page.
+    let flat = labels.len() >= 2 || (page_index && (!labels.is_empty() || line.len() >= LONG));
+    if !flat {
         return Vec::new();
     }
     let mut cuts = labels;

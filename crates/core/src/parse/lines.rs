@@ -427,6 +427,11 @@ pub fn is_case_number(line: &str) -> bool {
     line.len() <= 40 && CASE_ANYWHERE.is_match(line.trim())
 }
 
+/// Whether `heading` is one of the vocabulary's section headings (not a line in capitals).
+pub fn is_known_heading(heading: &str, v: &Vocabulary) -> bool {
+    known_heading(heading, v).is_some()
+}
+
 /// `Heading` or `Heading: text`, where `Heading` is a known one in any case.
 fn known_heading(line: &str, v: &Vocabulary) -> Option<(String, Option<String>)> {
     let (head, rest) = match memchr::memchr(b':', line.as_bytes()) {

@@ -276,10 +276,12 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                 d.item().open_block(kind, rest, &line);
             }
             LineKind::Absence { rest } if in_preamble => {
+                d.pending_label = None;
                 d.open_preamble(BlockKind::Absent, rest, line)
             }
             LineKind::Absence { rest } => d.item().open_block(BlockKind::Absent, rest, &line),
             LineKind::Attendance { rest } => {
+                d.pending_label = None;
                 let label = line.text.to_string();
                 d.open_preamble(BlockKind::Attendance(label), rest, line)
             }
@@ -298,6 +300,18 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
             }
             // In a Bilag list, `Indstilling` is a document's title, not a new section.
             LineKind::Heading { .. } if d.in_attachments() && !line.break_before => {
+                d.push_line(line)
+            }
+            // `PKT. 1.` then `GODKENDELSE AF DAGSORDEN`: a line in capitals is the title.
+            LineKind::Heading {
+                heading,
+                rest: None,
+            } if d
+                .items
+                .last()
+                .is_some_and(|i| i.title_open && i.title.is_empty() && i.blocks.is_empty())
+                && !lines::is_known_heading(&heading, vocabulary) =>
+            {
                 d.push_line(line)
             }
             LineKind::Heading { heading, rest } => {

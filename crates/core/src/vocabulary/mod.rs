@@ -380,7 +380,7 @@ impl Vocabulary {
                 )
             )),
             flat_heading: compile(&format!(
-                r"\s{}(?:\s+i)?\s+\p{{Lu}}",
+                r"\s{}(?::\s|(?:\s+i)?\s+\p{{Lu}})",
                 alternation(&[w.decision_headings.as_slice(), &w.section_headings].concat())
             )),
             label_fields,
