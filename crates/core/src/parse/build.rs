@@ -304,6 +304,10 @@ fn build_item(
             }),
         }
     }
+    // `Indkaldelse af stedfortræder for X`: the title says who is away.
+    if let Some(title) = &item.title {
+        mentioned.extend(absences_in_text(title, Scope::Item));
+    }
     push_unique(&mut item.absent, mentioned);
     item.outcome = item
         .decisions

@@ -31,8 +31,10 @@ use crate::model::Meeting;
 use crate::reflow::{split_lines, DocLine};
 use crate::vocabulary::{LabelField, Vocabulary};
 use draft::{BlockKind, ItemDraft, MeetingDraft, Rank};
+use regex::Regex;
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::LazyLock;
 
 /// Something the parser could not find. Fields stay null; this says so.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +95,14 @@ pub struct TraceLine {
     /// The line's class, e.g. `item 3`, `case label`, `decision`, `text`.
     pub class: String,
 }
+
+/// A table's column header over an item's number and title.
+static POINT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:punkt|pkt\.?|nr\.?)(?:\s+(?i:titel|tekst|overskrift|emne))?$")
+        .expect("valid regex")
+});
+static NUMBER_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,4})\s+(\p{Lu}.*)$").expect("valid regex"));
 
 /// Item-opening headings for texts that print no item numbers, titles or case numbers.
 const OPENING_HEADINGS: &[&str] = &[
@@ -159,6 +169,22 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
         }
         let kind = lines::classify(&line.text, vocabulary);
         classified.push((line, kind));
+    }
+    // Under a `Punkt Titel` column header, `88 Indkaldelse af …` is item 88.
+    for i in 1..classified.len() {
+        if !matches!(classified[i].1, LineKind::Text)
+            || !POINT_HEADER.is_match(&classified[i - 1].0.text)
+        {
+            continue;
+        }
+        if let Some(c) = NUMBER_TITLE.captures(&classified[i].0.text) {
+            if let Ok(number) = c[1].parse() {
+                classified[i].1 = LineKind::Point {
+                    number,
+                    title: c[2].to_string(),
+                };
+            }
+        }
     }
     let item_lines: Vec<bool> = (0..classified.len())
         .map(|i| starts_item(&classified, i))
@@ -398,7 +424,12 @@ fn starts_item(lines: &[(DocLine, LineKind)], i: usize) -> bool {
             let wraps = lines
                 .get(i + 1)
                 .is_some_and(|(l, _)| !l.break_before && l.text.starts_with(char::is_lowercase));
-            title.is_empty() || (title_like(title) && !wraps)
+            // A title printed with a full stop is still a title when its case line follows.
+            let case_next = matches!(
+                next(1),
+                Some(LineKind::Case { .. } | LineKind::CaseLabel { .. } | LineKind::Access { .. })
+            ) && title.starts_with(char::is_uppercase);
+            title.is_empty() || case_next || (title_like(title) && !wraps)
         }
         _ => false,
     }

@@ -123,12 +123,14 @@ static AFBUD_FRA: LazyLock<Regex> =
 static WAS_ABSENT: LazyLock<Regex> =
     LazyLock::new(|| names_between(r"(?m)(?:^|[.!?:]\s+)", r"\s+(?i:var|er)\s+(?i:fraværende)"));
 static EXCEPT: LazyLock<Regex> =
-    LazyLock::new(|| names_between(r"(?i:til\s+stede,?\s+undtagen):?\s+", ""));
+    LazyLock::new(|| names_between(r"(?i:(?:til\s+stede|mødt),?\s+undtagen):?\s+", ""));
 /// The member a substitute stands in for: `I stedet for X deltog`, `mødte for X`,
-/// `stedfortræder for X`, `Suppleant for X`.
+/// `indkaldt som stedfortræder for X`, `Indkaldelse af stedfortræder for X`, `Suppleant
+/// for X` in a member list. (`udpeget som stedfortræder for X i bestyrelsen` is a board
+/// seat, not a meeting.)
 static REPLACED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\bi\s+stedet\s+for|\bmødte\s+for|\bstedfortræder\s+for|\bsuppleant\s+for)\s+(?P<names>{ONE})"
+        r"(?:(?i:\bi\s+stedet\s+for|\bmødte\s+for|\b(?:indkaldt|deltog|deltager|mødte)\s+som\s+(?:stedfortræder|suppleant)\s+for|\bindkaldelse\s+af\s+(?:stedfortræder|suppleant)\s+for)|\bSuppleant\s+for)\s+(?P<names>{ONE})|\bSom\s+(?:stedfortræder|suppleant)\s+for\s+(?P<before>{ONE})\s+(?:deltog|mødte)"
     ))
     .expect("valid regex")
 });
@@ -175,7 +177,8 @@ pub fn absences_in_text(text: &str, scope: Scope) -> Vec<Absence> {
     for (keys, pattern) in KEYS.iter().zip(patterns) {
         if keys.iter().any(|k| k.find(text.as_bytes()).is_some()) {
             for c in pattern.captures_iter(text) {
-                add(parse_people_line(&c["names"]));
+                let names = c.name("names").or(c.name("before"));
+                add(names.and_then(|m| parse_people_line(m.as_str())));
             }
         }
     }
@@ -328,5 +331,37 @@ mod tests {
             ]
         );
         assert!(did_not_take_part("Han deltog ikke.").is_empty());
+    }
+
+    #[test]
+    fn absence_sentences_table() {
+        let names = |text: &str, scope: Scope| -> Vec<String> {
+            absences_in_text(text, scope)
+                .into_iter()
+                .map(|a| a.name)
+                .collect()
+        };
+        let cases: &[(&str, Scope, &[&str])] = &[
+            ("Der er afbud fra Anne Holm, Bo Lund og Carl Berg.", Scope::Meeting, &["Anne Holm", "Bo Lund", "Carl Berg"]),
+            ("Afbud fra Maria Hald (A). Som suppleant er indkaldt Karen Kruse (A).", Scope::Meeting, &["Maria Hald"]),
+            ("Afbud fra Eva Holm stedfortræder Lars Bo", Scope::Item, &["Eva Holm"]),
+            ("Godkendt.\nAnna Aaen og Bo Storm var fraværende.", Scope::Item, &["Anna Aaen", "Bo Storm"]),
+            ("Medlemmerne var til stede, undtagen: Gitte Kjær-Holm (V).", Scope::Meeting, &["Gitte Kjær-Holm"]),
+            ("Alle medlemmer var mødt undtagen Anders Kühn og Inge Tryde, der havde meldt afbud.", Scope::Meeting, &["Anders Kühn", "Inge Tryde"]),
+            ("I stedet for Vivi Kier deltog Preben Holm.", Scope::Meeting, &["Vivi Kier"]),
+            ("Stedfortræder Jacob Rose mødte for Laura Lind, der havde forfald.", Scope::Meeting, &["Laura Lind"]),
+            ("Som stedfortræder for Anders Kühn deltog Claus Kjeld.", Scope::Meeting, &["Anders Kühn"]),
+            ("Erik Sand (V) var indkaldt som stedfortræder for Bo Kragh (V).", Scope::Meeting, &["Bo Kragh"]),
+            ("Jørgen Kruse, Suppleant for Sakio Fleis, (S)", Scope::Meeting, &["Sakio Fleis"]),
+            ("Indkaldelse af stedfortræder for Ole Skif", Scope::Item, &["Ole Skif"]),
+            // A board seat, not a meeting.
+            ("Gruppen har udpeget Rune Kall som stedfortræder for John Woz i bestyrelsen.", Scope::Meeting, &[]),
+            // Part of the meeting only: not the meeting's absence.
+            ("Ole Brink og Pia Vang deltog ikke i pkt. 9-12.", Scope::Meeting, &[]),
+            ("Ole Brink deltog ikke i sagens behandling.", Scope::Item, &["Ole Brink"]),
+        ];
+        for (text, scope, want) in cases {
+            assert_eq!(names(text, *scope), *want, "text `{text}`");
+        }
     }
 }
