@@ -441,6 +441,16 @@ impl<'a> MeetingDraft<'a> {
     pub fn header(&mut self, line: &str, v: &Vocabulary) -> Option<&'static str> {
         let found = header_line(line, v)?;
         Some(match found {
+            // A header with another date than the one read (a table of contents' entry,
+            // a meeting the case went through) is not this meeting's.
+            HeaderLine::Full { date, .. }
+                if self
+                    .date
+                    .as_ref()
+                    .is_some_and(|(d, r)| *d != date && *r >= Rank::LINE) =>
+            {
+                "text (a header of another date)"
+            }
             HeaderLine::Full { committee, date } => {
                 let took_c = self.set_committee(super::lines::strip_term(&committee), Rank::HEADER);
                 let took_d = self.set_date(date, Rank::HEADER);

@@ -61,23 +61,23 @@ pub fn header_line(line: &str, vocabulary: &Vocabulary) -> Option<HeaderLine> {
     if line.is_empty() || line.chars().count() > 160 {
         return None;
     }
-    let (date, rest) = match DATE_PHRASE.find(line) {
-        Some(m) => {
-            let date = find_date(m.as_str())?;
-            (
-                Some(date),
-                format!("{} {}", &line[..m.start()], &line[m.end()..]),
-            )
-        }
-        None => (None, line.to_string()),
+    let (date, before, after) = match DATE_PHRASE.find(line) {
+        Some(m) => (
+            Some(find_date(m.as_str())?),
+            line[..m.start()].trim(),
+            line[m.end()..].trim(),
+        ),
+        None => (None, line, ""),
     };
-    let rest = rest.trim();
     if let Some(date) = &date {
-        if DATE_LINE_REST.is_match(rest) {
+        if DATE_LINE_REST.is_match(before) && DATE_LINE_REST.is_match(after) {
             return Some(HeaderLine::Date(date.clone()));
         }
     }
-    let committee = committee_name(rest, vocabulary)?;
+    // The name is before the date (`Byrådet 7. oktober 2024 i Rådhussalen`), or after it
+    // (`25. september 2023 - referat fra byrådet`).
+    let committee =
+        committee_name(before, vocabulary).or_else(|| committee_name(after, vocabulary))?;
     Some(match date {
         Some(date) => HeaderLine::Full { committee, date },
         None => HeaderLine::Committee(committee),
