@@ -78,10 +78,14 @@ pub(crate) fn finish(
             absences_in_text(&s.text, Scope::Meeting),
         );
     }
-    let structured = !d.items.is_empty() || meeting.committee.is_some() || meeting.date.is_some();
+    let has_header = meeting.committee.is_some() || meeting.date.is_some();
+    let structured = !d.items.is_empty() || has_header;
     if d.items.is_empty() {
-        if !preamble_sections.is_empty() {
-            // A fragment with no item: one item that keeps all its text.
+        if structured {
+            // A cover page and a table of contents: the meeting's text, and no item.
+            meeting.sections = preamble_sections;
+        } else if !preamble_sections.is_empty() {
+            // A fragment with no structure at all: one item that keeps all its text.
             meeting.items.push(Item {
                 sections: preamble_sections,
                 ..empty_item()
@@ -94,6 +98,23 @@ pub(crate) fn finish(
             let item = build_item(draft, layout, v, committee.as_deref(), date.as_deref());
             meeting.items.push(item);
         }
+    }
+    // A header, then text under headings but no title, case number or decision: a cover
+    // page, not an item. Its text stays with the meeting.
+    let lone = meeting.items.len() == 1 && {
+        let i = &meeting.items[0];
+        i.title.is_none()
+            && i.case_number.is_none()
+            && i.decisions.is_empty()
+            && i.number.is_none()
+            && i.attachments.is_empty()
+            && i.route.is_empty()
+            && i.access == Access::Open
+    };
+    if lone && has_header {
+        let item = meeting.items.pop().expect("one item");
+        meeting.sections.extend(item.sections);
+        push_unique(&mut meeting.absent, item.absent);
     }
     // No header: the meeting is the one that made the last decision.
     if meeting.committee.is_none() || meeting.date.is_none() {

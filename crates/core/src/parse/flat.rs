@@ -51,6 +51,7 @@ pub fn cuts(line: &str, v: &Vocabulary) -> Vec<usize> {
         cuts.push(digits + line[digits..].len() - line[digits..].trim_start().len());
     }
     cuts.extend(v.re.flat_heading.find_iter(line).map(|m| m.start() + 1));
+    cuts.extend(v.re.flat_case.find_iter(line).map(|m| m.start() + 1));
     for m in PAGE_FOOTER.find_iter(line) {
         cuts.push(m.start() + 1);
         cuts.push(m.end());

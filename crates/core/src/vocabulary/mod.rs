@@ -132,6 +132,8 @@ pub(crate) struct Patterns {
     pub flat_label: Regex,
     /// In a flattened page: a heading as printed, followed by a capital.
     pub flat_heading: Regex,
+    /// In a flattened page: a case-number label without its colon (`Sagsnr J.nr`).
+    pub flat_case: Regex,
     /// Section headings lower-cased, with first character and length in characters.
     pub headings: Vec<(char, usize, String)>,
     pub longest_heading: usize,
@@ -383,6 +385,7 @@ impl Vocabulary {
                 r"\s{}(?::\s|(?:\s+i)?\s+\p{{Lu}})",
                 alternation(&[w.decision_headings.as_slice(), &w.section_headings].concat())
             )),
+            flat_case: compile(&format!(r"\s{}\.?\s", alternation(&w.case_labels))),
             label_fields,
             headings,
             longest_heading,
