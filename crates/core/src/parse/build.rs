@@ -3,7 +3,7 @@
 
 use super::draft::{BlockKind, ItemDraft, MeetingDraft};
 use super::outcome::classify as classify_outcome;
-use super::people::{absences_in_text, marked_absent, parse_people_line, Scope};
+use super::people::{absences_in_text, marked_absent, parse_people_line, people_then_text, Scope};
 use super::{Parsed, Warning, WarningKind};
 use crate::model::{Absence, Access, Decision, Item, Meeting, Outcome, Section};
 use crate::reflow::{join_line, reflow, DocLine, Layout};
@@ -381,9 +381,16 @@ fn build_decision(
 fn people_in<'a>(lines: &[DocLine<'a>]) -> (Vec<Absence>, Vec<DocLine<'a>>) {
     let (mut people, mut rest) = (Vec::new(), Vec::new());
     for line in lines {
-        match parse_people_line(&line.text) {
-            Some(found) => people.extend(found),
-            None => rest.push(line.clone()),
+        if let Some(found) = parse_people_line(&line.text) {
+            people.extend(found);
+        } else if let Some((found, cut)) = people_then_text(&line.text) {
+            people.extend(found);
+            rest.push(DocLine {
+                text: line.text[cut..].trim().to_string().into(),
+                ..line.clone()
+            });
+        } else {
+            rest.push(line.clone());
         }
     }
     (people, rest)

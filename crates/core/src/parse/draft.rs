@@ -298,7 +298,7 @@ impl<'a> MeetingDraft<'a> {
             match self.preamble.last_mut() {
                 Some(b)
                     if matches!(b.kind, BlockKind::Absent)
-                        && super::people::parse_people_line(&line.text).is_none() =>
+                        && !super::people::names_people(&line.text) =>
                 {
                     self.preamble.push(Block {
                         kind: BlockKind::Section(None),
@@ -331,7 +331,7 @@ impl<'a> MeetingDraft<'a> {
         let n = item.blocks.len();
         let ends_absence = n >= 1
             && item.blocks[n - 1].kind == BlockKind::Absent
-            && super::people::parse_people_line(&line.text).is_none();
+            && !super::people::names_people(&line.text);
         if ends_absence && n >= 2 && matches!(item.blocks[n - 2].kind, BlockKind::Decision { .. }) {
             item.blocks[n - 2].lines.push(line);
             return;

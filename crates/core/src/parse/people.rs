@@ -24,7 +24,8 @@ static DID_NOT_TAKE_PART: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Parses one line of an absence list. `None` when the line is not a list of people.
 pub fn parse_people_line(line: &str) -> Option<Vec<Absence>> {
-    let line = strip_bullet(line).replace("()", "");
+    // `Anders Fog- Petersen`: a name hyphenated across a PDF line is one name.
+    let line = strip_bullet(line).replace("()", "").replace("- ", "-");
     let line = line.trim().trim_end_matches(['.', ',']).trim();
     if line.is_empty() {
         return None;
@@ -40,6 +41,29 @@ pub fn parse_people_line(line: &str) -> Option<Vec<Absence>> {
         people.push(parse_person(&piece)?);
     }
     (!people.is_empty()).then_some(people)
+}
+
+/// Whether a line of an absence list names people (all of it, or as it starts).
+pub fn names_people(line: &str) -> bool {
+    parse_people_line(line).is_some() || people_then_text(line).is_some()
+}
+
+/// A list of people followed by other text on the same line, as text extracted from a
+/// PDF runs on: `Bent Hansen, Arne Kruse. Til behandling forelå:` or `Eva Holm 25. april
+/// 2013`. The people, and where the rest of the line starts (`None` when the whole line is
+/// a list, or no list starts it).
+pub fn people_then_text(line: &str) -> Option<(Vec<Absence>, usize)> {
+    static END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\p{L}{2}\.\s+\p{Lu}|\s\d").expect("valid regex"));
+    let m = END.find(line)?;
+    // Cut after the full stop (`…Petersen.`), or before the number.
+    let cut = if line[m.start()..].starts_with(char::is_whitespace) {
+        m.start()
+    } else {
+        m.start() + line[m.start()..].find('.').map_or(0, |i| i + 1)
+    };
+    let people = parse_people_line(&line[..cut])?;
+    (!people.is_empty()).then_some((people, cut))
 }
 
 fn split_names(line: &str) -> Vec<String> {
@@ -293,6 +317,10 @@ mod tests {
                 )]),
             ),
             (
+                "Anders Fog- Petersen",
+                Some(vec![a("Anders Fog-Petersen", None, None)]),
+            ),
+            (
                 "Lars Ø. von Holstein (V)",
                 Some(vec![a("Lars Ø. von Holstein", Some("V"), None)]),
             ),
@@ -363,5 +391,33 @@ mod tests {
         for (text, scope, want) in cases {
             assert_eq!(names(text, *scope), *want, "text `{text}`");
         }
+    }
+
+    #[test]
+    fn a_list_that_runs_into_text() {
+        let names = |line: &str| {
+            people_then_text(line).map(|(p, cut)| {
+                (
+                    p.into_iter().map(|a| a.name).collect::<Vec<_>>(),
+                    &line[cut..],
+                )
+            })
+        };
+        assert_eq!(
+            names("Bent Hansen, Arne Kruse, Anders Fog- Petersen. Til behandling forelå:"),
+            Some((
+                vec![
+                    "Bent Hansen".into(),
+                    "Arne Kruse".into(),
+                    "Anders Fog-Petersen".into()
+                ],
+                " Til behandling forelå:"
+            ))
+        );
+        assert_eq!(
+            names("Eva Holm, Ib Lund 25. april 2013"),
+            Some((vec!["Eva Holm".into(), "Ib Lund".into()], " 25. april 2013"))
+        );
+        assert_eq!(names("Mødet blev holdt i salen. Alle var der."), None);
     }
 }
