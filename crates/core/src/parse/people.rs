@@ -395,14 +395,10 @@ mod tests {
 
     #[test]
     fn a_list_that_runs_into_text() {
-        let names = |line: &str| {
-            people_then_text(line).map(|(p, cut)| {
-                (
-                    p.into_iter().map(|a| a.name).collect::<Vec<_>>(),
-                    &line[cut..],
-                )
-            })
-        };
+        fn names(line: &str) -> Option<(Vec<String>, &str)> {
+            people_then_text(line)
+                .map(|(p, cut)| (p.into_iter().map(|a| a.name).collect(), &line[cut..]))
+        }
         assert_eq!(
             names("Bent Hansen, Arne Kruse, Anders Fog- Petersen. Til behandling forelå:"),
             Some((
