@@ -63,7 +63,9 @@ pub fn people_then_text(line: &str) -> Option<(Vec<Absence>, usize)> {
         m.start() + line[m.start()..].find('.').map_or(0, |i| i + 1)
     };
     let people = parse_people_line(&line[..cut])?;
-    (!people.is_empty()).then_some((people, cut))
+    // Names only: `Melissa Holm: Spørgsmål til punkt 3` is a speaker, not a list.
+    let plain = !people.is_empty() && people.iter().all(|p| p.note.is_none());
+    plain.then_some((people, cut))
 }
 
 fn split_names(line: &str) -> Vec<String> {
