@@ -5,6 +5,7 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use referat_core::decode::Encoding;
 use referat_core::ingest::{ingest, Ingested};
+use referat_core::learn::learn_committees;
 use referat_core::{assemble, Meeting, Vocabulary, Warning};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -147,12 +148,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
     }
 
-    let bundle = assemble(
-        &args.title,
-        &now_rfc3339(),
-        meetings,
-        &vocabulary.committees,
-    );
+    // A header's `ØK` and a decision's `Økonomiudvalget`, anywhere in the run, meet.
+    let mut committees = vocabulary.committees.clone();
+    for (abbreviation, full) in learn_committees(&mut meetings, &mut committees) {
+        eprintln!("learnt: {abbreviation} = {full}");
+    }
+    let bundle = assemble(&args.title, &now_rfc3339(), meetings, &committees);
     write_atomically(
         &args.output,
         |w| bundle.write_json(w, args.pretty),

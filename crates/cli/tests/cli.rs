@@ -482,3 +482,32 @@ fn vocabulary_file_adds_a_case_label() {
         "24/9"
     );
 }
+
+#[test]
+fn a_header_abbreviation_is_learnt_across_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let minutes = dir.path().join("m");
+    std::fs::create_dir(&minutes).unwrap();
+    std::fs::write(
+        minutes.join("a.txt"),
+        "Udvalg: ØK\nMødedato: 3. juni 2024\n\n1. Budget\nSagsnr.: 24/1\nBeslutning i Økonomiudvalget den 03-06-2024\nGodkendt.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        minutes.join("b.txt"),
+        "Udvalg: ØK\nMødedato: 10. juni 2024\n\n1. Regnskab\nSagsnr.: 24/2\nBeslutning\nGodkendt.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("b.json");
+    let run = ingest(&minutes, &out, &[]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert!(
+        text(&run.stderr).contains("learnt: ØK = Økonomiudvalget"),
+        "{}",
+        text(&run.stderr)
+    );
+    let bundle = read_bundle(&out);
+    for m in bundle["meetings"].as_array().unwrap() {
+        assert_eq!(m["committee"], "Økonomiudvalget");
+    }
+}

@@ -24,6 +24,12 @@ impl Committees {
         Committees { by_abbreviation }
     }
 
+    /// Adds or replaces an abbreviation.
+    pub fn insert(&mut self, abbreviation: &str, name: &str) {
+        self.by_abbreviation
+            .insert(abbreviation.trim().to_string(), name.trim().to_string());
+    }
+
     /// The full name for an abbreviation, if known (exact, then case-insensitive).
     pub fn expand(&self, abbreviation: &str) -> Option<&str> {
         let abbreviation = abbreviation.trim();

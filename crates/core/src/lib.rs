@@ -10,6 +10,7 @@ pub mod fold;
 #[cfg(feature = "html")]
 pub mod html;
 pub mod ingest;
+pub mod learn;
 pub mod model;
 pub mod pack;
 pub mod parse;

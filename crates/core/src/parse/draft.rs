@@ -410,10 +410,18 @@ impl<'a> MeetingDraft<'a> {
                 None => false,
             },
             LabelField::Place => store(&mut self.location, value.to_string()),
-            LabelField::Committee => match super::header::committee_name(value, v) {
-                Some(name) => self.set_committee(super::lines::strip_term(&name), Rank::LABEL),
-                None => false,
-            },
+            // `Udvalg: ØK`: under a committee label, an abbreviation the table does not know
+            // yet is the committee too (ingest learns its full name from the decisions).
+            LabelField::Committee => {
+                let abbreviation = (2..=6).contains(&value.chars().count())
+                    && value.chars().all(|c| c.is_uppercase());
+                let name = super::header::committee_name(value, v)
+                    .or_else(|| abbreviation.then(|| value.to_string()));
+                match name {
+                    Some(name) => self.set_committee(super::lines::strip_term(&name), Rank::LABEL),
+                    None => false,
+                }
+            }
         }
     }
 
