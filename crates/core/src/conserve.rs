@@ -712,6 +712,7 @@ static MARKER_SET: LazyLock<WordSet> = LazyLock::new(|| {
     let labels = w
         .case_labels
         .iter()
+        .chain(&w.journal_labels)
         .chain(&w.absence_labels)
         .chain(&w.attendance_labels)
         .chain(&w.decision_headings)

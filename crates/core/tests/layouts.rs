@@ -217,6 +217,43 @@ fn an_absence_list_keeps_the_text_that_names_no_one() {
 }
 
 #[test]
+fn a_journal_code_is_the_id_only_where_no_case_number_is() {
+    let case_of = |text: &str| {
+        let got = ingest(
+            text.as_bytes().to_vec(),
+            "j.txt",
+            Vocabulary::builtin(),
+            true,
+        )
+        .unwrap();
+        assert!(got.lost.is_empty(), "{:?}", got.lost);
+        let m = got.meeting.unwrap();
+        m.items
+            .iter()
+            .map(|i| i.case_number.clone())
+            .collect::<Vec<_>>()
+    };
+    let head = "Byrådet 3. juni 2024\n\n";
+    assert_eq!(
+        case_of(&format!(
+            "{head}1. Budget\nJ.nr.: 00.01.00\nSagsid.: 24/5\nBeslutning\nGodkendt.\n"
+        )),
+        [Some("24/5".to_string())]
+    );
+    assert_eq!(
+        case_of(&format!(
+            "{head}1. Budget\nJ.nr.: 00.01.00\nBeslutning\nGodkendt.\n"
+        )),
+        [Some("00.01.00".to_string())]
+    );
+    // `Sagsnr.` over a table-of-contents column, with no number after it, is no item.
+    assert_eq!(
+        case_of(&format!("{head}Indholdsfortegnelse\nSagsnr.\nSide\n1. Budget\nSagsid.: 24/5\nBeslutning\nGodkendt.\n")),
+        [Some("24/5".to_string())]
+    );
+}
+
+#[test]
 fn a_letter_is_kept_with_a_warning_and_an_empty_file_makes_no_meeting() {
     let path = format!(
         "{}/tests/fixtures/layouts/not-minutes.txt",

@@ -39,6 +39,8 @@ pub(crate) struct ItemDraft<'a> {
     pub case_seen: bool,
     /// A label (`Sagsnummer`) waits for its value on the next line.
     pub awaiting_case: bool,
+    /// The case number is a journal code, until a case number is read.
+    pub journal_case: bool,
     pub closed: bool,
     pub blocks: Vec<Block<'a>>,
 }
@@ -228,12 +230,31 @@ impl<'a> MeetingDraft<'a> {
         }
     }
 
+    /// A journal code (`J.nr.: A00`): the current item's id while it has no case number.
+    /// It never starts an item.
+    pub fn journal_code(&mut self, code: Option<String>) {
+        let item = self.item();
+        if item.case_number.is_none() && code.is_some() {
+            item.case_number = code;
+            item.journal_case = true;
+        }
+        item.title_open = item.title_open && item.title.is_empty();
+    }
+
     /// A case line or label: the current item's when it has none yet, else a new item's.
     pub fn case_number(&mut self, case: Option<String>, awaiting: bool) {
         if let Some(item) = self.items.last_mut() {
             if item.awaiting_case && case.is_some() {
                 item.case_number = case;
                 item.awaiting_case = false;
+                return;
+            }
+            // A case number after the journal code of the same item replaces it.
+            if item.journal_case && !item.case_seen {
+                item.case_seen = true;
+                item.journal_case = false;
+                item.case_number = case;
+                item.awaiting_case = awaiting;
                 return;
             }
         }

@@ -87,6 +87,11 @@ pub enum LineKind {
         case_number: Option<String>,
         rest: Option<String>,
     },
+    /// `J.nr.: 00.01.00A04`: a journal code, the item's id only where no case number is.
+    JournalLabel {
+        code: Option<String>,
+        rest: Option<String>,
+    },
     Access {
         closed: bool,
     },
@@ -245,9 +250,14 @@ pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
                 && !token.contains(':');
             if value.is_empty() || is_case {
                 let after = value[token.len().min(value.len())..].trim();
-                return LineKind::CaseLabel {
-                    case_number: (!token.is_empty()).then(|| token.to_string()),
-                    rest: (!after.is_empty()).then(|| after.to_string()),
+                let number = (!token.is_empty()).then(|| token.to_string());
+                let rest = (!after.is_empty()).then(|| after.to_string());
+                return match c.name("journal") {
+                    Some(_) => LineKind::JournalLabel { code: number, rest },
+                    None => LineKind::CaseLabel {
+                        case_number: number,
+                        rest,
+                    },
                 };
             }
         }
@@ -584,6 +594,13 @@ mod tests {
                 CaseLabel {
                     case_number: Some("05.00.00-A00-2-17".into()),
                     rest: Some("Sagsbehandler: Lene Holm".into()),
+                },
+            ),
+            (
+                "J.nr.: 00.01.00A04",
+                JournalLabel {
+                    code: Some("00.01.00A04".into()),
+                    rest: None,
                 },
             ),
             (

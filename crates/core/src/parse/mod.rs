@@ -264,6 +264,15 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                     });
                 }
             }
+            LineKind::CaseLabel { .. } if !item_lines[i] => {
+                class = "text".into();
+                d.push_text(line);
+            }
+            // The line stays as text too: a case number read later replaces the code.
+            LineKind::JournalLabel { code, .. } => {
+                d.journal_code(code);
+                d.push_line(line);
+            }
             LineKind::CaseLabel { case_number, rest } => {
                 let empty = case_number.is_none();
                 d.case_number(case_number, empty);
@@ -405,7 +414,15 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
 fn starts_item(lines: &[(DocLine, LineKind)], i: usize) -> bool {
     let next = |k: usize| lines.get(i + k).map(|(_, kind)| kind);
     match &lines[i].1 {
-        LineKind::Point { .. } | LineKind::Case { .. } | LineKind::CaseLabel { .. } => true,
+        LineKind::Point { .. } | LineKind::Case { .. } => true,
+        // A label with neither colon nor value (`Sagsnr.` over a column of a table of
+        // contents) marks an item only when the case number follows on the next line.
+        LineKind::CaseLabel {
+            case_number: None, ..
+        } if !lines[i].0.text.contains(':') => lines
+            .get(i + 1)
+            .is_some_and(|(l, _)| lines::is_case_number(&l.text)),
+        LineKind::CaseLabel { .. } => true,
         LineKind::Numbered { title, .. } => {
             // A table of contents lists entries one after another, or with page numbers.
             let toc_next = matches!(
@@ -451,6 +468,7 @@ fn class_name(kind: &LineKind) -> Cow<'static, str> {
         LineKind::Numbered { number, .. } => return format!("numbered line {number}").into(),
         LineKind::Case { .. } => "case line",
         LineKind::CaseLabel { .. } => "case label",
+        LineKind::JournalLabel { .. } => "journal label",
         LineKind::Access { .. } => "access",
         LineKind::Decision { .. } => "decision heading",
         LineKind::Absence { .. } => "absence list",

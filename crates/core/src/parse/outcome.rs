@@ -44,6 +44,10 @@ fn short_line(line: &str, v: &Vocabulary) -> Option<Outcome> {
 /// remarks, `Drøftet.` before the points raised) is the decision; otherwise the
 /// earliest decisive phrase is.
 pub fn classify(text: &str, remarks: &[String], v: &Vocabulary) -> (Outcome, bool) {
+    // A heading with nothing under it records no decision yet.
+    if text.trim().is_empty() && remarks.is_empty() {
+        return (Outcome::Pending, false);
+    }
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     let standalone = lines
         .first()

@@ -203,6 +203,11 @@ pub fn absences_in_text(text: &str, scope: Scope) -> Vec<Absence> {
     for (keys, pattern) in KEYS.iter().zip(patterns) {
         if keys.iter().any(|k| k.find(text.as_bytes()).is_some()) {
             for c in pattern.captures_iter(text) {
+                // `Winnie Holm (i stedet for Brian Lund)` in a list is a remark on the list.
+                let whole = c.get(0).map_or(0, |m| m.start());
+                if text[..whole].trim_end().ends_with('(') {
+                    continue;
+                }
                 let names = c.name("names").or(c.name("before"));
                 add(names.and_then(|m| parse_people_line(m.as_str())));
             }

@@ -43,6 +43,7 @@ pub struct Words {
     pub absence_labels: Vec<String>,
     pub attendance_labels: Vec<String>,
     pub case_labels: Vec<String>,
+    pub journal_labels: Vec<String>,
     pub field_labels: Vec<String>,
     pub committee_labels: Vec<String>,
     pub date_labels: Vec<String>,
@@ -273,7 +274,7 @@ impl Vocabulary {
             };
         }
         extend!(words: committee_words, document_words, section_headings, decision_headings,
-            item_decision_headings, absence_labels, attendance_labels, case_labels, field_labels,
+            item_decision_headings, absence_labels, attendance_labels, case_labels, journal_labels, field_labels,
             committee_labels, date_labels, time_labels, place_labels, furniture);
         extend!(phrases: rejected, withdrawn, postponed, noted, recommended, approved,
             noted_weak, approved_weak, discussed, dissent);
@@ -358,8 +359,9 @@ impl Vocabulary {
                 alternation(&w.attendance_labels)
             )),
             case_label: compile(&format!(
-                r"^(?i:{})\.?\s*(?::\s*|\s+|$)(?P<rest>.*)$",
-                alternation(&w.case_labels)
+                r"^(?:(?i:{})|(?P<journal>(?i:{})))\.?\s*(?P<colon>:\s*|\s+|$)(?P<rest>.*)$",
+                alternation(&w.case_labels),
+                alternation(&w.journal_labels)
             )),
             label: compile(&format!(
                 r"^(?P<label>(?i:{}))\s*(?::\s*(?P<rest>.*)|$)",
@@ -370,6 +372,7 @@ impl Vocabulary {
                 alternation(
                     &[
                         w.case_labels.as_slice(),
+                        &w.journal_labels,
                         &w.absence_labels,
                         &w.attendance_labels,
                         &w.field_labels,
@@ -408,7 +411,7 @@ impl Vocabulary {
                     .filter(|f| f.len() >= 4)
                     .map(|f| key4(&f.as_bytes()[..4])),
             ),
-            case_gate: gate(&w.case_labels),
+            case_gate: gate(&[w.case_labels.as_slice(), &w.journal_labels].concat()),
             decision_gate: gate(&w.decision_headings),
             absence_gate: gate(&w.absence_labels),
             furniture_forms,
