@@ -254,6 +254,27 @@ fn a_journal_code_is_the_id_only_where_no_case_number_is() {
 }
 
 #[test]
+fn without_item_marks_a_second_decision_of_the_meeting_is_the_next_item() {
+    let text = "Regionsrådets beslutning den 11. marts 2025:\nDagsordenen blev godkendt.\n\n\
+                Regionsrådets beslutning den 11. marts 2025:\nForslaget faldt.\n";
+    let got = ingest(
+        text.as_bytes().to_vec(),
+        "r.txt",
+        Vocabulary::builtin(),
+        true,
+    )
+    .unwrap();
+    let outcomes: Vec<Outcome> = got
+        .meeting
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| i.outcome)
+        .collect();
+    assert_eq!(outcomes, [Outcome::Approved, Outcome::Rejected]);
+}
+
+#[test]
 fn a_letter_is_kept_with_a_warning_and_an_empty_file_makes_no_meeting() {
     let path = format!(
         "{}/tests/fixtures/layouts/not-minutes.txt",

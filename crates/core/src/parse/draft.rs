@@ -96,6 +96,13 @@ impl<'a> ItemDraft<'a> {
         self.blocks.push(block);
     }
 
+    /// Whether this item has a decision of `body` on `date` already.
+    pub fn decided_by(&self, body: &Option<String>, date: &Option<String>) -> bool {
+        self.blocks.iter().any(|b| {
+            matches!(&b.kind, BlockKind::Decision { body: b2, date: d2, .. } if b2 == body && d2 == date)
+        })
+    }
+
     /// Whether a decision with text has been read for this item.
     pub fn has_decision(&self) -> bool {
         self.blocks

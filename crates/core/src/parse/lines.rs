@@ -144,16 +144,23 @@ fn starts_with_ci(line: &str, prefix: &str) -> bool {
 /// Classifies one trimmed, non-blank line. Each pattern is tried only when a
 /// cheap test says it could match: most lines are prose, and this runs on all of them.
 pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
-    // `• Sagsid.: 18/25139`, `• Afbud`: a portal's list bullet before a label.
+    // `• Sagsid.: 18/25139`, `• Afbud`, `• Beslutning i Byrådet …`, `• Resumé`: a portal's
+    // list bullet before a label or a heading.
     if let Some(rest) = line
         .strip_prefix('•')
         .or_else(|| line.strip_prefix('·'))
         .map(str::trim_start)
     {
         let key = first_four(rest);
-        if v.re.case_gate.contains(&key) || v.re.absence_gate.contains(&key) {
-            if let kind @ (LineKind::CaseLabel { .. } | LineKind::Absence { .. }) =
-                classify(rest, v)
+        let label = v.re.case_gate.contains(&key)
+            || v.re.absence_gate.contains(&key)
+            || v.re.decision_gate.contains(&key);
+        if label || known_heading(rest, v).is_some() {
+            if let kind @ (LineKind::CaseLabel { .. }
+            | LineKind::JournalLabel { .. }
+            | LineKind::Absence { .. }
+            | LineKind::Decision { .. }
+            | LineKind::Heading { .. }) = classify(rest, v)
             {
                 return kind;
             }
@@ -594,6 +601,15 @@ mod tests {
                 CaseLabel {
                     case_number: Some("05.00.00-A00-2-17".into()),
                     rest: Some("Sagsbehandler: Lene Holm".into()),
+                },
+            ),
+            (
+                "• Beslutning i Byrådet den 20-06-2018",
+                Decision {
+                    heading: "Beslutning i Byrådet den 20-06-2018".into(),
+                    body: Some("Byrådet".into()),
+                    date: Some("2018-06-20".into()),
+                    rest: None,
                 },
             ),
             (

@@ -302,6 +302,15 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                 date,
                 rest,
             } if !in_preamble || !has_markers => {
+                // Without item marks, a second decision of the same body on the same day
+                // is the next item's.
+                if !has_markers
+                    && (body.is_some() || date.is_some())
+                    && d.items.last().is_some_and(|i| i.decided_by(&body, &date))
+                {
+                    class = "item (a second decision of the same meeting)".into();
+                    d.items.push(ItemDraft::default());
+                }
                 let kind = BlockKind::Decision {
                     heading,
                     body,
