@@ -10,9 +10,6 @@ use crate::vocabulary::Vocabulary;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// The page number a viewer puts before each page's text.
-static PAGE_INDEX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,3}\s+\S").expect("valid regex"));
 /// A run of words in capitals (`RESUMÉ`, `BESLUTNING I KOMMUNALBESTYRELSEN DEN`), at least
 /// one of four letters or more.
 static CAPS_RUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -34,7 +31,11 @@ pub fn cuts(line: &str, v: &Vocabulary) -> Vec<usize> {
     if line.len() < MIN_LEN {
         return Vec::new();
     }
-    let page_index = PAGE_INDEX.is_match(line);
+    // `3 1. Godkendelse …`: one to three digits and a space (by hand: every long line).
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let page_index = (1..=3).contains(&digits)
+        && line[digits..].starts_with(' ')
+        && !line[digits..].trim_start().is_empty();
     let colons = memchr::memchr_iter(b':', line.as_bytes()).count();
     if colons < 2 && !(page_index && line.len() >= LONG) {
         return Vec::new();

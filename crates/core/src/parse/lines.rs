@@ -27,8 +27,6 @@ static POINT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?i:punkt|pkt\.?)\s*(\d{1,4})(?:\s*(?:[:.]|\s[-–])\s*(.*)|\s+(\p{Lu}.*)|\s*$)")
 });
 /// `2. Budgetopfølgning`, `1: Godkendelse af dagsorden`, `1 : …`, `• 1`, `2.`.
-static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:[•·▪◦-]\s*)?(\d{1,4})(?:\s*[.:)]|\s*$)\s*(.*)$"));
 static CASE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"^({CASE})(?:\s+(?i:(åben|åbent|lukket))(?:\s+(?i:sag|punkt))?)?\s*$"
@@ -47,11 +45,6 @@ static ACCESS_CASE: LazyLock<Regex> = LazyLock::new(|| {
 static CASE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^(?:{CASE})$")));
 static ACCESS_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?i:(åben|åbent|åbne|lukket|lukkede?))(?:\s+(?i:sag|punkt|dagsordenspunkt))?\s*$")
-});
-static DECISION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"^\s*:?\s*(?:(?i:i|fra)\s+)?(?P<body>[^:]*?)??\s*(?:,?\s*(?i:den|d\.)?\s*(?P<date>{DATE_PATTERN}))?\s*(?::\s*(?P<rest>.*))?$"
-    ))
 });
 static DEN_WITHOUT_DATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?P<body>.+?)\s+(?i:den|d\.)(?:\s+(?P<after>.*))?$"));
@@ -229,17 +222,11 @@ pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
         }
     }
     if digit_start && line.len() <= 300 {
-        if let Some(c) = NUMBERED.captures(line) {
-            let title = c[2].trim();
-            let plain_number = title.is_empty() || !title.starts_with(|c: char| c.is_ascii_digit());
-            // A bare `28` is a page number; `28.` or `• 28` is an item's number.
-            let marked = !title.is_empty() || line.trim_end() != &c[1];
-            if let (Ok(number), true) = (c[1].parse(), plain_number && marked) {
-                return LineKind::Numbered {
-                    number,
-                    title: title.to_string(),
-                };
-            }
+        if let Some((number, title)) = numbered(line) {
+            return LineKind::Numbered {
+                number,
+                title: title.to_string(),
+            };
         }
     }
     if first.is_uppercase() || first.is_lowercase() {
@@ -351,13 +338,16 @@ fn decision(line: &str, key: Key, v: &Vocabulary) -> Option<LineKind> {
             .flatten();
     if let Some(m) = heading {
         let tail = &line[m.end()..];
-        let c = DECISION_TAIL.captures(tail)?;
-        let body = c
-            .name("body")
-            .map(|m| m.as_str().trim().trim_end_matches(',').trim().to_string())
-            .filter(|b| !b.is_empty());
-        let date = c.name("date").and_then(|m| parse_date(m.as_str()));
-        let mut rest = rest(&c);
+        // `Beslutning` or `Beslutning:` alone, the common case: no pattern needed.
+        if tail.trim().trim_end_matches(':').is_empty() {
+            return Some(LineKind::Decision {
+                heading: line.trim_end_matches(':').trim_end().to_string(),
+                body: None,
+                date: None,
+                rest: None,
+            });
+        }
+        let (body, date, mut rest) = decision_tail(tail);
         // `Beslutning Økonomiudvalget den Godkendt.`: a PDF lost the date, the text follows.
         let body = match body {
             Some(b) if date.is_none() => match DEN_WITHOUT_DATE.captures(&b) {
@@ -431,6 +421,57 @@ fn decision(line: &str, key: Key, v: &Vocabulary) -> Option<LineKind> {
         date,
         rest: rest(&c),
     })
+}
+
+/// `2. Budgetopfølgning`, `1: Godkendelse af dagsorden`, `1 : …`, `3) …`, `• 1`, `2.`: an
+/// agenda number (after an optional bullet) and what follows it. A bare `28` is a page
+/// number, and `3.5 mio.` a number in a sentence. By hand: this runs on every line that
+/// starts with a digit.
+fn numbered(line: &str) -> Option<(u32, &str)> {
+    let bulleted = line
+        .strip_prefix(['•', '·', '▪', '◦', '-'])
+        .map(str::trim_start);
+    let s = bulleted.unwrap_or(line);
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let number: u32 = s[..digits].parse().ok()?;
+    let after = s[digits..].trim_start();
+    let (marked, title) = match after.chars().next() {
+        Some('.' | ':' | ')') => (true, after[1..].trim()),
+        None => (bulleted.is_some(), ""),
+        Some(_) => return None,
+    };
+    let title_starts_number = title.starts_with(|c: char| c.is_ascii_digit());
+    (marked && !title_starts_number).then_some((number, title))
+}
+
+/// What follows a decision heading's word: the body, the date and text after a colon
+/// (`i Økonomiudvalget den 3. maj 2024: Godkendt.`). Read by hand around a date search
+/// (a capturing pattern with an optional body and date backtracks on every such line).
+fn decision_tail(tail: &str) -> (Option<String>, Option<String>, Option<String>) {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| re(DATE_PATTERN));
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*:?\s*(?:(?i:i|fra)\s+)?"));
+    static BEFORE_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:,?\s*(?i:den|d\.))?\s*$"));
+    let s = LEAD.find(tail).map_or(tail, |m| &tail[m.end()..]);
+    let text = |t: &str| Some(t.trim().to_string()).filter(|t| !t.is_empty());
+    match DATE.find(s) {
+        Some(m) if parse_date(m.as_str()).is_some() => {
+            let before = &s[..m.start()];
+            let body = BEFORE_DATE
+                .find(before)
+                .map_or(before, |b| &before[..b.start()]);
+            let after = s[m.end()..].trim_start();
+            let rest = after.strip_prefix(':').and_then(text);
+            let body = body.trim().trim_end_matches(',');
+            (text(body), parse_date(m.as_str()), rest)
+        }
+        _ => match s.split_once(':') {
+            Some((body, rest)) => (text(body), None, text(rest)),
+            None => (text(s), None, None),
+        },
+    }
 }
 
 /// `Allerød Byråd 2018-2021` → `Allerød Byråd`: the election term is not part of the name.

@@ -172,7 +172,12 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
     }
     // Under a `Punkt Titel` column header, `88 Indkaldelse af …` is item 88.
     for i in 1..classified.len() {
-        if !matches!(classified[i].1, LineKind::Text)
+        let digit = classified[i]
+            .0
+            .text
+            .starts_with(|c: char| c.is_ascii_digit());
+        if !digit
+            || !matches!(classified[i].1, LineKind::Text)
             || !POINT_HEADER.is_match(&classified[i - 1].0.text)
         {
             continue;

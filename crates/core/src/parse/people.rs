@@ -201,10 +201,19 @@ pub fn absences_in_text(text: &str, scope: Scope) -> Vec<Absence> {
     });
     let patterns: [&Regex; 4] = [&AFBUD_FRA, &WAS_ABSENT, &EXCEPT, &REPLACED];
     for (keys, pattern) in KEYS.iter().zip(patterns) {
-        if keys.iter().any(|k| k.find(text.as_bytes()).is_some()) {
-            for c in pattern.captures_iter(text) {
+        // The pattern runs on the sentence around each key word only, which keeps this
+        // linear in long texts (a capturing search over a whole text is slow).
+        let mut done = 0;
+        for at in keys.iter().flat_map(|k| k.find_iter(text.as_bytes())) {
+            if at < done {
+                continue;
+            }
+            let (from, to) = sentence_around(text, at);
+            done = to;
+            let window = &text[from..to];
+            for c in pattern.captures_iter(window) {
                 // `Winnie Holm (i stedet for Brian Lund)` in a list is a remark on the list.
-                let whole = c.get(0).map_or(0, |m| m.start());
+                let whole = from + c.get(0).map_or(0, |m| m.start());
                 if text[..whole].trim_end().ends_with('(') {
                     continue;
                 }
@@ -245,6 +254,18 @@ pub fn marked_absent(lines: &[&str]) -> Vec<Absence> {
 }
 
 const SENTENCE_WINDOW: usize = 400;
+
+/// The sentence (or line) around byte `at`, at most a window either way: from just after
+/// the previous line break or sentence end, to the next line break.
+fn sentence_around(text: &str, at: usize) -> (usize, usize) {
+    let from = floor_char_boundary(text, at.saturating_sub(SENTENCE_WINDOW));
+    let to = floor_char_boundary(text, (at + SENTENCE_WINDOW).min(text.len()));
+    let start = text[from..at]
+        .rfind(['\n', '!', '?'])
+        .map_or(from, |i| from + i + 1);
+    let end = text[at..to].find('\n').map_or(to, |i| at + i);
+    (start, end)
+}
 
 /// Built once: this runs over every section and decision text.
 static DELTOG: LazyLock<memchr::memmem::Finder<'static>> =
