@@ -18,15 +18,21 @@ pub struct Args {
     vocabulary: Option<PathBuf>,
 }
 
-/// The first line of the trace whose text holds `value`.
-fn line_of(trace: &[TraceLine], value: &str) -> String {
+/// The first line of the trace whose text holds `value`, among the lines of `item` when
+/// given (the lines the parser put into that item), else among all.
+fn line_of(trace: &[TraceLine], value: &str, item: Option<usize>) -> String {
     let value = value.trim();
     if value.is_empty() {
         return String::new();
     }
-    trace
-        .iter()
-        .find(|t| t.text.contains(value))
+    let find = |of_item: bool| {
+        trace
+            .iter()
+            .filter(|t| !of_item || t.item == item)
+            .find(|t| t.text.contains(value))
+    };
+    find(item.is_some())
+        .or_else(|| find(false))
         .map_or_else(String::new, |t| format!("  (line {})", t.line))
 }
 
@@ -73,7 +79,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     let field = |name: &str, value: Option<&str>| match value {
-        Some(v) => println!("  {name}: {v}{}", line_of(trace, v)),
+        Some(v) => println!("  {name}: {v}{}", line_of(trace, v, None)),
         None => println!("  {name}: (none)"),
     };
     println!("\nMeeting:");
@@ -83,16 +89,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
     field("location", m.location.as_deref());
     field("heading", m.heading.as_deref());
     for a in &m.absent {
-        println!("  absent: {}{}", a.name, line_of(trace, &a.name));
+        println!("  absent: {}{}", a.name, line_of(trace, &a.name, None));
     }
     for (i, item) in m.items.iter().enumerate() {
+        let of_item = |value: &str| line_of(trace, value, Some(i + 1));
         println!("\nItem {}:", i + 1);
         match item.number {
             Some(n) => println!("  number: {n}"),
             None => println!("  number: (none)"),
         }
-        field("title", item.title.as_deref());
-        field("case number", item.case_number.as_deref());
+        for (name, value) in [("title", &item.title), ("case number", &item.case_number)] {
+            match value {
+                Some(v) => println!("  {name}: {v}{}", of_item(v)),
+                None => println!("  {name}: (none)"),
+            }
+        }
         println!("  access: {:?}", item.access);
         for d in &item.decisions {
             let heading = d.heading.as_deref().unwrap_or("");
@@ -101,12 +112,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 heading,
                 d.outcome.as_str(),
                 if d.dissent { ", dissent" } else { "" },
-                line_of(trace, heading)
+                of_item(heading)
             );
         }
         println!("  outcome: {}", item.outcome.as_str());
         for a in &item.absent {
-            println!("  absent: {}{}", a.name, line_of(trace, &a.name));
+            println!("  absent: {}{}", a.name, of_item(&a.name));
         }
     }
     println!("\nWarnings:");

@@ -378,7 +378,7 @@ fn explain_shows_lines_fields_and_warnings() {
     let file = dir.path().join("referat.txt");
     std::fs::write(
         &file,
-        "Referat\nUdvalg: Teknisk Udvalg\nMødedato: 3. juni 2024\n\n1. Godkendelse af dagsorden\nSagsnr.: 24/17\nBeslutning\nGodkendt.\n",
+        "Referat\nUdvalg: Teknisk Udvalg\nMødedato: 3. juni 2024\n\n1. Godkendelse af dagsorden\nSagsnr.: 24/17\nBeslutning\nGodkendt.\n2. Vejplan\nSagsnr.: 24/18\nBeslutning\nTaget til efterretning.\n",
     )
     .unwrap();
     let run = referat(&["explain", file.to_str().unwrap()]);
@@ -393,6 +393,8 @@ fn explain_shows_lines_fields_and_warnings() {
         "  date: 2024-06-03",
         "  case number: 24/17  (line 6)",
         "  decision: Beslutning → approved  (line 7)",
+        // Each item's fields are found among its own lines.
+        "  decision: Beslutning → noted  (line 11)",
         "Warnings:\n  none",
     ] {
         assert!(

@@ -94,6 +94,8 @@ pub struct TraceLine {
     pub text: String,
     /// The line's class, e.g. `item 3`, `case label`, `decision`, `text`.
     pub class: String,
+    /// The item (1-based, in reading order) the line went to; `None` before the first.
+    pub item: Option<usize>,
 }
 
 /// A table's column header over an item's number and title.
@@ -158,6 +160,7 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                     line: line.no,
                     text: line.text.to_string(),
                     class: "page furniture".into(),
+                    item: None,
                 });
             }
             continue;
@@ -396,6 +399,7 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                                     line: line_no,
                                     text,
                                     class: class.into_owned(),
+                                    item: None,
                                 });
                             }
                             continue;
@@ -414,6 +418,7 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                 line: line_no,
                 text,
                 class: class.into_owned(),
+                item: (!d.items.is_empty()).then_some(d.items.len()),
             });
         }
     }
