@@ -146,8 +146,12 @@ fn names_between(before: &str, after: &str) -> Regex {
 
 static AFBUD_FRA: LazyLock<Regex> =
     LazyLock::new(|| names_between(r"(?i:\bafbud\s+fra)\s+(?:\d+\s+\p{Ll}+\s+)?", ""));
-static WAS_ABSENT: LazyLock<Regex> =
-    LazyLock::new(|| names_between(r"(?m)(?:^|[.!?:]\s+)", r"\s+(?i:var|er)\s+(?i:fraværende)"));
+static WAS_ABSENT: LazyLock<Regex> = LazyLock::new(|| {
+    names_between(
+        r"(?m)(?:^|[.!?:]\s+)",
+        r"\s+(?i:(?:var|er)\s+fraværende|(?:havde|har)\s+meldt\s+afbud|meldte\s+afbud)",
+    )
+});
 static EXCEPT: LazyLock<Regex> =
     LazyLock::new(|| names_between(r"(?i:(?:til\s+stede|mødt),?\s+undtagen):?\s+", ""));
 /// The member a substitute stands in for: `I stedet for X deltog`, `mødte for X`,
@@ -194,7 +198,7 @@ pub fn absences_in_text(text: &str, scope: Scope) -> Vec<Absence> {
         }
         [
             finders(&["fbud"]),
-            finders(&["ravær"]),
+            finders(&["ravær", "meldt afbud", "meldte afbud"]),
             finders(&["ndtagen"]),
             finders(&["tedet for", "ødte for", "træder for", "uppleant for"]),
         ]
@@ -402,6 +406,7 @@ mod tests {
             ("Afbud fra Maria Hald (A). Som suppleant er indkaldt Karen Kruse (A).", Scope::Meeting, &["Maria Hald"]),
             ("Afbud fra Eva Holm stedfortræder Lars Bo", Scope::Item, &["Eva Holm"]),
             ("Godkendt.\nAnna Aaen og Bo Storm var fraværende.", Scope::Item, &["Anna Aaen", "Bo Storm"]),
+            ("Mødet blev holdt. Karen Holm (V) havde meldt afbud.", Scope::Meeting, &["Karen Holm"]),
             ("Medlemmerne var til stede, undtagen: Gitte Kjær-Holm (V).", Scope::Meeting, &["Gitte Kjær-Holm"]),
             ("Alle medlemmer var mødt undtagen Anders Kühn og Inge Tryde, der havde meldt afbud.", Scope::Meeting, &["Anders Kühn", "Inge Tryde"]),
             ("I stedet for Vivi Kier deltog Preben Holm.", Scope::Meeting, &["Vivi Kier"]),
