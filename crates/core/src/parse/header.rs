@@ -39,7 +39,7 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// Document words at the end: `- Referat`, `s møde`, `Referat`, an election term `2022-2025`.
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\s*[-–•|:,.]?\s*(?:referat|beslutningsprotokol|protokol|dagsorden|mødereferat|ordinært møde|ekstraordinært møde)\b\.?|'?s?\s+møde(?:t)?|\s+\d{4}\s*[-–]\s*\d{2,4}|\s+(?:den|d\.|kl\.?)|\s*[-–•|:,])+\s*$",
+        r"(?i)(?:\s*[-–•|:,.]?\s*(?:referat|beslutningsprotokol|protokol|dagsorden|mødereferat|ordinært møde|ekstraordinært møde)\b\.?|'?s?\s+møde(?:t)?|\s+\(?\d{4}\s*[-–]\s*\d{2,4}\)?|\s+(?:den|d\.|kl\.?|fra|af|til|for|i|om)|\s*[-–•|:,])+\s*$",
     )
     .expect("valid regex")
 });
@@ -174,6 +174,10 @@ mod tests {
                 full("Kommunalbestyrelsen", "2014-10-28"),
             ),
             ("Byrådet - Referat", Some(Committee("Byrådet".into()))),
+            (
+                "Økonomi- og Erhvervsudvalget - Referat fra mødet den 20-01-2016",
+                full("Økonomi- og Erhvervsudvalget", "2016-01-20"),
+            ),
             (
                 "KOMMUNALBESTYRELSEN",
                 Some(Committee("Kommunalbestyrelsen".into())),

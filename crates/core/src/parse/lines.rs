@@ -122,8 +122,11 @@ pub enum LineKind {
     Text,
 }
 
+/// The text after a label: after its colon, or (`Udvalg Byrådet`, a table's row printed
+/// as text) after a space when it starts with a capital.
 fn rest(c: &regex::Captures<'_>) -> Option<String> {
     c.name("rest")
+        .or_else(|| c.name("rest2"))
         .map(|m| m.as_str().trim().trim_matches('|').trim().to_string())
         .filter(|s| !s.is_empty())
 }
@@ -282,7 +285,14 @@ pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
                 .contains(&key)
                 .then(|| v.re.absence.captures(line))
                 .flatten();
-        if let Some(c) = c {
+        // `Fraværende Jakob Ekberg` (a table's row) is a list; `Afbud fra Maria Hald (A).
+        // Som suppleant …` is a sentence, read as one (`absences_in_text`).
+        let sentence = c.as_ref().and_then(|c| c.name("rest2")).is_some_and(|r| {
+            line[..r.start()]
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("fra"))
+        });
+        if let (Some(c), false) = (c, sentence) {
             return LineKind::Absence { rest: rest(&c) };
         }
     }
@@ -441,6 +451,10 @@ fn numbered(line: &str) -> Option<(u32, &str)> {
     let (marked, title) = match after.chars().next() {
         Some('.' | ':' | ')') => (true, after[1..].trim()),
         None => (bulleted.is_some(), ""),
+        // `• 1 Økonomisk ledelsesinformation`: after a bullet, a space is enough.
+        Some(c) if bulleted.is_some() && c.is_uppercase() && s[digits..].starts_with(' ') => {
+            (true, after)
+        }
         Some(_) => return None,
     };
     let title_starts_number = title.starts_with(|c: char| c.is_ascii_digit());
@@ -683,6 +697,27 @@ mod tests {
                     title: "Budgetopfølgning".into(),
                 },
             ),
+            (
+                "• 1 Økonomisk ledelsesinformation",
+                Numbered {
+                    number: 1,
+                    title: "Økonomisk ledelsesinformation".into(),
+                },
+            ),
+            (
+                "Fraværende Jakob Ekberg, N. J. Ottesen",
+                Absence {
+                    rest: Some("Jakob Ekberg, N. J. Ottesen".into()),
+                },
+            ),
+            (
+                "Udvalg Byrådet",
+                Label {
+                    label: LabelField::Committee,
+                    rest: Some("Byrådet".into()),
+                },
+            ),
+            ("Fraværende medlemmer blev orienteret.", Text),
             (
                 "• 1",
                 Numbered {

@@ -351,11 +351,11 @@ impl Vocabulary {
                 alternation(&w.item_decision_headings)
             )),
             absence: compile(&format!(
-                r"^(?i:{})(?:\s+(?i:fra)(?:\s+(?i:mødet))?)?\s*(?:[:\-–]\s*(?P<rest>.*)|$)",
+                r"^(?i:{})(?:\s+(?i:fra)(?:\s+(?i:mødet))?)?\s*(?:[:\-–]\s*(?P<rest>.*)|\s(?P<rest2>\p{{Lu}}.*)|$)",
                 alternation(&w.absence_labels)
             )),
             attendance: compile(&format!(
-                r"^(?i:{})\s*(?::\s*(?P<rest>.*)|$)",
+                r"^(?i:{})\s*(?::\s*(?P<rest>.*)|\s(?P<rest2>\p{{Lu}}.*)|$)",
                 alternation(&w.attendance_labels)
             )),
             case_label: compile(&format!(
@@ -364,7 +364,7 @@ impl Vocabulary {
                 alternation(&w.journal_labels)
             )),
             label: compile(&format!(
-                r"^(?P<label>(?i:{}))\s*(?::\s*(?P<rest>.*)|$)",
+                r"^(?P<label>(?i:{}))\s*(?::\s*(?P<rest>.*)|\s(?P<rest2>[\p{{Lu}}\d].*)|$)",
                 alternation(&all_labels)
             )),
             flat_label: compile(&format!(
