@@ -396,9 +396,14 @@ fn people_in<'a>(lines: &[DocLine<'a>]) -> (Vec<Absence>, Vec<DocLine<'a>>) {
     (people, rest)
 }
 
+/// Adds people not listed yet: the same name with the same note, or a second mention with
+/// no note of its own, is the same absence.
 fn push_unique(into: &mut Vec<Absence>, people: Vec<Absence>) {
     for p in people {
-        if !into.iter().any(|q| q.name == p.name && q.note == p.note) {
+        if !into
+            .iter()
+            .any(|q| q.name == p.name && (q.note == p.note || p.note.is_none()))
+        {
             into.push(p);
         }
     }

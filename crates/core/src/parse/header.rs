@@ -70,7 +70,9 @@ pub fn header_line(line: &str, vocabulary: &Vocabulary) -> Option<HeaderLine> {
         None => (None, line, ""),
     };
     if let Some(date) = &date {
-        if DATE_LINE_REST.is_match(before) && DATE_LINE_REST.is_match(after) {
+        // `Den 09.01.2020 kl. 13:00 i Tapperiet, …`: the place may follow the date.
+        let place_after = after.starts_with("i ") || after.starts_with("på ");
+        if DATE_LINE_REST.is_match(before) && (DATE_LINE_REST.is_match(after) || place_after) {
             return Some(HeaderLine::Date(date.clone()));
         }
     }
@@ -212,6 +214,10 @@ mod tests {
                 Some(Date("2019-09-08".into())),
             ),
             ("26-04-2018 18:30:00", Some(Date("2018-04-26".into()))),
+            (
+                "Den 09.01.2020 kl. 13:00 i Tapperiet, Sdr. Badevej 1",
+                Some(Date("2020-01-09".into())),
+            ),
             (
                 "Mandag, 11 januar, 2021 - 19:00",
                 Some(Date("2021-01-11".into())),

@@ -79,6 +79,8 @@ pub enum LineKind {
     CaseLabel {
         case_number: Option<String>,
         rest: Option<String>,
+        /// `Sag nr. 129`: a short number under the label is the item's number, not a case's.
+        item_number: Option<u32>,
     },
     /// `J.nr.: 00.01.00A04`: a journal code, the item's id only where no case number is.
     JournalLabel {
@@ -247,13 +249,18 @@ pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
                 && !token.contains(':');
             if value.is_empty() || is_case {
                 let after = value[token.len().min(value.len())..].trim();
-                let number = (!token.is_empty()).then(|| token.to_string());
                 let rest = (!after.is_empty()).then(|| after.to_string());
+                let item_number = (token.len() <= 4 && token.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| token.parse().ok())
+                    .flatten();
+                let number =
+                    (!token.is_empty() && item_number.is_none()).then(|| token.to_string());
                 return match c.name("journal") {
                     Some(_) => LineKind::JournalLabel { code: number, rest },
                     None => LineKind::CaseLabel {
                         case_number: number,
                         rest,
+                        item_number,
                     },
                 };
             }
@@ -635,6 +642,7 @@ mod tests {
                 CaseLabel {
                     case_number: Some("21/1359".into()),
                     rest: None,
+                    item_number: None,
                 },
             ),
             (
@@ -642,6 +650,7 @@ mod tests {
                 CaseLabel {
                     case_number: None,
                     rest: None,
+                    item_number: None,
                 },
             ),
             (
@@ -649,6 +658,7 @@ mod tests {
                 CaseLabel {
                     case_number: Some("18/25139".into()),
                     rest: None,
+                    item_number: None,
                 },
             ),
             (
@@ -656,6 +666,7 @@ mod tests {
                 CaseLabel {
                     case_number: Some("05.00.00-A00-2-17".into()),
                     rest: Some("Sagsbehandler: Lene Holm".into()),
+                    item_number: None,
                 },
             ),
             (
@@ -665,6 +676,14 @@ mod tests {
                     body: Some("Byrådet".into()),
                     date: Some("2018-06-20".into()),
                     rest: None,
+                },
+            ),
+            (
+                "Sag nr. 129",
+                CaseLabel {
+                    case_number: None,
+                    rest: None,
+                    item_number: Some(129),
                 },
             ),
             (

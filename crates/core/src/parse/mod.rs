@@ -281,9 +281,16 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                 d.journal_code(code);
                 d.push_line(line);
             }
-            LineKind::CaseLabel { case_number, rest } => {
-                let empty = case_number.is_none();
+            LineKind::CaseLabel {
+                case_number,
+                rest,
+                item_number,
+            } => {
+                let empty = case_number.is_none() && item_number.is_none();
                 d.case_number(case_number, empty);
+                if let Some(n) = item_number {
+                    d.item().number.get_or_insert(n);
+                }
                 if let Some(rest) = rest {
                     d.push_line(DocLine {
                         text: rest.into(),
@@ -437,7 +444,9 @@ fn starts_item(lines: &[(DocLine, LineKind)], i: usize) -> bool {
         // A label with neither colon nor value (`Sagsnr.` over a column of a table of
         // contents) marks an item only when the case number follows on the next line.
         LineKind::CaseLabel {
-            case_number: None, ..
+            case_number: None,
+            item_number: None,
+            ..
         } if !lines[i].0.text.contains(':') => lines
             .get(i + 1)
             .is_some_and(|(l, _)| lines::is_case_number(&l.text)),

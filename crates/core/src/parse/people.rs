@@ -81,7 +81,14 @@ fn split_names(line: &str) -> Vec<String> {
             }
             current.push_str(chunk);
         }
-        pieces.push(current);
+        // `Britt Jensen (A), sag 129-138`: a lower-case part is the note of the name before.
+        match pieces.last_mut() {
+            Some(prev) if current.trim_start().starts_with(char::is_lowercase) => {
+                prev.push(',');
+                prev.push_str(&current);
+            }
+            _ => pieces.push(current),
+        }
     }
     pieces
         .into_iter()
@@ -90,7 +97,40 @@ fn split_names(line: &str) -> Vec<String> {
         .collect()
 }
 
+/// Offices printed before a name in lists (`Borgmester Anna Holm`): not part of the name.
+const TITLES: &[&str] = &[
+    "overborgmester",
+    "borgmester",
+    "viceborgmester",
+    "rådmand",
+    "formand",
+    "næstformand",
+    "byrådsmedlem",
+    "kommunalbestyrelsesmedlem",
+    "regionsrådsmedlem",
+    "udvalgsmedlem",
+    "medlem",
+];
+
+/// What may follow a name as a note without a dash: a reason or the items it concerns.
+static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,?\s*(?:pga\.?|p\.g\.a\.?|grundet|på\s+grund\s+af|sag|sager|pkt\.?|punkt|punkterne|under|fra|kl\.?|efter|indtil|syg|sygdom|ferie|forfald|orlov)\b")
+        .expect("valid regex")
+});
+
 fn parse_person(piece: &str) -> Option<Absence> {
+    let mut piece = piece.trim();
+    // `Borgmester Anna Holm`, `1. næstformand Bo Lund`: the office is not the name.
+    loop {
+        let word = piece.split_whitespace().next().unwrap_or("");
+        let rest = piece[word.len()..].trim_start();
+        let office = TITLES.iter().any(|t| word.eq_ignore_ascii_case(t));
+        if office && rest.starts_with(char::is_uppercase) {
+            piece = rest;
+        } else {
+            break;
+        }
+    }
     let c = PERSON.captures(piece)?;
     let name = c.name("name")?.as_str().trim().to_string();
     let party = c.name("party").map(|m| m.as_str().trim().to_string());
@@ -102,8 +142,12 @@ fn parse_person(piece: &str) -> Option<Absence> {
     // A note after the person must be separated from the name, e.g. `- sag 129-138`.
     let note = if rest.is_empty() {
         None
-    } else if party.is_some() || rest.starts_with(['-', '–', ':']) {
-        Some(rest.trim_start_matches(['-', '–', ':', ' ']).to_string()).filter(|n| !n.is_empty())
+    } else if party.is_some() || rest.starts_with(['-', '–', ':']) || NOTE.is_match(rest) {
+        Some(
+            rest.trim_start_matches(['-', '–', ':', ',', ' '])
+                .to_string(),
+        )
+        .filter(|n| !n.is_empty())
     } else {
         return None;
     };
@@ -169,6 +213,11 @@ static REPLACED: LazyLock<Regex> = LazyLock::new(|| {
 static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:pkt|punkt|punkterne|sag|sagerne|lukkede|kl)\b|\d").expect("valid regex")
 });
+/// A note that names items by number: `under punkterne 12-15`, `i pkt. 5`.
+static OTHER_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:pkt|punkt|punkterne|punkt\s+nr|sag|sagerne)\.?\s*(?:nr\.?\s*)?\d")
+        .expect("valid regex")
+});
 static ABSENT_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:afbud|fraværende|ikke\s+til\s+stede|forfald)\b").expect("valid regex")
 });
@@ -226,8 +275,14 @@ pub fn absences_in_text(text: &str, scope: Scope) -> Vec<Absence> {
             }
         }
     }
+    // Before the first item, only the whole meeting counts; in an item, not a note that
+    // names other items (`deltog ikke under punkterne 12-15`).
     let taking_part = did_not_take_part(text).into_iter().filter(|p| {
-        scope == Scope::Item || !p.note.as_deref().is_some_and(|n| PARTIAL.is_match(n))
+        let note = p.note.as_deref().unwrap_or("");
+        match scope {
+            Scope::Meeting => !PARTIAL.is_match(note),
+            Scope::Item => !OTHER_ITEMS.is_match(note),
+        }
     });
     add(Some(taking_part.collect()));
     out
@@ -347,6 +402,14 @@ mod tests {
                     Some("Løsgænger"),
                     Some("sag 129-138"),
                 )]),
+            ),
+            (
+                "Britt Jensen (A), sag 129-138",
+                Some(vec![a("Britt Jensen", Some("A"), Some("sag 129-138"))]),
+            ),
+            (
+                "Borgmester Anna Mee Holm pga. arbejde.",
+                Some(vec![a("Anna Mee Holm", None, Some("pga. arbejde"))]),
             ),
             (
                 "Anders Fog- Petersen",
