@@ -135,6 +135,29 @@ fn layout_families_table() {
             absent: vec!["Signe Vad"],
         },
         Want {
+            // A portal's header table printed as text: labels without colons.
+            file: "label-rows-without-colons.txt",
+            committee: Some("Byrådet"),
+            date: Some("2024-09-04"),
+            items: vec![
+                (None, Some("24/3341"), Approved, false, false),
+                (None, Some("24/3390"), Noted, false, false),
+            ],
+            absent: vec!["Eva Holm", "N. P. Lund"],
+        },
+        Want {
+            // Items marked `Sag nr. 201` under their titles; a member list with a substitute.
+            file: "case-numbered-items.txt",
+            committee: Some("Kommunalbestyrelsen"),
+            date: Some("2024-09-24"),
+            items: vec![
+                (Some(201), None, Noted, false, false),
+                (Some(202), None, Approved, false, false),
+                (Some(203), None, Rejected, false, false),
+            ],
+            absent: vec!["Ole Krog", "Tove Hald"],
+        },
+        Want {
             // A portal page saved from the browser, read as HTML.
             file: "saved-portal-page.html",
             committee: Some("Børne- og Skoleudvalget"),
