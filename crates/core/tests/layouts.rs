@@ -298,6 +298,31 @@ fn without_item_marks_a_second_decision_of_the_meeting_is_the_next_item() {
 }
 
 #[test]
+fn a_table_of_contents_glued_to_the_first_item_and_an_attendance_item() {
+    let text = "Byrådet - Referat\nDato: 29. januar 2024\n\nIndholdsfortegnelse1. Fraværende\n\n\
+                Beslutning\n\nEva Holm og Bo Lund.\n\n2. Budget\n\nBeslutning\n\nGodkendt.\n";
+    let got = ingest(
+        text.as_bytes().to_vec(),
+        "b.txt",
+        Vocabulary::builtin(),
+        true,
+    )
+    .unwrap();
+    assert!(got.lost.is_empty(), "{:?}", got.lost);
+    let items: Vec<(Option<u32>, Outcome)> = got
+        .meeting
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| (i.number, i.outcome))
+        .collect();
+    assert_eq!(
+        items,
+        [(Some(1), Outcome::Noted), (Some(2), Outcome::Approved)]
+    );
+}
+
+#[test]
 fn a_letter_is_kept_with_a_warning_and_an_empty_file_makes_no_meeting() {
     let path = format!(
         "{}/tests/fixtures/layouts/not-minutes.txt",

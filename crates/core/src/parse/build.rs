@@ -364,7 +364,11 @@ fn build_decision(
         }
     }
     let text = text.join("\n\n");
-    let (outcome, dissent) = classify_outcome(&text, &remarks, v);
+    let (mut outcome, dissent) = classify_outcome(&text, &remarks, v);
+    // A decision that only lists people (under an item `Fraværende`) records attendance.
+    if outcome == Outcome::Other && parse_people_line(&text.replace('\n', " ")).is_some() {
+        outcome = Outcome::Noted;
+    }
     Decision {
         body,
         date: decided,

@@ -77,6 +77,21 @@ pub fn cuts(line: &str, v: &Vocabulary) -> Vec<usize> {
     cuts
 }
 
+/// `Indholdsfortegnelse1. Fraværende`: a heading glued to the numbered item after it, as
+/// some portals' text comes out. Where to cut, if the line starts so.
+pub fn glued_number(line: &str, v: &Vocabulary) -> Option<usize> {
+    let digit = line.find(|c: char| c.is_ascii_digit())?;
+    if digit == 0 || digit > 60 || !line[..digit].ends_with(char::is_alphabetic) {
+        return None;
+    }
+    let after = &line[digit..];
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = after[digits..].starts_with(". ") || after[digits..].starts_with(": ");
+    let heading = &line[..digit];
+    let known = v.words.section_headings.iter().any(|h| h == heading);
+    (numbered && known).then_some(digit)
+}
+
 /// The pieces of `line` between the cuts, trimmed and not empty.
 pub fn pieces<'a>(line: &'a str, cuts: &[usize]) -> Vec<&'a str> {
     let mut out = Vec::with_capacity(cuts.len() + 1);
@@ -138,6 +153,17 @@ mod tests {
             split("1 KOMMUNALBESTYRELSEN FOR NORDFYNS KOMMUNE REFERAT FRA MØDE NR. 26 TORSDAG DEN 29. JANUAR 2009, KL PÅ RÅDHUSET, BYRÅDSSALEN"),
             ["1", "KOMMUNALBESTYRELSEN FOR NORDFYNS KOMMUNE REFERAT FRA MØDE NR. 26 TORSDAG DEN 29. JANUAR 2009, KL PÅ RÅDHUSET, BYRÅDSSALEN"]
         );
+    }
+
+    #[test]
+    fn a_heading_glued_to_the_first_item_is_cut() {
+        let v = Vocabulary::builtin();
+        assert_eq!(
+            glued_number("Indholdsfortegnelse1. Fraværende", v),
+            Some(19)
+        );
+        assert_eq!(glued_number("Budget2024. Oversigt", v), None);
+        assert_eq!(glued_number("Sagsfremstilling", v), None);
     }
 
     #[test]

@@ -138,7 +138,10 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
     // A page flattened into one line is cut back into its lines first.
     let mut unflattened = Vec::with_capacity(lines.len());
     for line in lines {
-        let cuts = flat::cuts(&line.text, vocabulary);
+        let mut cuts = flat::cuts(&line.text, vocabulary);
+        if cuts.is_empty() {
+            cuts.extend(flat::glued_number(&line.text, vocabulary));
+        }
         match (&line.text, cuts.is_empty()) {
             (std::borrow::Cow::Borrowed(text), false) => {
                 for piece in flat::pieces(text, &cuts) {
