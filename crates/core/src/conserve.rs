@@ -729,12 +729,14 @@ static MARKER_SET: LazyLock<WordSet> = LazyLock::new(|| {
     markers
 });
 
-/// `BilagIngen`, `dagsordenÅbn`: two words that a page's text glued together at an
-/// element's edge (a lower-case letter followed by an upper-case one), each kept apart.
+/// `BilagIngen`, `dagsordenÅbn`, `Indholdsfortegnelse1`: two words that a page's text glued
+/// together at an element's edge (a lower-case letter followed by an upper-case one or a
+/// digit), each kept apart.
 fn glued_parts(word: &str) -> Option<(&str, &str)> {
     let mut prev_lower = false;
     for (i, c) in word.char_indices() {
-        if prev_lower && c.is_uppercase() {
+        // `BilagIngen`, or `Indholdsfortegnelse1` (a heading glued to an item's number).
+        if prev_lower && (c.is_uppercase() || c.is_ascii_digit()) {
             return Some((&word[..i], &word[i..]));
         }
         prev_lower = c.is_lowercase();
