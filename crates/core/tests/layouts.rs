@@ -158,6 +158,17 @@ fn layout_families_table() {
             absent: vec!["Ole Krog", "Tove Hald"],
         },
         Want {
+            // A header table from a PDF, read column by column: the labels, then the values.
+            file: "label-column.txt",
+            committee: Some("Kultur- og Fritidsudvalget"),
+            date: Some("2024-03-12"),
+            items: vec![
+                (Some(1), Some("02.00.00-A00-1-24"), Approved, false, false),
+                (Some(2), Some("18.15.00-P20-7-24"), Approved, false, false),
+            ],
+            absent: vec!["Jens Mølgaard", "Karen Bak"],
+        },
+        Want {
             // A portal page saved from the browser, read as HTML.
             file: "saved-portal-page.html",
             committee: Some("Børne- og Skoleudvalget"),

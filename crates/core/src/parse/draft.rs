@@ -23,6 +23,13 @@ pub(crate) enum BlockKind {
     Route,
 }
 
+/// A label waiting for its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pending {
+    Field(LabelField),
+    Absent,
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct Block<'a> {
     pub kind: BlockKind,
@@ -57,7 +64,9 @@ pub(crate) struct MeetingDraft<'a> {
     pub date: Option<(String, Rank)>,
     pub start_time: Option<String>,
     pub location: Option<String>,
-    pub pending_label: Option<LabelField>,
+    /// Labels printed without their values, in order: `Mødedato:`, `Mødested:`,
+    /// `Fraværende:` in one column and the values in the next, as PDF text gives a table.
+    pub pending: std::collections::VecDeque<Pending>,
     pub preamble: Vec<Block<'a>>,
     pub items: Vec<ItemDraft<'a>>,
     /// Web-page text cut off the ends of lines (`Åbn/luk punkt`), kept on the meeting.
@@ -438,6 +447,7 @@ impl<'a> MeetingDraft<'a> {
                 None => false,
             },
             LabelField::Place => store(&mut self.location, value.to_string()),
+            LabelField::Ignored => true,
             // `Udvalg: ØK`: under a committee label, an abbreviation the table does not know
             // yet is the committee too (ingest learns its full name from the decisions).
             LabelField::Committee => {

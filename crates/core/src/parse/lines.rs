@@ -464,8 +464,10 @@ fn numbered(line: &str) -> Option<(u32, &str)> {
         }
         Some(_) => return None,
     };
+    // `3.5 mio.`, `25. maj 2016`: a number in a sentence or a date, not an agenda number.
     let title_starts_number = title.starts_with(|c: char| c.is_ascii_digit());
-    (marked && !title_starts_number).then_some((number, title))
+    let lower = title.starts_with(char::is_lowercase);
+    (marked && !title_starts_number && !lower).then_some((number, title))
 }
 
 /// What follows a decision heading's word: the body, the date and text after a colon
@@ -746,6 +748,7 @@ mod tests {
             ),
             ("28", Text),
             ("3.5 mio. kr. ekstra", Text),
+            ("1. at orienteringen tages til efterretning", Text),
             (
                 "Beslutning Byrådet den 31-10-2018",
                 Decision {

@@ -30,7 +30,7 @@ pub use people::{absences_in_text, did_not_take_part, parse_people_line};
 use crate::model::Meeting;
 use crate::reflow::{split_lines, DocLine};
 use crate::vocabulary::{LabelField, Vocabulary};
-use draft::{BlockKind, ItemDraft, MeetingDraft, Rank};
+use draft::{BlockKind, ItemDraft, MeetingDraft, Pending, Rank};
 use regex::Regex;
 use std::borrow::Cow;
 use std::fmt;
@@ -182,7 +182,12 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
             .0
             .text
             .starts_with(|c: char| c.is_ascii_digit());
+        // One entry under the header is an item; a column of them is a table of contents.
+        let list = classified
+            .get(i + 1)
+            .is_some_and(|(l, _)| NUMBER_TITLE.is_match(&l.text));
         if !digit
+            || list
             || !matches!(classified[i].1, LineKind::Text)
             || !POINT_HEADER.is_match(&classified[i - 1].0.text)
         {
@@ -254,6 +259,14 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                     class = format!("item {number}").into();
                     d.rollback_toc(number);
                     d.start_item(Some(number), &title, line);
+                } else if in_preamble && !d.pending.is_empty() {
+                    // A value in a column of labels that happens to start with a number.
+                    if let Some(Pending::Field(label)) = d.pending.pop_front() {
+                        if d.apply_label(label, &line.text, vocabulary) {
+                            class = "label value".into();
+                        }
+                    }
+                    d.push_line(line);
                 } else {
                     class = "text".into();
                     d.push_text(line);
@@ -337,13 +350,18 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                 d.decided = true;
                 d.item().open_block(kind, rest, &line);
             }
+            // In a column of labels, `Fraværende:` waits for its value like the others.
+            LineKind::Absence { rest: None } if in_preamble && !d.pending.is_empty() => {
+                d.pending.push_back(Pending::Absent);
+                d.push_preamble_line(None, line);
+            }
             LineKind::Absence { rest } if in_preamble => {
-                d.pending_label = None;
+                d.pending.clear();
                 d.open_preamble(BlockKind::Absent, rest, line)
             }
             LineKind::Absence { rest } => d.item().open_block(BlockKind::Absent, rest, &line),
             LineKind::Attendance { rest } => {
-                d.pending_label = None;
+                d.pending.clear();
                 let label = line.text.to_string();
                 d.open_preamble(BlockKind::Attendance(label), rest, line)
             }
@@ -388,18 +406,38 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
             }
             LineKind::Label { label, rest } if in_preamble => match rest {
                 // The line stays in the preamble's text either way: its label is a word too.
+                // `Mødelokale 2, Rådhuset` in a column of values is a value, not a label.
+                Some(_) if !d.pending.is_empty() && !line.text.contains(':') => {
+                    if let Some(Pending::Field(label)) = d.pending.pop_front() {
+                        d.apply_label(label, &line.text, vocabulary);
+                    }
+                    class = "label value".into();
+                    d.push_line(line);
+                }
                 Some(value) => {
+                    d.pending.clear();
                     d.apply_label(label, &value, vocabulary);
                     d.push_line(line);
                 }
                 None => {
-                    d.pending_label = Some(label);
+                    d.pending.push_back(Pending::Field(label));
                     d.push_preamble_line(None, line);
                 }
             },
             _ => {
+                if in_preamble && d.pending.front() == Some(&Pending::Absent) {
+                    d.pending.pop_front();
+                    if people::names_people(&line.text) {
+                        class = "label value: absent".into();
+                        let text = line.text.to_string();
+                        d.open_preamble(BlockKind::Absent, Some(text), line);
+                        continue_trace(&mut trace, text_copy, line_no, &class);
+                        continue;
+                    }
+                    d.pending.clear();
+                }
                 if in_preamble {
-                    if let Some(label) = d.pending_label.take() {
+                    if let Some(Pending::Field(label)) = d.pending.pop_front() {
                         if d.apply_label(label, &line.text, vocabulary) {
                             class = "label value".into();
                             // The label line already sits in the preamble; keep the value beside it.
@@ -436,6 +474,18 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
     trace.sort_by_key(|t| t.line);
     parsed.trace = trace;
     parsed
+}
+
+/// Records a line that was handled early in the loop.
+fn continue_trace(trace: &mut Vec<TraceLine>, text: Option<String>, line: usize, class: &str) {
+    if let Some(text) = text {
+        trace.push(TraceLine {
+            line,
+            text,
+            class: class.to_string(),
+            item: None,
+        });
+    }
 }
 
 /// Whether the line at `i` marks an item wherever it stands: `Punkt 3`, a case line or
@@ -513,6 +563,7 @@ fn class_name(kind: &LineKind) -> Cow<'static, str> {
             LabelField::Date => "label: date",
             LabelField::Time => "label: time",
             LabelField::Place => "label: place",
+            LabelField::Ignored => "label: not kept",
         },
         LineKind::Text => "text",
     })

@@ -83,6 +83,9 @@ pub enum LabelField {
     Date,
     Time,
     Place,
+    /// A field referat does not keep (`Mødet afsluttet`, `Sluttidspunkt`): its value is
+    /// read past, so the next label meets its own value in a column of labels.
+    Ignored,
 }
 
 /// The vocabulary, with its patterns compiled.
@@ -316,6 +319,14 @@ impl Vocabulary {
         ] {
             label_fields.extend(list.iter().map(|l| (l.to_lowercase(), field)));
         }
+        // Field labels that are not also section headings (`Bemærkninger` opens a section).
+        let heading = |l: &String| w.section_headings.iter().any(|h| h.eq_ignore_ascii_case(l));
+        label_fields.extend(
+            w.field_labels
+                .iter()
+                .filter(|l| !heading(l))
+                .map(|l| (l.to_lowercase(), LabelField::Ignored)),
+        );
         let all_labels: Vec<String> = label_fields.iter().map(|(l, _)| l.clone()).collect();
         let decisive = vec![
             (phrases("rejected", &p.rejected)?, Outcome::Rejected),
