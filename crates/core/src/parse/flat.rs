@@ -77,19 +77,21 @@ pub fn cuts(line: &str, v: &Vocabulary) -> Vec<usize> {
     cuts
 }
 
-/// `Indholdsfortegnelse1. Fraværende`: a heading glued to the numbered item after it, as
-/// some portals' text comes out. Where to cut, if the line starts so.
+/// `Indholdsfortegnelse1. Fraværende`, `10. Underskriftsark1. Godkendelse af dagsorden`,
+/// `8. Evt.1. Godkendelse`: the last entry of a table of contents (or its heading) glued to
+/// the first item after it, as some portals' text comes out. Where to cut, if the line is
+/// a heading or a numbered entry with an item glued to its end.
 pub fn glued_number(line: &str, v: &Vocabulary) -> Option<usize> {
-    let digit = line.find(|c: char| c.is_ascii_digit())?;
-    if digit == 0 || digit > 60 || !line[..digit].ends_with(char::is_alphabetic) {
-        return None;
-    }
-    let after = &line[digit..];
-    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-    let numbered = after[digits..].starts_with(". ") || after[digits..].starts_with(": ");
-    let heading = &line[..digit];
-    let known = v.words.section_headings.iter().any(|h| h == heading);
-    (numbered && known).then_some(digit)
+    static GLUED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[\p{Ll}.](\d{1,3})[.:] \p{Lu}").expect("valid regex"));
+    let m = GLUED.captures(line)?;
+    let at = m.get(1)?.start();
+    let before = &line[..at];
+    let entry = before
+        .split_once(". ")
+        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let known = v.words.section_headings.iter().any(|h| h == before);
+    (at <= 200 && (entry || known)).then_some(at)
 }
 
 /// The pieces of `line` between the cuts, trimmed and not empty.
@@ -162,7 +164,16 @@ mod tests {
             glued_number("Indholdsfortegnelse1. Fraværende", v),
             Some(19)
         );
+        assert_eq!(
+            glued_number("10. Underskriftsark1. Godkendelse af dagsorden", v),
+            Some(19)
+        );
+        assert_eq!(
+            glued_number("8. Evt.1. Godkendelse af dagsorden", v),
+            Some(7)
+        );
         assert_eq!(glued_number("Budget2024. Oversigt", v), None);
+        assert_eq!(glued_number("Vi bruger kl.3. Sal til mødet", v), None);
         assert_eq!(glued_number("Sagsfremstilling", v), None);
     }
 

@@ -32,7 +32,7 @@ static DATE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 /// Document words at the start: `Referat fra mødet i`, `Referat af ekstraordinært møde i`.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:[\p{L}-]+\s+kommune\.?\s+)?(?:(?:åbent|åben|lukket)\s+)?(?:(?:referat|beslutningsprotokol|protokol|dagsorden|mødereferat)\b\.?\s*[:•|\-–]?\s*)?(?:(?:fra|af|for|til)\.?\s+)?(?:(?:det\s+)?(?:(?:ekstra)?ordinære?|konstituerende)\s+)?(?:(?:mødet|møde)\s+(?:i|for)\s+)?",
+        r"(?i)^(?:\d{2}\s*[-–]\s*\d{2}\s+)?(?:[\p{L}-]+\s+kommune\.?\s+)?(?:(?:åbent|åben|lukket)\s+)?(?:(?:referat|beslutningsprotokol|protokol|dagsorden|mødereferat)\b\.?\s*[:•|\-–]?\s*)?(?:(?:fra|af|for|til)\.?\s+)?(?:(?:det\s+)?(?:(?:ekstra)?ordinære?|konstituerende)\s+)?(?:(?:mødet|møde)\s+(?:i|for)\s+)?",
     )
     .expect("valid regex")
 });
