@@ -193,7 +193,7 @@ static AFBUD_FRA: LazyLock<Regex> =
 static WAS_ABSENT: LazyLock<Regex> = LazyLock::new(|| {
     names_between(
         r"(?m)(?:^|[.!?:]\s+)",
-        r"\s+(?i:(?:var|er)\s+fraværende|(?:havde|har)\s+meldt\s+afbud|meldte\s+afbud)",
+        r"\s+(?i:(?:var|er)\s+fraværende|(?:havde|har)\s+meldt\s+afbud|meldte\s+afbud|udeblev)",
     )
 });
 static EXCEPT: LazyLock<Regex> =
@@ -247,7 +247,7 @@ pub fn absences_in_text(text: &str, scope: Scope) -> Vec<Absence> {
         }
         [
             finders(&["fbud"]),
-            finders(&["ravær", "meldt afbud", "meldte afbud"]),
+            finders(&["ravær", "meldt afbud", "meldte afbud", "udeblev"]),
             finders(&["ndtagen"]),
             finders(&["tedet for", "ødte for", "træder for", "uppleant for"]),
         ]
@@ -470,6 +470,7 @@ mod tests {
             ("Afbud fra Eva Holm stedfortræder Lars Bo", Scope::Item, &["Eva Holm"]),
             ("Godkendt.\nAnna Aaen og Bo Storm var fraværende.", Scope::Item, &["Anna Aaen", "Bo Storm"]),
             ("Mødet blev holdt. Karen Holm (V) havde meldt afbud.", Scope::Meeting, &["Karen Holm"]),
+            ("Bo Mose havde meldt afbud, og Per Lind deltog i stedet. Ib Kamp udeblev uden afbud.", Scope::Meeting, &["Bo Mose", "Ib Kamp"]),
             ("Medlemmerne var til stede, undtagen: Gitte Kjær-Holm (V).", Scope::Meeting, &["Gitte Kjær-Holm"]),
             ("Alle medlemmer var mødt undtagen Anders Kühn og Inge Tryde, der havde meldt afbud.", Scope::Meeting, &["Anders Kühn", "Inge Tryde"]),
             ("I stedet for Vivi Kier deltog Preben Holm.", Scope::Meeting, &["Vivi Kier"]),
