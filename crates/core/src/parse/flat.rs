@@ -84,14 +84,32 @@ pub fn cuts(line: &str, v: &Vocabulary) -> Vec<usize> {
 pub fn glued_number(line: &str, v: &Vocabulary) -> Option<usize> {
     static GLUED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[\p{Ll}.](\d{1,3})[.:] \p{Lu}").expect("valid regex"));
+    // Cheap tests first: this runs on every line. The glued heading is short.
+    let starts_digit = line.starts_with(|c: char| c.is_ascii_digit());
+    if !starts_digit && (line.len() > 80 || !line.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let first_digit = line.bytes().take(61).position(|b| b.is_ascii_digit())?;
+    if first_digit > 0 {
+        // `Indholdsfortegnelse1. Fraværende`: a known heading, then the item.
+        let heading = &line[..first_digit];
+        let known = v.words.section_headings.iter().any(|h| h == heading);
+        let after = &line[first_digit..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let numbered = after[digits..].starts_with(". ") || after[digits..].starts_with(": ");
+        return (known && numbered).then_some(first_digit);
+    }
+    // `10. Underskriftsark1. Godkendelse …`: a numbered entry with the item at its end.
+    if line.len() > 300 || !line[1..].contains(". ") {
+        return None;
+    }
     let m = GLUED.captures(line)?;
     let at = m.get(1)?.start();
     let before = &line[..at];
     let entry = before
         .split_once(". ")
         .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    let known = v.words.section_headings.iter().any(|h| h == before);
-    (at <= 200 && (entry || known)).then_some(at)
+    entry.then_some(at)
 }
 
 /// The pieces of `line` between the cuts, trimmed and not empty.

@@ -136,45 +136,44 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
     let mut trace = Vec::new();
     let mut classified: Vec<(DocLine, LineKind)> = Vec::with_capacity(lines.len());
     // A page flattened into one line is cut back into its lines first.
-    let mut unflattened = Vec::with_capacity(lines.len());
+    let mut pieces: Vec<DocLine> = Vec::new();
     for line in lines {
         let mut cuts = flat::cuts(&line.text, vocabulary);
         if cuts.is_empty() {
             cuts.extend(flat::glued_number(&line.text, vocabulary));
         }
+        pieces.clear();
         match (&line.text, cuts.is_empty()) {
             (std::borrow::Cow::Borrowed(text), false) => {
-                for piece in flat::pieces(text, &cuts) {
-                    unflattened.push(DocLine {
-                        text: std::borrow::Cow::Borrowed(piece),
-                        ..line.clone()
+                pieces.extend(flat::pieces(text, &cuts).into_iter().map(|piece| DocLine {
+                    text: std::borrow::Cow::Borrowed(piece),
+                    ..line.clone()
+                }));
+            }
+            _ => pieces.push(line),
+        }
+        for mut line in pieces.drain(..) {
+            // `Til toppen`, `Kopier link til punktet - Print`: the page's, kept on the meeting.
+            if vocabulary.is_furniture(&line.text) {
+                d.furniture.push(line.text.to_string());
+                if tracing {
+                    trace.push(TraceLine {
+                        line: line.no,
+                        text: line.text.to_string(),
+                        class: "page furniture".into(),
+                        item: None,
                     });
                 }
+                continue;
             }
-            _ => unflattened.push(line),
-        }
-    }
-    for mut line in unflattened {
-        // `Til toppen`, `Kopier link til punktet - Print`: the page's, kept on the meeting.
-        if vocabulary.is_furniture(&line.text) {
-            d.furniture.push(line.text.to_string());
-            if tracing {
-                trace.push(TraceLine {
-                    line: line.no,
-                    text: line.text.to_string(),
-                    class: "page furniture".into(),
-                    item: None,
-                });
+            let (kept, cut) = vocabulary.strip_furniture(&line.text);
+            if let Some(cut) = cut {
+                d.furniture.push(cut.to_string());
+                line.text = kept.to_string().into();
             }
-            continue;
+            let kind = lines::classify(&line.text, vocabulary);
+            classified.push((line, kind));
         }
-        let (kept, cut) = vocabulary.strip_furniture(&line.text);
-        if let Some(cut) = cut {
-            d.furniture.push(cut.to_string());
-            line.text = kept.to_string().into();
-        }
-        let kind = lines::classify(&line.text, vocabulary);
-        classified.push((line, kind));
     }
     // Under a `Punkt Titel` column header, `88 Indkaldelse af …` is item 88.
     for i in 1..classified.len() {
