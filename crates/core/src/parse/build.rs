@@ -110,6 +110,11 @@ pub(crate) fn finish(
             && i.attachments.is_empty()
             && i.route.is_empty()
             && i.access == Access::Open
+            // `Beslutningstema`, `Sagsfremstilling`: a case's text, whose number was lost.
+            && !i
+                .sections
+                .iter()
+                .any(|s| s.heading.as_deref().is_some_and(super::opens_item))
     };
     if lone && has_header {
         let item = meeting.items.pop().expect("one item");

@@ -151,8 +151,9 @@ impl<'a> MeetingDraft<'a> {
     }
 
     /// Preamble headings that belong to the meeting, not to an item.
-    pub fn is_meeting_heading(&self, heading: &str) -> bool {
+    pub fn is_meeting_heading(&self, heading: &str, v: &Vocabulary) -> bool {
         heading.eq_ignore_ascii_case("Indholdsfortegnelse")
+            || v.is_document_word(heading)
             || (self.heading.is_some() && heading.chars().all(|c| !c.is_lowercase()))
     }
 

@@ -168,6 +168,19 @@ mod tests {
     }
 
     #[test]
+    fn people_labels_cut_without_a_colon() {
+        assert_eq!(
+            split("1 Referat Skoleudvalget Mandag den 4. marts 2019 Medlemmer Ida Holm (A) Bo Lund (V) Karen Smed (C) Ulla Berg (F) Fraværende Bo Lund (V)"),
+            [
+                "1",
+                "Referat Skoleudvalget Mandag den 4. marts 2019",
+                "Medlemmer Ida Holm (A) Bo Lund (V) Karen Smed (C) Ulla Berg (F)",
+                "Fraværende Bo Lund (V)"
+            ]
+        );
+    }
+
+    #[test]
     fn a_page_in_capitals_keeps_its_runs() {
         assert_eq!(
             split("1 KOMMUNALBESTYRELSEN FOR NORDFYNS KOMMUNE REFERAT FRA MØDE NR. 26 TORSDAG DEN 29. JANUAR 2009, KL PÅ RÅDHUSET, BYRÅDSSALEN"),

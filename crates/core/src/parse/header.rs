@@ -32,7 +32,7 @@ static DATE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 /// Document words at the start: `Referat fra mødet i`, `Referat af ekstraordinært møde i`.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:\d{2}\s*[-–]\s*\d{2}\s+)?(?:[\p{L}-]+\s+kommune\.?\s+)?(?:(?:åbent|åben|lukket)\s+)?(?:(?:referat|beslutningsprotokol|protokol|dagsorden|mødereferat)\b\.?\s*[:•|\-–]?\s*)?(?:(?:fra|af|for|til)\.?\s+)?(?:(?:det\s+)?(?:(?:ekstra)?ordinære?|konstituerende)\s+)?(?:(?:mødet|møde)\s+(?:i|for)\s+)?",
+        r#"(?i)^(?:download\s+)?["“]?(?:\d{2}\s*[-–]\s*\d{2}\s+)?(?:[\p{L}-]+\s+kommune\.?\s+)?(?:(?:åbent|åben|lukket)\s+)?(?:(?P<doc>referat|beslutningsprotokol|protokol|dagsorden|mødereferat|indholdsfortegnelse)\b\.?\s*[:•|\-–]?\s*)?(?:(?:fra|af|for|til)\.?\s+)?(?:(?:det\s+)?(?:(?:ekstra)?ordinære?|konstituerende)\s+)?(?:(?:mødet|møde)\s+(?:i|for)\s+)?"#,
     )
     .expect("valid regex")
 });
@@ -93,7 +93,35 @@ pub fn committee_name(text: &str, vocabulary: &Vocabulary) -> Option<String> {
         .trim()
         .trim_start_matches(['-', '–', '•', '|', ':', ','])
         .trim();
-    let after = LEADING.find(text).map_or(text, |m| &text[m.end()..]);
+    let lead = LEADING.captures(text);
+    let after = lead
+        .as_ref()
+        .and_then(|c| c.get(0))
+        .map_or(text, |m| &text[m.end()..]);
+    if let Some(name) = plain_name(after, vocabulary) {
+        return Some(name);
+    }
+    // `Referat Udvalget for Kultur og Planlægning's møde Tirsdag …`, `Referat Økonomiudvalget
+    // kl. 14:00 Lokale 83`: after a document word, the name runs to the first word that is
+    // not part of one.
+    if lead.is_some_and(|c| c.name("doc").is_some()) {
+        let end = NAME_END.find(after).map_or(after.len(), |m| m.start());
+        return plain_name(&after[..end], vocabulary);
+    }
+    None
+}
+
+/// Where a body's name ends in a title line: its abbreviation in brackets, `'s møde`, a
+/// weekday, `den`, `kl.`, a number or a full stop.
+static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\s*\(|'s\s+møde|\s+s\s+møde\b|\s+(?:ordinært\s+|ekstraordinært\s+)?møde\b|\s+(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|den|d\.|kl\.?)(?:\s|$)|\s+\d|\s*[.,;:](?:\s|$)",
+    )
+    .expect("valid regex")
+});
+
+/// `text` as a body's name, once document words are off its end.
+fn plain_name(after: &str, vocabulary: &Vocabulary) -> Option<String> {
     let name = TRAILING.replace(after, "");
     let name = AUTHORITY.replace(name.trim(), "");
     let name = name.trim().trim_matches(['"', '\'', '”', '“']).trim();
@@ -226,6 +254,23 @@ mod tests {
                 "Referat: 14. maj 2024 kl. 08:30",
                 Some(Date("2024-05-14".into())),
             ),
+            (
+                "Download \"Referat Udvalget for Sport og Fritid's møde Onsdag den 03-03-2010 Kl. 15:00 Mødelokale 2\"",
+                full("Udvalget for Sport og Fritid", "2010-03-03"),
+            ),
+            (
+                "Referat Teknisk Udvalg kl. 09:00 Lokale 12 Egnsby Kommune",
+                Some(Committee("Teknisk Udvalg".into())),
+            ),
+            (
+                "Referat Udvalget for skole og fritid (SF) Udvalgsmøde SF Tirsdag den 05. marts 2019 Kl. 16:00",
+                full("Udvalget for skole og fritid", "2019-03-05"),
+            ),
+            (
+                "Indholdsfortegnelse Kommunalbestyrelsen 10-05-2011",
+                full("Kommunalbestyrelsen", "2011-05-10"),
+            ),
+            ("Referat Byrådssalen er lukket", None),
             (
                 "Læs dagsordener og referater til og med den 10. februar 2016",
                 None,

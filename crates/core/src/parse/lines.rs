@@ -536,6 +536,27 @@ fn known_heading(line: &str, v: &Vocabulary) -> Option<(String, Option<String>)>
     Some((head.to_string(), rest))
 }
 
+/// `Beslutningstema Godkendelse af …`: in a page flattened into one line, a known heading
+/// run into its text with only a space between (the line break was lost). Only for the
+/// pieces of such a page: elsewhere `Indstilling Udvalget …` may be a sentence.
+pub fn run_in_heading(line: &str, v: &Vocabulary) -> Option<LineKind> {
+    let best = v
+        .words
+        .section_headings
+        .iter()
+        .filter(|h| {
+            line.get(..h.len())
+                .is_some_and(|head| head.to_lowercase() == h.to_lowercase())
+                && line[h.len()..].starts_with(' ')
+                && line[h.len()..].trim_start().starts_with(char::is_uppercase)
+        })
+        .max_by_key(|h| h.len())?;
+    Some(LineKind::Heading {
+        heading: line[..best.len()].to_string(),
+        rest: Some(line[best.len()..].trim().to_string()),
+    })
+}
+
 /// `BeslutningGodkendt.`, `BilagIngen bilag.`, `SagsfremstillingUdvalget besøger …`: a
 /// heading glued to its text, as some portals' text comes out. The heading must be
 /// followed at once by an upper-case letter.

@@ -107,6 +107,15 @@ static NUMBER_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,4})\s+(\p{Lu}.*)$").expect("valid regex"));
 
 /// Item-opening headings for texts that print no item numbers, titles or case numbers.
+/// After the last item marker (in a table of contents, say) and a meeting header, a heading
+/// that opens a case's text starts an item whose number was lost (PDF text often loses it).
+fn opens_item(heading: &str) -> bool {
+    let lower = heading.to_lowercase();
+    OPENING_HEADINGS.contains(&lower.as_str())
+        || lower == "sagsfremstilling"
+        || lower == "sagsbeskrivelse"
+}
+
 const OPENING_HEADINGS: &[&str] = &[
     "beslutningstema",
     "resume",
@@ -152,6 +161,7 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
             }
             _ => pieces.push(line),
         }
+        let flattened = !cuts.is_empty();
         for mut line in pieces.drain(..) {
             // `Til toppen`, `Kopier link til punktet - Print`: the page's, kept on the meeting.
             if vocabulary.is_furniture(&line.text) {
@@ -171,7 +181,10 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                 d.furniture.push(cut.to_string());
                 line.text = kept.to_string().into();
             }
-            let kind = lines::classify(&line.text, vocabulary);
+            let mut kind = lines::classify(&line.text, vocabulary);
+            if flattened && kind == LineKind::Text {
+                kind = lines::run_in_heading(&line.text, vocabulary).unwrap_or(kind);
+            }
             classified.push((line, kind));
         }
     }
@@ -205,6 +218,7 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
         .map(|i| starts_item(&classified, i))
         .collect();
     let has_markers = item_lines.iter().any(|&b| b);
+    let last_marker = item_lines.iter().rposition(|&b| b);
     for (i, (line, kind)) in classified.into_iter().enumerate() {
         let in_preamble = d.items.is_empty();
         let mut class = if tracing {
@@ -373,7 +387,9 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
             // Before the first item: the meeting's own sections, where the text marks its items
             // (otherwise the first heading starts the only item).
             LineKind::Heading { heading, rest }
-                if in_preamble && (has_markers || d.is_meeting_heading(&heading)) =>
+                if in_preamble
+                    && (has_markers || d.is_meeting_heading(&heading, vocabulary))
+                    && !(last_marker < Some(i) && d.heading.is_some() && opens_item(&heading)) =>
             {
                 d.open_preamble(BlockKind::Section(Some(heading)), rest, line)
             }

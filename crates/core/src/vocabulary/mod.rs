@@ -378,8 +378,10 @@ impl Vocabulary {
                 r"^(?P<label>(?i:{}))\s*(?::\s*(?P<rest>.*)|\s(?P<rest2>[\p{{Lu}}\d].*)|$)",
                 alternation(&all_labels)
             )),
+            // `Fraværende Ole Bjerregaard (V)`: the people's labels also without a colon,
+            // as printed (capitalised) and followed by a name.
             flat_label: compile(&format!(
-                r"\s(?:(?i:{})\.?\s*:|(?i:åben|åbent|lukket)\s+(?i:sag)\b)",
+                r"\s(?:(?i:{})\.?\s*:|(?i:åben|åbent|lukket)\s+(?i:sag)\b|{}\s\p{{Lu}})",
                 alternation(
                     &[
                         w.case_labels.as_slice(),
@@ -393,7 +395,8 @@ impl Vocabulary {
                         &w.place_labels,
                     ]
                     .concat()
-                )
+                ),
+                alternation(&[w.absence_labels.as_slice(), &w.attendance_labels].concat())
             )),
             flat_heading: compile(&format!(
                 r"\s{}(?::\s|(?:\s+i)?\s+\p{{Lu}})",
@@ -455,6 +458,15 @@ impl Vocabulary {
     /// Whether `name` reads as a body that meets (`Teknik- og Miljøudvalget`, `Byrådet`).
     pub fn is_committee_name(&self, name: &str) -> bool {
         self.re.committee_word.is_match(name) || self.committees.expand(name).is_some()
+    }
+
+    /// Whether `word` alone says what the document is (`REFERAT`, `Beslutningsprotokol`).
+    pub fn is_document_word(&self, word: &str) -> bool {
+        let word = word.trim().trim_end_matches(['.', ':']).to_lowercase();
+        self.words
+            .document_words
+            .iter()
+            .any(|w| w.to_lowercase() == word)
     }
 
     /// The full name of an abbreviation, or the name itself.
