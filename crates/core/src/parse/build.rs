@@ -2,6 +2,7 @@
 //! attachments, and the warnings say what was not found.
 
 use super::draft::{BlockKind, ItemDraft, MeetingDraft};
+use super::header::{header_line, HeaderLine};
 use super::outcome::classify as classify_outcome;
 use super::people::{absences_in_text, marked_absent, parse_people_line, people_then_text, Scope};
 use super::{Parsed, Warning, WarningKind};
@@ -136,7 +137,17 @@ pub(crate) fn finish(
         meeting.committee = meeting.committee.or(body);
         meeting.date = meeting.date.or(day);
     }
-    cut_off_decision(&mut meeting, text);
+    // Still no body, but the text names it on the meeting's date: a route's
+    // `Kommunalbestyrelsen den 26. januar 2021`, a heading of the decision.
+    if let (None, Some(date)) = (&meeting.committee, &meeting.date) {
+        meeting.committee = text.lines().find_map(|line| match header_line(line, v) {
+            Some(HeaderLine::Full { committee, date: d }) if d == *date => {
+                Some(super::lines::strip_term(&committee))
+            }
+            _ => None,
+        });
+    }
+    cut_off_decision(&mut meeting, text, v);
     if !structured {
         warnings.push(Warning {
             item: None,
@@ -179,9 +190,15 @@ pub(crate) fn finish(
 
 /// A text that ends inside the last item's decision, mid-sentence, was cut off (an
 /// excerpt, a broken export): what the decision would have said is not known.
-fn cut_off_decision(meeting: &mut Meeting, text: &str) {
+fn cut_off_decision(meeting: &mut Meeting, text: &str, v: &Vocabulary) {
     let end = text.trim_end();
     if end.ends_with(['.', '!', '?', ')', '"', '”', '»']) {
+        return;
+    }
+    // `Dagsorden er godkendt.` then `Til to`: what was cut is the page's `Til toppen`,
+    // after a decision that was whole.
+    let last_line = end.lines().last().unwrap_or("").trim().to_lowercase();
+    if last_line.chars().count() >= 3 && v.is_furniture_start(&last_line) {
         return;
     }
     let Some(item) = meeting.items.last_mut() else {
@@ -263,6 +280,13 @@ fn build_item(
                     None => t.to_string(),
                 })
             });
+    // `Budget rammebesparelse 09/11998`: the case number printed at the end of the title.
+    if item.case_number.is_none() {
+        if let Some((title, case)) = item.title.as_deref().and_then(title_case_number) {
+            item.title = Some(title);
+            item.case_number = Some(case);
+        }
+    }
     let mut mentioned = Vec::new();
     for block in draft.blocks {
         match block.kind {
@@ -415,5 +439,39 @@ fn push_unique(into: &mut Vec<Absence>, people: Vec<Absence>) {
         {
             into.push(p);
         }
+    }
+}
+
+/// A title that ends with a case number (`Godkendelse af dagsorden 09/39368`), split in two.
+/// Only the forms no title ends with by chance: `2019/2020` is a school year, not a case.
+pub(super) fn title_case_number(title: &str) -> Option<(String, String)> {
+    static TITLE_CASE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(.*\S)\s+(\d{2}/\d{3,7}|\d{4}/\d{5,7}|\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d{1,6}-\d{2}|[A-ZÆØÅ]{2,6}-\d{4}-\d{3,7})$",
+        )
+        .expect("valid regex")
+    });
+    let c = TITLE_CASE.captures(title.trim())?;
+    Some((c[1].to_string(), c[2].to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_case_number;
+
+    #[test]
+    fn case_numbers_at_the_end_of_titles() {
+        let split = |t: &str| title_case_number(t).map(|(a, b)| (a, b));
+        assert_eq!(
+            split("Godkendelse af dagsorden 09/39368"),
+            Some(("Godkendelse af dagsorden".into(), "09/39368".into()))
+        );
+        assert_eq!(
+            split("Lokalplan for Havnen 01.02.05-P00-4921-15"),
+            Some(("Lokalplan for Havnen".into(), "01.02.05-P00-4921-15".into()))
+        );
+        assert_eq!(split("Skolernes ferieplan 2019/2020"), None);
+        assert_eq!(split("Budget 2024"), None);
+        assert_eq!(split("09/39368"), None);
     }
 }

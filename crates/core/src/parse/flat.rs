@@ -20,6 +20,14 @@ static CAPS_RUN: LazyLock<Regex> = LazyLock::new(|| {
 static PAGE_FOOTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\sSide:?\s+\d{1,4}(?:\s+af\s+\d{1,4})?\b").expect("valid regex"));
 
+/// A numbered title with a case number at its end, after a sentence or a page number.
+static NUMBERED_CASE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[.!?]\s|\d\s)(\d{1,3}\.\s+\p{Lu}(?:[^:.]|\.\S){2,150}?\s\d{2}/\d{3,7})(?:\s|$)",
+    )
+    .expect("valid regex")
+});
+
 /// Lines shorter than this are never flattened pages.
 const MIN_LEN: usize = 60;
 /// A line this long after a page number is a flattened page even without labels.
@@ -53,6 +61,14 @@ pub fn cuts(line: &str, v: &Vocabulary) -> Vec<usize> {
     }
     cuts.extend(v.re.flat_heading.find_iter(line).map(|m| m.start() + 1));
     cuts.extend(v.re.flat_case.find_iter(line).map(|m| m.start() + 1));
+    // `… Godkendt. 2. Budget rammebesparelse 09/11998 Beslutningstema: …`: a numbered
+    // title that ends with a case number starts a line.
+    cuts.extend(
+        NUMBERED_CASE_TITLE
+            .captures_iter(line)
+            .filter_map(|c| c.get(1))
+            .map(|m| m.start()),
+    );
     for m in PAGE_FOOTER.find_iter(line) {
         cuts.push(m.start() + 1);
         cuts.push(m.end());
@@ -176,6 +192,19 @@ mod tests {
                 "Referat Skoleudvalget Mandag den 4. marts 2019",
                 "Medlemmer Ida Holm (A) Bo Lund (V) Karen Smed (C) Ulla Berg (F)",
                 "Fraværende Bo Lund (V)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_title_with_its_case_number_starts_a_line() {
+        assert_eq!(
+            split("4 Beslutning i Kulturudvalget den : Pkt. 3 behandles før pkt. 2. Godkendt. 2. Tilskud til foreninger 10/2231 Beslutningstema: Fordeling af puljen."),
+            [
+                "4",
+                "Beslutning i Kulturudvalget den : Pkt. 3 behandles før pkt. 2. Godkendt.",
+                "2. Tilskud til foreninger 10/2231",
+                "Beslutningstema: Fordeling af puljen."
             ]
         );
     }

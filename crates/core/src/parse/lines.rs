@@ -75,6 +75,12 @@ pub enum LineKind {
         /// Text printed after the case number on the same line.
         rest: Option<String>,
     },
+    /// `Godkendelse af dagsorden 09/39368` before a heading in a flattened page: an item's
+    /// title and case number, its number lost (set by the parser, not by `classify`).
+    TitledCase {
+        title: String,
+        case_number: String,
+    },
     /// `Sagsnr.: 21/1359`, or the label alone (`Sagsid.:`), which still marks an item.
     CaseLabel {
         case_number: Option<String>,

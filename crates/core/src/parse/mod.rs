@@ -162,6 +162,7 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
             _ => pieces.push(line),
         }
         let flattened = !cuts.is_empty();
+        let first_piece = classified.len();
         for mut line in pieces.drain(..) {
             // `Til toppen`, `Kopier link til punktet - Print`: the page's, kept on the meeting.
             if vocabulary.is_furniture(&line.text) {
@@ -186,6 +187,9 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                 kind = lines::run_in_heading(&line.text, vocabulary).unwrap_or(kind);
             }
             classified.push((line, kind));
+        }
+        if flattened {
+            titles_with_case_numbers(&mut classified[first_piece..]);
         }
     }
     // Under a `Punkt Titel` column header, `88 Indkaldelse af …` is item 88.
@@ -284,6 +288,10 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                     class = "text".into();
                     d.push_text(line);
                 }
+            }
+            LineKind::TitledCase { title, case_number } => {
+                d.start_item(None, &title, line);
+                d.case_number(Some(case_number), false);
             }
             LineKind::Case {
                 case_number,
@@ -505,10 +513,43 @@ fn continue_trace(trace: &mut Vec<TraceLine>, text: Option<String>, line: usize,
 
 /// Whether the line at `i` marks an item wherever it stands: `Punkt 3`, a case line or
 /// label, or a numbered title that is not an entry of a table of contents.
+/// In a flattened page, `Godkendelse af dagsorden 09/39368` right before a heading: the
+/// title and case number that open an item (PDF text often loses the item's number).
+fn titles_with_case_numbers(pieces: &mut [(DocLine, LineKind)]) {
+    for i in 0..pieces.len().saturating_sub(1) {
+        let heading_next = matches!(
+            pieces[i + 1].1,
+            LineKind::Heading { .. } | LineKind::Decision { .. }
+        );
+        if !heading_next {
+            continue;
+        }
+        // `2. Budget rammebesparelse 09/11998`: numbered, the case number ends the title.
+        if let LineKind::Numbered { number, title } = &pieces[i].1 {
+            if build::title_case_number(title).is_some() {
+                pieces[i].1 = LineKind::Point {
+                    number: *number,
+                    title: title.clone(),
+                };
+            }
+            continue;
+        }
+        if pieces[i].1 != LineKind::Text {
+            continue;
+        }
+        if let Some((title, case)) = build::title_case_number(&pieces[i].0.text) {
+            pieces[i].1 = LineKind::TitledCase {
+                title,
+                case_number: case,
+            };
+        }
+    }
+}
+
 fn starts_item(lines: &[(DocLine, LineKind)], i: usize) -> bool {
     let next = |k: usize| lines.get(i + k).map(|(_, kind)| kind);
     match &lines[i].1 {
-        LineKind::Point { .. } | LineKind::Case { .. } => true,
+        LineKind::Point { .. } | LineKind::Case { .. } | LineKind::TitledCase { .. } => true,
         // A label with neither colon nor value (`Sagsnr.` over a column of a table of
         // contents) marks an item only when the case number follows on the next line.
         LineKind::CaseLabel {
@@ -563,6 +604,7 @@ fn class_name(kind: &LineKind) -> Cow<'static, str> {
         LineKind::Point { number, .. } => return format!("item {number}").into(),
         LineKind::Numbered { number, .. } => return format!("numbered line {number}").into(),
         LineKind::Case { .. } => "case line",
+        LineKind::TitledCase { .. } => "item (title and case number)",
         LineKind::CaseLabel { .. } => "case label",
         LineKind::JournalLabel { .. } => "journal label",
         LineKind::Access { .. } => "access",

@@ -469,6 +469,11 @@ impl Vocabulary {
             .any(|w| w.to_lowercase() == word)
     }
 
+    /// Whether `text` (lower-cased) is the start of a furniture phrase, cut off.
+    pub fn is_furniture_start(&self, text: &str) -> bool {
+        self.re.furniture_forms.iter().any(|f| f.starts_with(text))
+    }
+
     /// The full name of an abbreviation, or the name itself.
     pub fn expand(&self, name: &str) -> String {
         self.committees
