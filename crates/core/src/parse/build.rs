@@ -461,7 +461,7 @@ mod tests {
 
     #[test]
     fn case_numbers_at_the_end_of_titles() {
-        let split = |t: &str| title_case_number(t).map(|(a, b)| (a, b));
+        let split = title_case_number;
         assert_eq!(
             split("Godkendelse af dagsorden 09/39368"),
             Some(("Godkendelse af dagsorden".into(), "09/39368".into()))
