@@ -28,6 +28,16 @@ static NUMBERED_CASE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A page number, then a numbered title: `4 437. Kommuneplantillæg`.
+static PAGE_THEN_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3} (\d{1,3}\. \p{Lu})").expect("valid regex"));
+
+/// A decision of one word, capitalised, as its own sentence inside a flattened page.
+static SHORT_DECISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s(?:Godkendt|Godkendes|Tiltrådt|Tiltrædes|Vedtaget|Anbefales|Anbefalet)\.")
+        .expect("valid regex")
+});
+
 /// Lines shorter than this are never flattened pages.
 const MIN_LEN: usize = 60;
 /// A line this long after a page number is a flattened page even without labels.
@@ -37,7 +47,12 @@ const LONG: usize = 120;
 /// nothing when it is not a flattened page.
 pub fn cuts(line: &str, v: &Vocabulary) -> Vec<usize> {
     if line.len() < MIN_LEN {
-        return Vec::new();
+        // `4 437. Kommuneplantillæg`: the last page, cut short, still has its page number.
+        return PAGE_THEN_ITEM
+            .captures(line)
+            .and_then(|c| c.get(1))
+            .map(|m| vec![m.start()])
+            .unwrap_or_default();
     }
     // `3 1. Godkendelse …`: one to three digits and a space (by hand: every long line).
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
@@ -61,6 +76,8 @@ pub fn cuts(line: &str, v: &Vocabulary) -> Vec<usize> {
     }
     cuts.extend(v.re.flat_heading.find_iter(line).map(|m| m.start() + 1));
     cuts.extend(v.re.flat_case.find_iter(line).map(|m| m.start() + 1));
+    // `Fraværende: Anders Linde, Bo Lund Godkendt.`: a one-word decision after a list.
+    cuts.extend(SHORT_DECISION.find_iter(line).map(|m| m.start() + 1));
     // `… Godkendt. 2. Budget rammebesparelse 09/11998 Beslutningstema: …`: a numbered
     // title that ends with a case number starts a line.
     cuts.extend(
@@ -100,6 +117,17 @@ pub fn cuts(line: &str, v: &Vocabulary) -> Vec<usize> {
 pub fn glued_number(line: &str, v: &Vocabulary) -> Option<usize> {
     static GLUED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[\p{Ll}.](\d{1,3})[.:] \p{Lu}").expect("valid regex"));
+    // `Fraværende: Ida Holm, Bo Lund1.`: the first item's number glued to the end of the
+    // line before its title (a list's start lost its line break).
+    if line.ends_with("1.") || line.ends_with("1. ") {
+        let body = line.trim_end().trim_end_matches('.');
+        let at = body.len() - 1;
+        let glued = body[..at].ends_with(|c: char| c.is_lowercase())
+            && !body[..at].ends_with(|c: char| c.is_ascii_digit());
+        if glued {
+            return Some(at);
+        }
+    }
     // Cheap tests first: this runs on every line. The glued heading is short.
     let starts_digit = line.starts_with(|c: char| c.is_ascii_digit());
     if !starts_digit && (line.len() > 80 || !line.starts_with(char::is_uppercase)) {
@@ -161,7 +189,8 @@ mod tests {
                 "Sagsid.: 14/40",
                 "Initialer: abc",
                 "Åben sag",
-                "Beslutning Økonomiudvalget den Godkendt.",
+                "Beslutning Økonomiudvalget den",
+                "Godkendt.",
                 "Afbud: Ingen",
                 "Side 2"
             ]
@@ -202,11 +231,31 @@ mod tests {
             split("4 Beslutning i Kulturudvalget den : Pkt. 3 behandles før pkt. 2. Godkendt. 2. Tilskud til foreninger 10/2231 Beslutningstema: Fordeling af puljen."),
             [
                 "4",
-                "Beslutning i Kulturudvalget den : Pkt. 3 behandles før pkt. 2. Godkendt.",
+                "Beslutning i Kulturudvalget den : Pkt. 3 behandles før pkt. 2.",
+                "Godkendt.",
                 "2. Tilskud til foreninger 10/2231",
                 "Beslutningstema: Fordeling af puljen."
             ]
         );
+    }
+
+    #[test]
+    fn a_short_decision_after_a_list_and_a_page_number_before_an_item() {
+        assert_eq!(
+            split("3 12. Godkendelse af dagsorden Sagsid.: 15/2 Åben sag Beslutning Byrådet den Fraværende: Ida Holm, Bo Lund Godkendt. Side 17"),
+            [
+                "3",
+                "12. Godkendelse af dagsorden",
+                "Sagsid.: 15/2",
+                "Åben sag",
+                "Beslutning Byrådet den",
+                "Fraværende: Ida Holm, Bo Lund",
+                "Godkendt.",
+                "Side 17"
+            ]
+        );
+        assert_eq!(split("4 13. Lokalplan for"), ["4", "13. Lokalplan for"]);
+        assert_eq!(split("3 boliger"), ["3 boliger"]);
     }
 
     #[test]
@@ -232,6 +281,8 @@ mod tests {
             glued_number("8. Evt.1. Godkendelse af dagsorden", v),
             Some(7)
         );
+        assert_eq!(glued_number("Afbud: Ida Holm, Bo Lund1.", v), Some(24));
+        assert_eq!(glued_number("Arealet er 40 m2.", v), None);
         assert_eq!(glued_number("Budget2024. Oversigt", v), None);
         assert_eq!(glued_number("Vi bruger kl.3. Sal til mødet", v), None);
         assert_eq!(glued_number("Sagsfremstilling", v), None);

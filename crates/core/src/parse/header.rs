@@ -32,7 +32,7 @@ static DATE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 /// Document words at the start: `Referat fra mødet i`, `Referat af ekstraordinært møde i`.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)^(?:download\s+)?["“]?(?:\d{2}\s*[-–]\s*\d{2}\s+)?(?:[\p{L}-]+\s+kommune\.?\s+)?(?:(?:åbent|åben|lukket)\s+)?(?:(?P<doc>referat|beslutningsprotokol|protokol|dagsorden|mødereferat|indholdsfortegnelse)\b\.?\s*[:•|\-–]?\s*)?(?:(?:fra|af|for|til)\.?\s+)?(?:(?:det\s+)?(?:(?:ekstra)?ordinære?|konstituerende)\s+)?(?:(?:mødet|møde)\s+(?:i|for)\s+)?"#,
+        r#"(?i)^(?:download\s+)?["“]?(?:\d{2}\s*[-–]\s*\d{2}\s+)?(?:[\p{L}-]+\s+kommune\.?\s+)?(?:(?:åbent|åben|lukket)\s+)?(?:(?P<doc>referat|beslutningsprotokol|protokol|dagsorden|mødereferat|indholdsfortegnelse)\b\.?\s*[:•|\-–]?\s*)?(?:(?:fra|af|for|til)\.?\s+)?(?:(?:det\s+)?(?:(?:ekstra)?ordinære?t?|konstituerende)\s+)?(?:(?:mødet|møde)\s+(?:i|for)\s+)?"#,
     )
     .expect("valid regex")
 });
@@ -271,6 +271,10 @@ mod tests {
                 full("Kommunalbestyrelsen", "2011-05-10"),
             ),
             ("Referat Byrådssalen er lukket", None),
+            (
+                "Referat af ekstraordinært møde i ældrerådet tirsdag den 27. maj",
+                Some(Committee("Ældrerådet".into())),
+            ),
             (
                 "Kommunalbestyrelsen Referat Dato 27. februar 2014 Mødetidspunkt 18:00",
                 full("Kommunalbestyrelsen", "2014-02-27"),
