@@ -85,7 +85,14 @@ pub fn split_lines(text: &str) -> (Vec<DocLine<'_>>, Layout) {
         .skip(1)
         .filter(|r| r.empties == 1 && !r.ws_only)
         .count();
-    let double_spaced = single_gaps * 2 >= gaps && single_gaps > 0;
+    // Lines a wrapped text continues across a single blank line start in lower case often
+    // (`…udvalget har\n\nbehandlet sagen`); a web page with a blank line between short
+    // paragraphs almost never does.
+    let continued = raws
+        .windows(2)
+        .filter(|w| w[1].empties == 1 && w[1].text.starts_with(char::is_lowercase))
+        .count();
+    let double_spaced = single_gaps * 2 >= gaps && single_gaps > 0 && continued * 8 >= single_gaps;
 
     let mut lengths: Vec<usize> = raws.iter().map(|r| r.text.chars().count()).collect();
     lengths.sort_unstable();

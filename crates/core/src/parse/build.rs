@@ -100,6 +100,7 @@ pub(crate) fn finish(
             meeting.items.push(item);
         }
     }
+    unheaded_decisions(&mut meeting, text, v);
     // A header, then text under headings but no title, case number or decision: a cover
     // page, not an item. Its text stays with the meeting.
     let lone = meeting.items.len() == 1 && {
@@ -190,6 +191,48 @@ pub(crate) fn finish(
 
 /// A text that ends inside the last item's decision, mid-sentence, was cut off (an
 /// excerpt, a broken export): what the decision would have said is not known.
+/// Minutes written by hand (a council's secretary, a small board) often print no
+/// `Beslutning` at all: each item is a title and a line or two of what was decided
+/// (`Dagsordenen godkendt`, `Intet.`). In minutes (not an agenda) where no item has a
+/// decision, an item whose whole text is that short, with no headings, is its decision.
+fn unheaded_decisions(meeting: &mut Meeting, text: &str, v: &Vocabulary) {
+    static MINUTES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:referat|protokol|beslutningsprotokol)\b").expect("valid regex")
+    });
+    const SHORT: usize = 400;
+    if meeting.items.len() < 2 || meeting.items.iter().any(|i| !i.decisions.is_empty()) {
+        return;
+    }
+    let head: String = text.chars().take(1000).collect();
+    if !MINUTES.is_match(&head) {
+        return;
+    }
+    for item in &mut meeting.items {
+        let short = !item.sections.is_empty()
+            && item.sections.iter().all(|s| s.heading.is_none())
+            && item.sections.iter().map(|s| s.text.len()).sum::<usize>() <= SHORT;
+        if !short || item.title.is_none() {
+            continue;
+        }
+        let text = std::mem::take(&mut item.sections)
+            .into_iter()
+            .map(|s| s.text)
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let (outcome, dissent) = classify_outcome(&text, &[], v);
+        item.outcome = outcome;
+        item.decisions.push(Decision {
+            body: meeting.committee.clone(),
+            date: meeting.date.clone(),
+            text,
+            outcome,
+            dissent,
+            remarks: Vec::new(),
+            heading: None,
+        });
+    }
+}
+
 fn cut_off_decision(meeting: &mut Meeting, text: &str, v: &Vocabulary) {
     let end = text.trim_end();
     if end.ends_with(['.', '!', '?', ')', '"', '”', '»']) {

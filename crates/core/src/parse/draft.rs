@@ -275,10 +275,15 @@ impl<'a> MeetingDraft<'a> {
                 return;
             }
         }
-        let fresh = self
-            .items
-            .last()
-            .is_some_and(|i| !i.case_seen && i.blocks.is_empty());
+        // An item that holds only field labels (`Dok.nr.: 4411`) still awaits its case number.
+        let fresh = self.items.last().is_some_and(|i| {
+            !i.case_seen
+                && i.blocks.iter().all(|b| {
+                    b.kind == BlockKind::Section(None)
+                        && !b.lines.is_empty()
+                        && b.lines.iter().all(|l| LABEL_START.is_match(&l.text))
+                })
+        });
         if !fresh {
             let (number, title) = self.take_title_candidate().unzip();
             let title: Vec<DocLine> = title.into_iter().collect();
@@ -357,7 +362,19 @@ impl<'a> MeetingDraft<'a> {
                 item.case_seen = true;
             }
         }
-        if item.title_open && item.title.len() < 3 && !line.break_before && item.blocks.is_empty()
+        // A title goes on to the next line only where it was wrapped: not after a full stop
+        // (`Mødets indvarsling.`), and not after a short line unless the next line goes on
+        // in lower case (`Andet` then `Intet.` is a title and the text under it).
+        let wraps = item.title.last().is_some_and(|last| {
+            let last = last.text.trim_end();
+            !last.ends_with('.')
+                && (last.chars().count() >= 30 || line.text.starts_with(char::is_lowercase))
+        });
+        if item.title_open
+            && item.title.len() < 3
+            && !line.break_before
+            && item.blocks.is_empty()
+            && wraps
             || (item.title_open && item.title.is_empty() && item.blocks.is_empty())
         {
             item.title.push(line);
@@ -571,3 +588,7 @@ fn strip_access_prefix(title: &str) -> Option<(bool, String)> {
 /// `2. Budgetopfølgning`: an agenda number and a title, as many portals print items.
 static NUMBERED_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+(\p{Lu}.*)$").expect("valid regex"));
+
+/// A line that starts with a short label and a colon: `Dok.nr.: 1965`, `Initialer: abc`.
+static LABEL_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{L}[\p{L}. -]{1,24}:(?:\s|$)").expect("valid regex"));

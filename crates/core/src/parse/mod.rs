@@ -154,8 +154,11 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
         pieces.clear();
         match (&line.text, cuts.is_empty()) {
             (std::borrow::Cow::Borrowed(text), false) => {
-                pieces.extend(flat::pieces(text, &cuts).into_iter().map(|piece| DocLine {
+                // The pieces were lines of one paragraph: only the first follows a break.
+                let parts = flat::pieces(text, &cuts).into_iter().enumerate();
+                pieces.extend(parts.map(|(k, piece)| DocLine {
                     text: std::borrow::Cow::Borrowed(piece),
+                    break_before: line.break_before && k == 0,
                     ..line.clone()
                 }));
             }
