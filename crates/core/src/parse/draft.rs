@@ -152,7 +152,7 @@ impl<'a> MeetingDraft<'a> {
 
     /// Preamble headings that belong to the meeting, not to an item.
     pub fn is_meeting_heading(&self, heading: &str, v: &Vocabulary) -> bool {
-        heading.eq_ignore_ascii_case("Indholdsfortegnelse")
+        v.is_toc_heading(heading)
             || v.is_document_word(heading)
             || (self.heading.is_some() && heading.chars().all(|c| !c.is_lowercase()))
     }
@@ -369,6 +369,7 @@ impl<'a> MeetingDraft<'a> {
             let last = last.text.trim_end();
             !last.ends_with('.')
                 && (last.chars().count() >= 30 || line.text.starts_with(char::is_lowercase))
+                && !LABEL_START.is_match(&line.text)
         });
         if item.title_open
             && item.title.len() < 3

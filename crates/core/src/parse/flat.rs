@@ -76,6 +76,7 @@ pub fn cuts(line: &str, v: &Vocabulary) -> Vec<usize> {
     }
     cuts.extend(v.re.flat_heading.find_iter(line).map(|m| m.start() + 1));
     cuts.extend(v.re.flat_case.find_iter(line).map(|m| m.start() + 1));
+    cuts.extend(v.re.flat_toc.find_iter(line).map(|m| m.start() + 1));
     // `Fraværende: Anders Linde, Bo Lund Godkendt.`: a one-word decision after a list.
     cuts.extend(SHORT_DECISION.find_iter(line).map(|m| m.start() + 1));
     // `… Godkendt. 2. Budget rammebesparelse 09/11998 Beslutningstema: …`: a numbered

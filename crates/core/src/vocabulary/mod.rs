@@ -37,6 +37,7 @@ pub enum VocabularyError {
 pub struct Words {
     pub committee_words: Vec<String>,
     pub document_words: Vec<String>,
+    pub toc_headings: Vec<String>,
     pub section_headings: Vec<String>,
     pub decision_headings: Vec<String>,
     pub item_decision_headings: Vec<String>,
@@ -138,6 +139,8 @@ pub(crate) struct Patterns {
     pub flat_heading: Regex,
     /// In a flattened page: a case-number label without its colon (`Sagsnr J.nr`).
     pub flat_case: Regex,
+    /// In a flattened page: the heading of a table of contents (`Sagsoversigt 01. …`).
+    pub flat_toc: Regex,
     /// Section headings lower-cased, with first character and length in characters.
     pub headings: Vec<(char, usize, String)>,
     pub longest_heading: usize,
@@ -276,7 +279,7 @@ impl Vocabulary {
                 $(file.$part.$field.extend(user.$part.$field);)*
             };
         }
-        extend!(words: committee_words, document_words, section_headings, decision_headings,
+        extend!(words: committee_words, document_words, toc_headings, section_headings, decision_headings,
             item_decision_headings, absence_labels, attendance_labels, case_labels, journal_labels, field_labels,
             committee_labels, date_labels, time_labels, place_labels, furniture);
         extend!(phrases: rejected, withdrawn, postponed, noted, recommended, approved,
@@ -403,6 +406,7 @@ impl Vocabulary {
                 alternation(&[w.decision_headings.as_slice(), &w.section_headings].concat())
             )),
             flat_case: compile(&format!(r"\s{}\.?\s", alternation(&w.case_labels))),
+            flat_toc: compile(&format!(r"\s(?i:{})\b", alternation(&w.toc_headings))),
             label_fields,
             headings,
             longest_heading,
@@ -458,6 +462,15 @@ impl Vocabulary {
     /// Whether `name` reads as a body that meets (`Teknik- og Miljøudvalget`, `Byrådet`).
     pub fn is_committee_name(&self, name: &str) -> bool {
         self.re.committee_word.is_match(name) || self.committees.expand(name).is_some()
+    }
+
+    /// Whether `heading` opens a table of contents (`Indholdsfortegnelse`, `Sagsoversigt`).
+    pub fn is_toc_heading(&self, heading: &str) -> bool {
+        let heading = heading.trim().trim_end_matches(':').to_lowercase();
+        self.words
+            .toc_headings
+            .iter()
+            .any(|w| w.to_lowercase() == heading)
     }
 
     /// Whether `word` alone says what the document is (`REFERAT`, `Beslutningsprotokol`).
