@@ -58,7 +58,9 @@ static DATE_LINE_REST: LazyLock<Regex> = LazyLock::new(|| {
 /// Reads one line of the part before the first item as a header line.
 pub fn header_line(line: &str, vocabulary: &Vocabulary) -> Option<HeaderLine> {
     let line = line.trim().trim_matches('|').trim();
-    if line.is_empty() || line.chars().count() > 160 {
+    // `- Sammenlægning af Videnråd og Arbejdskraftråd`: an entry of a list, not a header.
+    let bullet = line.starts_with("- ") || line.starts_with("• ") || line.starts_with("– ");
+    if line.is_empty() || bullet || line.chars().count() > 160 {
         return None;
     }
     let (date, before, after) = match DATE_PHRASE.find(line) {
@@ -271,6 +273,8 @@ mod tests {
                 full("Kommunalbestyrelsen", "2011-05-10"),
             ),
             ("Referat Byrådssalen er lukket", None),
+            ("- Sammenlægning af Videnråd og Arbejdskraftråd", None),
+            ("Titel Udvalg Funktioner", None),
             (
                 "Referat af ekstraordinært møde i ældrerådet tirsdag den 27. maj",
                 Some(Committee("Ældrerådet".into())),

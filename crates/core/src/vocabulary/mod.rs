@@ -460,8 +460,15 @@ impl Vocabulary {
     }
 
     /// Whether `name` reads as a body that meets (`Teknik- og Miljøudvalget`, `Byrådet`).
+    /// The body's word opens or ends the name (`Udvalget for Miljø og Teknik`, `Aarhus
+    /// Byråd`); in the middle it is a phrase about one (`Titel Udvalg Funktioner`).
     pub fn is_committee_name(&self, name: &str) -> bool {
-        self.re.committee_word.is_match(name) || self.committees.expand(name).is_some()
+        let mut words = name.split_whitespace();
+        let first = words.next().unwrap_or("");
+        let last = words.next_back().unwrap_or("");
+        self.re.committee_word.is_match(first)
+            || self.re.committee_word.is_match(last)
+            || self.committees.expand(name).is_some()
     }
 
     /// Whether `heading` opens a table of contents (`Indholdsfortegnelse`, `Sagsoversigt`).
@@ -573,6 +580,8 @@ mod tests {
         assert!(v.is_committee_name("Regionsrådet"));
         assert!(v.is_committee_name("ØU"));
         assert!(!v.is_committee_name("Mødelokale 1"));
+        assert!(v.is_committee_name("Udvalget for Miljø og Teknik"));
+        assert!(!v.is_committee_name("Titel Udvalg Funktioner"));
         assert_eq!(v.label_field("Mødedato"), Some(LabelField::Date));
         assert_eq!(v.label_field("udvalg"), Some(LabelField::Committee));
         assert_eq!(
