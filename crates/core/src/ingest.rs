@@ -84,6 +84,10 @@ fn read(
         InputKind::Html => decoded,
         InputKind::Text => decoded,
     };
+    let text = match crate::mojibake::repair(&text) {
+        std::borrow::Cow::Owned(repaired) => repaired,
+        std::borrow::Cow::Borrowed(_) => text,
+    };
     if text.trim().is_empty() {
         return Ok(Ingested {
             meeting: None,

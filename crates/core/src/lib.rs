@@ -12,6 +12,7 @@ pub mod html;
 pub mod ingest;
 pub mod learn;
 pub mod model;
+pub mod mojibake;
 pub mod pack;
 pub mod parse;
 pub mod query;
