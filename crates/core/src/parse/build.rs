@@ -495,7 +495,9 @@ pub(super) fn title_case_number(title: &str) -> Option<(String, String)> {
         .expect("valid regex")
     });
     let c = TITLE_CASE.captures(title.trim())?;
-    Some((c[1].to_string(), c[2].to_string()))
+    // `/ 06/17018` has no title in front.
+    let letters = c[1].chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 3).then(|| (c[1].to_string(), c[2].to_string()))
 }
 
 #[cfg(test)]

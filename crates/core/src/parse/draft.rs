@@ -425,7 +425,12 @@ impl<'a> MeetingDraft<'a> {
         let numbered = NUMBERED_TITLE
             .captures(text)
             .and_then(|c| Some((c[1].parse::<u32>().ok()?, c.get(2)?.start())));
+        // Two sentences (`… Schleswig. Taget til efterretning`) are a text, not a title.
+        let sentences = text
+            .match_indices(". ")
+            .any(|(at, _)| text[at + 2..].starts_with(char::is_uppercase));
         let title_like = text.chars().count() <= 200
+            && !sentences
             && !text.ends_with(['.', ',', ';', ':'])
             && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             && (numbered.is_some() || crate::reflow::list_marker(text).is_none());

@@ -28,6 +28,11 @@ static NUMBERED_CASE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Initials, a slash and a case number: `DIHAJP / 06/17018`.
+static INITIALS_CASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-ZÆØÅ]{2,8}\s*/\s*\d{2}(?:\d{2})?/\d{1,7}\b").expect("valid regex")
+});
+
 /// A page number, then a numbered title: `4 437. Kommuneplantillæg`.
 static PAGE_THEN_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,3} (\d{1,3}\. \p{Lu})").expect("valid regex"));
@@ -105,7 +110,11 @@ pub fn cuts(line: &str, v: &Vocabulary) -> Vec<usize> {
             cuts.push(m.end());
         }
     }
+    // `DIHAJP / 06/17018 Temadrøftelse …`: initials, a slash and the case number stay one
+    // line, and the case's text starts the next.
+    cuts.extend(INITIALS_CASE.find_iter(line).map(|m| m.end()));
     cuts.retain(|&c| c > 0 && c < line.len() && line.is_char_boundary(c));
+    cuts.retain(|&c| !line[c..].trim_start().starts_with('/'));
     cuts.sort_unstable();
     cuts.dedup();
     cuts

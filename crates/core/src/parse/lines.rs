@@ -42,6 +42,11 @@ static ACCESS_CASE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?i:(åben|åbent|lukket))\s*[-–]\s*(?:(\S+)\s*[-–]\s*)?({CASE})\s*$"
     ))
 });
+static INITIALS_CASE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?:[A-ZÆØÅ]{{2,8}}\s*)?/\s*({CASE})(?:\s+(\S.*))?$"
+    ))
+});
 static CASE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^(?:{CASE})$")));
 static ACCESS_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?i:(åben|åbent|åbne|lukket|lukkede?))(?:\s+(?i:sag|punkt|dagsordenspunkt))?\s*$")
@@ -220,6 +225,17 @@ pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
                 case_number: c[1].to_string(),
                 access: c.get(2).map(|m| m.as_str().to_lowercase().starts_with('l')),
                 rest: None,
+            };
+        }
+    }
+    // `DIHAJP / 06/17018`, `/ 06/17018 …`: the case officer's initials, a slash and the
+    // case number (old Acadre and Word templates), before the case's text.
+    if first == '/' || (first.is_uppercase() && line.len() <= 60) {
+        if let Some(c) = INITIALS_CASE.captures(line) {
+            return LineKind::Case {
+                case_number: c[1].to_string(),
+                access: None,
+                rest: c.get(2).map(|m| m.as_str().to_string()),
             };
         }
     }
