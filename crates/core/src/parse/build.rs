@@ -211,7 +211,8 @@ fn unheaded_decisions(meeting: &mut Meeting, text: &str, v: &Vocabulary) {
         let short = !item.sections.is_empty()
             && item.sections.iter().all(|s| s.heading.is_none())
             && item.sections.iter().map(|s| s.text.len()).sum::<usize>() <= SHORT;
-        if !short || item.title.is_none() {
+        // Systems that print case numbers print decision headings too.
+        if !short || item.title.is_none() || item.case_number.is_some() {
             continue;
         }
         let text = std::mem::take(&mut item.sections)
@@ -329,6 +330,12 @@ fn build_item(
             item.title = Some(title);
             item.case_number = Some(case);
         }
+    }
+    if !draft.aside.is_empty() {
+        item.sections.push(Section {
+            heading: None,
+            text: reflow(&draft.aside, layout),
+        });
     }
     let mut mentioned = Vec::new();
     for block in draft.blocks {

@@ -50,6 +50,8 @@ pub(crate) struct ItemDraft<'a> {
     pub journal_case: bool,
     pub closed: bool,
     pub blocks: Vec<Block<'a>>,
+    /// Text beside the case number that is neither title nor section (`DIHAJP`).
+    pub aside: Vec<DocLine<'a>>,
 }
 
 /// How much a field's source is trusted: a label beats a header line, which beats a
@@ -336,6 +338,15 @@ impl<'a> MeetingDraft<'a> {
         self.push_line(line)
     }
 
+    /// A line of the item's text that is never its title (`DIHAJP`, a case officer's
+    /// initials beside the case number).
+    pub fn push_aside(&mut self, line: DocLine<'a>) {
+        match self.items.last_mut() {
+            Some(item) => item.aside.push(line),
+            None => self.push_preamble_line(None, line),
+        }
+    }
+
     pub fn push_line(&mut self, line: DocLine<'a>) {
         let Some(item) = self.items.last_mut() else {
             match self.preamble.last_mut() {
@@ -543,6 +554,32 @@ impl<'a> MeetingDraft<'a> {
                 "meeting header: date"
             }
         })
+    }
+
+    /// `… dagsorden. Byrådet, 16.12.2014 Gunver Nielsen var fraværende. Godkendt.`: this
+    /// meeting's body and date after a sentence, then what it decided. Some systems print
+    /// a decision's heading so, and PDF text runs it into the line before. Gives the text
+    /// before, the heading and the text after.
+    pub fn decision_label<'t>(&self, text: &'t str) -> Option<(&'t str, &'t str, &'t str)> {
+        let (committee, _) = self.committee.as_ref()?;
+        let (date, _) = self.date.as_ref()?;
+        let mut from = 0;
+        while let Some(at) = text[from..].find(committee.as_str()) {
+            let start = from + at;
+            from = start + committee.len();
+            let Some(rest) = text[from..].strip_prefix(", ") else {
+                continue;
+            };
+            let token_end = rest.find(' ').unwrap_or(rest.len());
+            let token = rest[..token_end].trim_end_matches([':', ',']);
+            let before = text[..start].trim_end();
+            let boundary = before.is_empty() || before.ends_with(['.', '!', '?']);
+            if boundary && find_date(token).as_deref() == Some(date.as_str()) {
+                let end = from + 2 + token_end;
+                return Some((&text[..start], &text[start..end], &text[end..]));
+            }
+        }
+        None
     }
 
     /// A date in passing (`Mødedato: Mandag den 6. oktober 2014` inside a long line).

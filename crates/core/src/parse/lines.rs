@@ -44,7 +44,7 @@ static ACCESS_CASE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static INITIALS_CASE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:[A-ZÆØÅ]{{2,8}}\s*)?/\s*({CASE})(?:\s+(\S.*))?$"
+        r"^(?:([A-ZÆØÅ]{{2,8}})\s*)?/\s*({CASE})(?:\s+(\S.*))?$"
     ))
 });
 static CASE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^(?:{CASE})$")));
@@ -79,6 +79,8 @@ pub enum LineKind {
         access: Option<bool>,
         /// Text printed after the case number on the same line.
         rest: Option<String>,
+        /// The case officer's initials before it (`DIHAJP / 06/17018`), kept as text.
+        officer: Option<String>,
     },
     /// `Godkendelse af dagsorden 09/39368` before a heading in a flattened page: an item's
     /// title and case number, its number lost (set by the parser, not by `classify`).
@@ -225,6 +227,7 @@ pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
                 case_number: c[1].to_string(),
                 access: c.get(2).map(|m| m.as_str().to_lowercase().starts_with('l')),
                 rest: None,
+                officer: None,
             };
         }
     }
@@ -233,9 +236,10 @@ pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
     if first == '/' || (first.is_uppercase() && line.len() <= 60) {
         if let Some(c) = INITIALS_CASE.captures(line) {
             return LineKind::Case {
-                case_number: c[1].to_string(),
+                case_number: c[2].to_string(),
                 access: None,
-                rest: c.get(2).map(|m| m.as_str().to_string()),
+                rest: c.get(3).map(|m| m.as_str().to_string()),
+                officer: c.get(1).map(|m| m.as_str().to_string()),
             };
         }
     }
@@ -245,6 +249,7 @@ pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
                 case_number: c[1].to_string(),
                 access: None,
                 rest: Some(c[2].trim().to_string()),
+                officer: None,
             };
         }
     }
@@ -300,6 +305,7 @@ pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
                 access: Some(c[1].to_lowercase().starts_with('l')),
                 // The journal code stays with the item as text.
                 rest: c.get(2).map(|m| m.as_str().to_string()),
+                officer: None,
             };
         }
     }
@@ -661,6 +667,7 @@ mod tests {
                     case_number: "21/1359".into(),
                     access: Some(false),
                     rest: None,
+                    officer: None,
                 },
             ),
             (
@@ -669,6 +676,7 @@ mod tests {
                     case_number: "22/6043".into(),
                     access: Some(true),
                     rest: None,
+                    officer: None,
                 },
             ),
             (
@@ -677,6 +685,7 @@ mod tests {
                     case_number: "EMN-2025-003383".into(),
                     access: None,
                     rest: None,
+                    officer: None,
                 },
             ),
             ("Åben sag", Access { closed: false }),
@@ -744,6 +753,7 @@ mod tests {
                     case_number: "2007/34364".into(),
                     access: Some(false),
                     rest: Some("00.01.00A04".into()),
+                    officer: None,
                 },
             ),
             (

@@ -300,16 +300,26 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                 case_number,
                 access,
                 rest,
+                officer,
             } => {
                 d.case_number(Some(case_number), false);
+                if let Some(officer) = officer {
+                    d.push_aside(DocLine {
+                        text: officer.into(),
+                        ..line.clone()
+                    });
+                }
                 if let Some(closed) = access {
                     d.item().closed = closed;
                 }
                 if let Some(rest) = rest {
-                    d.push_line(DocLine {
-                        text: rest.into(),
-                        ..line
-                    });
+                    push_text_or_decision(
+                        &mut d,
+                        DocLine {
+                            text: rest.into(),
+                            ..line
+                        },
+                    );
                 }
             }
             LineKind::CaseLabel { .. } if !item_lines[i] => {
@@ -484,7 +494,11 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                 if !d.decided {
                     d.loose_date(&line.text);
                 }
-                d.push_text(line);
+                if in_preamble {
+                    d.push_text(line);
+                } else {
+                    push_text_or_decision(&mut d, line);
+                }
             }
         }
         if let Some(text) = text_copy {
@@ -516,6 +530,33 @@ fn continue_trace(trace: &mut Vec<TraceLine>, text: Option<String>, line: usize,
 
 /// Whether the line at `i` marks an item wherever it stands: `Punkt 3`, a case line or
 /// label, or a numbered title that is not an entry of a table of contents.
+/// Text of an item, split where this meeting's `Byrådet, 16.12.2014` starts its decision.
+fn push_text_or_decision<'a>(d: &mut MeetingDraft<'a>, line: DocLine<'a>) {
+    let Some((before, heading, after)) = d.decision_label(&line.text) else {
+        d.push_text(line);
+        return;
+    };
+    let (before, heading, after) = (
+        before.trim().to_string(),
+        heading.to_string(),
+        after.trim().to_string(),
+    );
+    if !before.is_empty() {
+        d.push_text(DocLine {
+            text: before.into(),
+            ..line.clone()
+        });
+    }
+    let kind = BlockKind::Decision {
+        body: d.committee.as_ref().map(|(c, _)| c.clone()),
+        date: d.date.as_ref().map(|(t, _)| t.clone()),
+        heading,
+    };
+    d.decided = true;
+    d.item()
+        .open_block(kind, (!after.is_empty()).then_some(after), &line);
+}
+
 /// In a flattened page, `Godkendelse af dagsorden 09/39368` right before a heading: the
 /// title and case number that open an item (PDF text often loses the item's number).
 fn titles_with_case_numbers(pieces: &mut [(DocLine, LineKind)]) {
