@@ -179,6 +179,44 @@ fn layout_families_table() {
             ],
             absent: vec!["Kim Ravn"],
         },
+        Want {
+            // PDF text on a document-sharing site: the site's frame, the date only in the
+            // download title, pages flattened into lines, labels without colons, an item
+            // whose number was lost and a numbered title ending in its case number.
+            file: "transcript-site.txt",
+            committee: Some("Plan- og Boligudvalget"),
+            date: Some("2025-03-12"),
+            items: vec![
+                (None, Some("25/1201"), Approved, false, false),
+                (Some(2), Some("25/998"), Pending, false, false),
+            ],
+            absent: vec!["Bent Lyng"],
+        },
+        Want {
+            // A small council's hand-written minutes: no decision headings, the first
+            // number glued to the absence list, the number alone on a line.
+            file: "handwritten-minutes.txt",
+            committee: Some("Handicaprådet"),
+            date: Some("2025-04-09"),
+            items: vec![
+                (Some(1), None, Approved, false, false),
+                (Some(2), None, Recommended, false, false),
+                (Some(3), None, Noted, false, false),
+            ],
+            absent: vec!["Jonas Friis", "Mette Dal", "Ole Brink"],
+        },
+        Want {
+            // PDF minutes whose decision heading is the body and the date
+            // (`Byrådet, 10.06.2025`), on its own line or run into the text before it.
+            file: "body-and-date-decisions.txt",
+            committee: Some("Byrådet"),
+            date: Some("2025-06-10"),
+            items: vec![
+                (Some(88), Some("00.01.00-A00-1-25"), Approved, false, false),
+                (Some(89), Some("82.06.00-G00-4-25"), Rejected, false, false),
+            ],
+            absent: vec!["Lene Krag"],
+        },
     ];
     for want in table {
         let m = read(want.file);
