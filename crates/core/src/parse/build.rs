@@ -501,7 +501,12 @@ pub(super) fn title_case_number(title: &str) -> Option<(String, String)> {
         )
         .expect("valid regex")
     });
-    let c = TITLE_CASE.captures(title.trim())?;
+    // Cheap test first: nearly every title ends in a letter.
+    let title = title.trim();
+    if !title.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let c = TITLE_CASE.captures(title)?;
     // `/ 06/17018` has no title in front.
     let letters = c[1].chars().filter(|c| c.is_alphabetic()).count();
     (letters >= 3).then(|| (c[1].to_string(), c[2].to_string()))

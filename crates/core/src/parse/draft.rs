@@ -561,6 +561,8 @@ impl<'a> MeetingDraft<'a> {
     /// a decision's heading so, and PDF text runs it into the line before. Gives the text
     /// before, the heading and the text after.
     pub fn decision_label<'t>(&self, text: &'t str) -> Option<(&'t str, &'t str, &'t str)> {
+        // Cheap test first: this runs on every line of text in an item.
+        memchr::memmem::find(text.as_bytes(), b", ")?;
         let (committee, _) = self.committee.as_ref()?;
         let (date, _) = self.date.as_ref()?;
         let mut from = 0;

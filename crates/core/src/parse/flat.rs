@@ -53,6 +53,12 @@ const LONG: usize = 120;
 pub fn cuts(line: &str, v: &Vocabulary) -> Vec<usize> {
     if line.len() < MIN_LEN {
         // `4 437. Kommuneplantillæg`: the last page, cut short, still has its page number.
+        // (By hand first: this runs on every short line.)
+        let b = line.as_bytes();
+        let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+        if !(1..=3).contains(&digits) || b.get(digits) != Some(&b' ') {
+            return Vec::new();
+        }
         return PAGE_THEN_ITEM
             .captures(line)
             .and_then(|c| c.get(1))

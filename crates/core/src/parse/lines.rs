@@ -233,7 +233,11 @@ pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
     }
     // `DIHAJP / 06/17018`, `/ 06/17018 …`: the case officer's initials, a slash and the
     // case number (old Acadre and Word templates), before the case's text.
-    if first == '/' || (first.is_uppercase() && line.len() <= 60) {
+    if first == '/'
+        || (first.is_uppercase()
+            && line.len() <= 60
+            && memchr::memchr(b'/', line.as_bytes()).is_some())
+    {
         if let Some(c) = INITIALS_CASE.captures(line) {
             return LineKind::Case {
                 case_number: c[2].to_string(),
