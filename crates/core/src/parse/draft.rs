@@ -283,7 +283,7 @@ impl<'a> MeetingDraft<'a> {
                 && i.blocks.iter().all(|b| {
                     b.kind == BlockKind::Section(None)
                         && !b.lines.is_empty()
-                        && b.lines.iter().all(|l| LABEL_START.is_match(&l.text))
+                        && b.lines.iter().all(|l| label_start(&l.text))
                 })
         });
         if !fresh {
@@ -376,17 +376,19 @@ impl<'a> MeetingDraft<'a> {
         // A title goes on to the next line only where it was wrapped: not after a full stop
         // (`Mødets indvarsling.`), and not after a short line unless the next line goes on
         // in lower case (`Andet` then `Intet.` is a title and the text under it).
-        let wraps = item.title.last().is_some_and(|last| {
-            let last = last.text.trim_end();
-            !last.ends_with('.')
-                && (last.chars().count() >= 30 || line.text.starts_with(char::is_lowercase))
-                && !LABEL_START.is_match(&line.text)
-        });
+        let wraps = || {
+            item.title.last().is_some_and(|last| {
+                let last = last.text.trim_end();
+                !last.ends_with('.')
+                    && (last.chars().count() >= 30 || line.text.starts_with(char::is_lowercase))
+                    && !label_start(&line.text)
+            })
+        };
         if item.title_open
             && item.title.len() < 3
             && !line.break_before
             && item.blocks.is_empty()
-            && wraps
+            && wraps()
             || (item.title_open && item.title.is_empty() && item.blocks.is_empty())
         {
             item.title.push(line);
@@ -561,15 +563,14 @@ impl<'a> MeetingDraft<'a> {
     /// a decision's heading so, and PDF text runs it into the line before. Gives the text
     /// before, the heading and the text after.
     pub fn decision_label<'t>(&self, text: &'t str) -> Option<(&'t str, &'t str, &'t str)> {
-        // Cheap test first: this runs on every line of text in an item.
-        memchr::memmem::find(text.as_bytes(), b", ")?;
+        // By the commas (a few per line): this runs on every line of text in an item.
         let (committee, _) = self.committee.as_ref()?;
         let (date, _) = self.date.as_ref()?;
-        let mut from = 0;
-        while let Some(at) = text[from..].find(committee.as_str()) {
-            let start = from + at;
-            from = start + committee.len();
-            let Some(rest) = text[from..].strip_prefix(", ") else {
+        for comma in memchr::memchr_iter(b',', text.as_bytes()) {
+            let Some(rest) = text[comma + 1..].strip_prefix(' ') else {
+                continue;
+            };
+            let Some(start) = text[..comma].strip_suffix(committee.as_str()).map(str::len) else {
                 continue;
             };
             let token_end = rest.find(' ').unwrap_or(rest.len());
@@ -577,7 +578,7 @@ impl<'a> MeetingDraft<'a> {
             let before = text[..start].trim_end();
             let boundary = before.is_empty() || before.ends_with(['.', '!', '?']);
             if boundary && find_date(token).as_deref() == Some(date.as_str()) {
-                let end = from + 2 + token_end;
+                let end = comma + 2 + token_end;
                 return Some((&text[..start], &text[start..end], &text[end..]));
             }
         }
@@ -635,5 +636,22 @@ static NUMBERED_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+(\p{Lu}.*)$").expect("valid regex"));
 
 /// A line that starts with a short label and a colon: `Dok.nr.: 1965`, `Initialer: abc`.
-static LABEL_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\p{L}[\p{L}. -]{1,24}:(?:\s|$)").expect("valid regex"));
+/// By hand: a pattern with Unicode letter classes costs more to build than it saves.
+fn label_start(line: &str) -> bool {
+    let Some(colon) = line
+        .char_indices()
+        .take(26)
+        .find(|&(_, c)| c == ':')
+        .map(|(i, _)| i)
+    else {
+        return false;
+    };
+    let label = &line[..colon];
+    let after = &line[colon + 1..];
+    label.chars().count() >= 2
+        && label.starts_with(char::is_alphabetic)
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | ' ' | '-'))
+        && (after.is_empty() || after.starts_with(char::is_whitespace))
+}
