@@ -217,6 +217,19 @@ fn layout_families_table() {
             ],
             absent: vec!["Lene Krag"],
         },
+        Want {
+            // An agenda module that names the body only in an item's route, with page
+            // furniture between items and a closed item that shows only its title.
+            file: "agenda-module-closed-items.txt",
+            committee: Some("Socialudvalget"),
+            date: Some("2025-06-03"),
+            items: vec![
+                (Some(142), None, Approved, false, false),
+                (Some(143), None, Pending, false, true),
+                (Some(144), None, Noted, false, false),
+            ],
+            absent: vec![],
+        },
     ];
     for want in table {
         let m = read(want.file);

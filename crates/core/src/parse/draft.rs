@@ -619,7 +619,14 @@ fn store(field: &mut Option<String>, value: String) -> bool {
 
 fn strip_access_prefix(title: &str) -> Option<(bool, String)> {
     let lower = title.to_lowercase();
-    for (prefix, closed) in [("lukket:", true), ("åben:", false)] {
+    for (prefix, closed) in [
+        ("lukket punkt:", true),
+        ("lukket sag:", true),
+        ("lukket:", true),
+        ("åbent punkt:", false),
+        ("åben sag:", false),
+        ("åben:", false),
+    ] {
         if lower.starts_with(prefix) {
             let rest = title
                 .char_indices()

@@ -606,10 +606,14 @@ fn starts_item(lines: &[(DocLine, LineKind)], i: usize) -> bool {
         LineKind::CaseLabel { .. } => true,
         LineKind::Numbered { title, .. } => {
             // A table of contents lists entries one after another, or with page numbers.
+            // Page furniture between two entries (`Til toppen`) makes them items.
+            let furniture_between = lines
+                .get(i + 1)
+                .is_some_and(|(l, _)| l.seq > lines[i].0.seq + 1);
             let toc_next = matches!(
                 next(1),
                 Some(LineKind::Numbered { .. }) | Some(LineKind::Toc)
-            );
+            ) && !furniture_between;
             let page_number = |k: usize| {
                 lines
                     .get(i + k)
