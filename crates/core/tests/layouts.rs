@@ -230,6 +230,18 @@ fn layout_families_table() {
             ],
             absent: vec![],
         },
+        Want {
+            // An old municipal archive page: labels on lines of their own, titles with a
+            // full stop over an `Åbent - journal code - case number` line, the last one cut.
+            file: "city-archive-page.txt",
+            committee: Some("Egnsby Byråd"),
+            date: Some("2008-03-12"),
+            items: vec![
+                (Some(1), Some("2008/1234"), Approved, false, false),
+                (Some(2), None, Pending, false, false),
+            ],
+            absent: vec!["Ib Lund"],
+        },
     ];
     for want in table {
         let m = read(want.file);

@@ -627,10 +627,20 @@ fn starts_item(lines: &[(DocLine, LineKind)], i: usize) -> bool {
                 .get(i + 1)
                 .is_some_and(|(l, _)| !l.break_before && l.text.starts_with(char::is_lowercase));
             // A title printed with a full stop is still a title when its case line follows.
-            let case_next = matches!(
+            // (`Åbent - 00.01.00K01 - 20`: an access and case line cut short is one too.)
+            let access_dash = || {
+                lines.get(i + 1).is_some_and(|(l, _)| {
+                    let t = l.text.to_lowercase();
+                    ["åbent -", "åben -", "lukket -"]
+                        .iter()
+                        .any(|p| t.starts_with(p))
+                })
+            };
+            let case_next = (matches!(
                 next(1),
                 Some(LineKind::Case { .. } | LineKind::CaseLabel { .. } | LineKind::Access { .. })
-            ) && title.starts_with(char::is_uppercase);
+            ) || access_dash())
+                && title.starts_with(char::is_uppercase);
             title.is_empty() || case_next || (title_like(title) && !wraps)
         }
         _ => false,
