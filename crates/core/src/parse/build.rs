@@ -120,6 +120,14 @@ pub(crate) fn finish(
     };
     if lone && has_header {
         let item = meeting.items.pop().expect("one item");
+        // The cover page's sentences (`Medlemmerne var til stede, undtagen: …`) are the
+        // meeting's, as they are in a preamble.
+        for s in &item.sections {
+            push_unique(
+                &mut meeting.absent,
+                absences_in_text(&s.text, Scope::Meeting),
+            );
+        }
         meeting.sections.extend(item.sections);
         push_unique(&mut meeting.absent, item.absent);
     }

@@ -154,7 +154,11 @@ impl<'a> MeetingDraft<'a> {
 
     /// Preamble headings that belong to the meeting, not to an item.
     pub fn is_meeting_heading(&self, heading: &str, v: &Vocabulary) -> bool {
-        v.is_toc_heading(heading)
+        // `LYNGBY-TAARBÆK KOMMUNE`, `REGION SJÆLLAND`: the authority's name over the minutes.
+        let lower = heading.trim().to_lowercase();
+        let authority = lower.ends_with(" kommune") || lower.starts_with("region ");
+        authority
+            || v.is_toc_heading(heading)
             || v.is_document_word(heading)
             || (self.heading.is_some() && heading.chars().all(|c| !c.is_lowercase()))
     }

@@ -39,7 +39,7 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// Document words at the end: `- Referat`, `s møde`, `Referat`, an election term `2022-2025`.
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\s*[-–•|:,.]?\s*(?:referat|beslutningsprotokol|protokol|dagsorden|mødereferat|ordinært møde|ekstraordinært møde)\b\.?|'?s?\s+møde(?:t)?|\s+(?:møde)?dato|\s+\(?\d{4}\s*[-–]\s*\d{2,4}\)?|\s+(?:den|d\.|kl\.?|fra|af|til|for|i|om)|\s*[-–•|:,])+\s*$",
+        r"(?i)(?:\s*[-–•|:,.]?\s*(?:referat|beslutningsprotokol|protokol|dagsorden|mødereferat|ordinært møde|ekstraordinært møde)\b\.?|'?s?\s+møde(?:t)?|\s+(?:møde)?dato|,?\s*(?:s\.|side)\s*\d+|\s+\(?\d{4}\s*[-–]\s*\d{2,4}\)?|\s+(?:den|d\.|kl\.?|fra|af|til|for|i|om)|\s*[-–•|:,])+\s*$",
     )
     .expect("valid regex")
 });
@@ -273,6 +273,10 @@ mod tests {
                 full("Kommunalbestyrelsen", "2011-05-10"),
             ),
             ("Referat Byrådssalen er lukket", None),
+            (
+                "Kommunalbestyrelsen den , s. 1",
+                Some(Committee("Kommunalbestyrelsen".into())),
+            ),
             ("- Sammenlægning af Videnråd og Arbejdskraftråd", None),
             ("Titel Udvalg Funktioner", None),
             (
