@@ -242,6 +242,15 @@ fn layout_families_table() {
             ],
             absent: vec!["Ib Lund"],
         },
+        Want {
+            // A header table flattened into one line with its labels in a row before their
+            // values: `Mødelokale: Fraværende: Byrådssalen Eva Lind, …`.
+            file: "label-row-flattened.txt",
+            committee: Some("Byrådet"),
+            date: Some("2011-05-09"),
+            items: vec![(Some(1), Some("11/200"), Approved, false, false)],
+            absent: vec!["Eva Lind", "Ole Dam", "Per Vinter"],
+        },
     ];
     for want in table {
         let m = read(want.file);

@@ -390,6 +390,20 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                 d.push_preamble_line(None, line);
             }
             LineKind::Absence { rest } if in_preamble => {
+                // `Mødelokale: Fraværende: Byrådssalen Erik Lund, Søren Holm`: the labels in a
+                // row, then their values; the room is the first word, before the names.
+                let mut rest = rest;
+                if let (Some(Pending::Field(label)), Some(r)) = (d.pending.front().copied(), &rest)
+                {
+                    let first = r.split(',').next().unwrap_or("");
+                    if label == LabelField::Place && first.split_whitespace().count() >= 3 {
+                        if let Some((room, names)) = r.split_once(' ') {
+                            let (room, names) = (room.to_string(), names.to_string());
+                            d.apply_label(label, &room, vocabulary);
+                            rest = Some(names);
+                        }
+                    }
+                }
                 d.pending.clear();
                 d.open_preamble(BlockKind::Absent, rest, line)
             }
