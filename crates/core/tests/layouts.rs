@@ -251,6 +251,15 @@ fn layout_families_table() {
             items: vec![(Some(1), Some("11/200"), Approved, false, false)],
             absent: vec!["Eva Lind", "Ole Dam", "Per Vinter"],
         },
+        Want {
+            // A body named under its label without a committee word (`Udvalg: Natur Klima og
+            // Plan`), after a row of column headings that is no name.
+            file: "committee-label-plain-name.txt",
+            committee: Some("Natur Klima og Plan"),
+            date: Some("2025-06-02"),
+            items: vec![(Some(1), Some("25/100"), Approved, false, false)],
+            absent: vec![],
+        },
     ];
     for want in table {
         let m = read(want.file);

@@ -494,8 +494,16 @@ impl<'a> MeetingDraft<'a> {
             LabelField::Committee => {
                 let abbreviation = (2..=6).contains(&value.chars().count())
                     && value.chars().all(|c| c.is_uppercase());
+                // `Udvalg: Miljø Teknik og Plan`: under the label, a short name in capitals is
+                // the body's even without a committee word.
+                let words = value.split_whitespace().count();
+                let named = (1..=6).contains(&words)
+                    && value.starts_with(char::is_uppercase)
+                    && !value.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ':' | ';'))
+                    // `Udvalg Dato Type Hent`: a row of column headings, not a name.
+                    && !value.split_whitespace().any(|w| v.label_field(w).is_some());
                 let name = super::header::committee_name(value, v)
-                    .or_else(|| abbreviation.then(|| value.to_string()));
+                    .or_else(|| (abbreviation || named).then(|| value.to_string()));
                 match name {
                     Some(name) => self.set_committee(super::lines::strip_term(&name), Rank::LABEL),
                     None => false,

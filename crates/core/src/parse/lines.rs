@@ -423,6 +423,9 @@ fn decision(line: &str, key: Key, v: &Vocabulary) -> Option<LineKind> {
             }
             // `Beslutning i sagen blev …` is prose: a body needs a date or a committee's name.
             Some(b) if date.is_none() && !v.is_committee_name(&b) => return None,
+            // `Beslutninger fra mødet. Torsdag … Økonomiudvalget`: a document's title, and
+            // a body's name is no sentence.
+            Some(b) if b.to_lowercase().starts_with("fra mød") || b.contains(". ") => return None,
             Some(b) if b.split_whitespace().count() > 8 => return None,
             other => other,
         };
@@ -941,6 +944,10 @@ mod tests {
                 },
             ),
             ("Beslutning i sagen blev truffet sidste år", Text),
+            (
+                "Beslutninger fra mødet. Torsdag kl Ordinært møde. Økonomiudvalget",
+                Text,
+            ),
             ("Fraværende:", Absence { rest: None }),
             (
                 "Afbud: Tom Bytoft (A)",
