@@ -260,6 +260,17 @@ fn layout_families_table() {
             items: vec![(Some(1), Some("25/100"), Approved, false, false)],
             absent: vec![],
         },
+        Want {
+            // Items marked `Sag nr. 12 Title`, after a table of contents of the same lines.
+            file: "case-number-contents.txt",
+            committee: Some("Teknisk Udvalg"),
+            date: Some("2025-05-06"),
+            items: vec![
+                (Some(12), None, Approved, false, false),
+                (Some(13), None, Recommended, false, false),
+            ],
+            absent: vec![],
+        },
     ];
     for want in table {
         let m = read(want.file);

@@ -331,6 +331,12 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                 d.journal_code(code);
                 d.push_line(line);
             }
+            // `Sag nr. 12 Godkendelse af dagsorden`: the item's number and its title.
+            LineKind::CaseLabel {
+                case_number: None,
+                rest: Some(title),
+                item_number: Some(n),
+            } if title_like(&title) => d.start_item(Some(n), &title, line),
             LineKind::CaseLabel {
                 case_number,
                 rest,
@@ -617,6 +623,19 @@ fn starts_item(lines: &[(DocLine, LineKind)], i: usize) -> bool {
         } if !lines[i].0.text.contains(':') => lines
             .get(i + 1)
             .is_some_and(|(l, _)| lines::is_case_number(&l.text)),
+        // `Sag nr. 74 Title` right after `Sag nr. 73` or before `Sag nr. 75`: a table of
+        // contents' entries.
+        LineKind::CaseLabel {
+            item_number: Some(n),
+            ..
+        } => {
+            let entry = |k: Option<usize>, want: Option<u32>| {
+                k.and_then(|k| lines.get(k)).is_some_and(|(_, kind)| {
+                    matches!(kind, LineKind::CaseLabel { item_number: Some(m), .. } if Some(*m) == want)
+                })
+            };
+            !entry(i.checked_sub(1), n.checked_sub(1)) && !entry(Some(i + 1), n.checked_add(1))
+        }
         LineKind::CaseLabel { .. } => true,
         LineKind::Numbered { title, .. } => {
             // A table of contents lists entries one after another, or with page numbers.
