@@ -26,7 +26,7 @@ pub const WEEKDAYS: &[&str] = &[
 ];
 
 /// A regex fragment that matches one printed date (used inside larger patterns).
-pub const DATE_PATTERN: &str = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.?\s+(?i:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?,?\s+\d{4})";
+pub const DATE_PATTERN: &str = r"(?:(?i:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.?\s+(?i:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?,?\s+\d{4})";
 
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$").expect("valid regex"));
@@ -36,6 +36,25 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag),?\s+)?(?i:(?:den|d\.)\s+)?(\d{1,2})\.?\s+(\p{L}+)\.?,?\s+(\d{4})$")
         .expect("valid regex")
 });
+/// `December 5, 2017`: a portal set to an English locale prints the month first.
+static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag),?\s+)?([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})$")
+        .expect("valid regex")
+});
+const ENGLISH_MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 static FIND_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(DATE_PATTERN).expect("valid regex"));
 static TIME: LazyLock<Regex> =
@@ -51,6 +70,10 @@ pub fn parse_date(text: &str) -> Option<String> {
         (c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)
     } else if let Some(c) = WORDS.captures(text) {
         (c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?)
+    } else if let Some(c) = ENGLISH.captures(text) {
+        let month = c[1].to_lowercase();
+        let m = ENGLISH_MONTHS.iter().position(|n| *n == month)? as u32 + 1;
+        (c[3].parse().ok()?, m, c[2].parse().ok()?)
     } else {
         return None;
     };
@@ -134,6 +157,9 @@ mod tests {
             ("Mandag, 11 januar, 2021", Some("2021-01-11")),
             ("Søndag DEN 08. September 2019", Some("2019-09-08")),
             ("2021-06-24", Some("2021-06-24")),
+            ("Tirsdag, December 5, 2017", Some("2017-12-05")),
+            ("May 3 2021", Some("2021-05-03")),
+            ("Juno 3, 2021", None),
             ("29-02-2024", Some("2024-02-29")),
             ("29-02-2023", None),
             ("31-04-2024", None),
@@ -156,6 +182,10 @@ mod tests {
         assert_eq!(
             find_time("Onsdag d. 27. august 2025 kl. 16:00").as_deref(),
             Some("16:00")
+        );
+        assert_eq!(
+            find_date("Dato: Tirsdag, December 5, 2017 - 08:15").as_deref(),
+            Some("2017-12-05")
         );
         assert_eq!(find_time("kl. 15.00-15.45").as_deref(), Some("15:00"));
         assert_eq!(find_time("kl. 25.00"), None);

@@ -271,6 +271,19 @@ fn layout_families_table() {
             ],
             absent: vec![],
         },
+        Want {
+            // A portal set to an English locale (`March 12, 2025`), items as `Pkt. 41`, and
+            // decisions headed `Plan- og Miljøudvalget, 12-03-2025 pkt. 41` with no other
+            // header naming the body.
+            file: "english-locale-portal.txt",
+            committee: Some("Plan- og Miljøudvalget"),
+            date: Some("2025-03-12"),
+            items: vec![
+                (Some(41), Some("301122"), Approved, false, false),
+                (Some(42), Some("298870"), Recommended, false, false),
+            ],
+            absent: vec!["Lone Skov"],
+        },
     ];
     for want in table {
         let m = read(want.file);

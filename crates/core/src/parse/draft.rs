@@ -574,22 +574,37 @@ impl<'a> MeetingDraft<'a> {
     /// meeting's body and date after a sentence, then what it decided. Some systems print
     /// a decision's heading so, and PDF text runs it into the line before. Gives the text
     /// before, the heading and the text after.
-    pub fn decision_label<'t>(&self, text: &'t str) -> Option<(&'t str, &'t str, &'t str)> {
+    pub fn decision_label<'t>(
+        &self,
+        text: &'t str,
+        v: &Vocabulary,
+    ) -> Option<(&'t str, &'t str, &'t str)> {
         // By the commas (a few per line): this runs on every line of text in an item.
-        let (committee, _) = self.committee.as_ref()?;
-        let (date, _) = self.date.as_ref()?;
+        let committee = self.committee.as_ref().map(|(c, _)| c.as_str());
+        let date = self.date.as_ref().map(|(d, _)| d.as_str());
         for comma in memchr::memchr_iter(b',', text.as_bytes()) {
             let Some(rest) = text[comma + 1..].strip_prefix(' ') else {
                 continue;
             };
-            let Some(start) = text[..comma].strip_suffix(committee.as_str()).map(str::len) else {
+            // This meeting's body; before a header named one, a body's name opening the line
+            // (`Klima- og Miljøudvalget, 05-12-2017 pkt. 188`).
+            let start = match committee {
+                Some(c) => text[..comma].strip_suffix(c).map(str::len),
+                None => super::header::committee_name(&text[..comma], v).map(|_| 0),
+            };
+            let Some(start) = start else {
                 continue;
             };
             let token_end = rest.find(' ').unwrap_or(rest.len());
             let token = rest[..token_end].trim_end_matches([':', ',']);
             let before = text[..start].trim_end();
             let boundary = before.is_empty() || before.ends_with(['.', '!', '?']);
-            if boundary && find_date(token).as_deref() == Some(date.as_str()) {
+            let day = find_date(token);
+            let same_day = match date {
+                Some(d) => day.as_deref() == Some(d),
+                None => day.is_some(),
+            };
+            if boundary && same_day {
                 let end = comma + 2 + token_end;
                 return Some((&text[..start], &text[start..end], &text[end..]));
             }

@@ -319,6 +319,7 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                             text: rest.into(),
                             ..line
                         },
+                        vocabulary,
                     );
                 }
             }
@@ -517,7 +518,7 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                 if in_preamble {
                     d.push_text(line);
                 } else {
-                    push_text_or_decision(&mut d, line);
+                    push_text_or_decision(&mut d, line, vocabulary);
                 }
             }
         }
@@ -551,8 +552,8 @@ fn continue_trace(trace: &mut Vec<TraceLine>, text: Option<String>, line: usize,
 /// Whether the line at `i` marks an item wherever it stands: `Punkt 3`, a case line or
 /// label, or a numbered title that is not an entry of a table of contents.
 /// Text of an item, split where this meeting's `Byrådet, 16.12.2014` starts its decision.
-fn push_text_or_decision<'a>(d: &mut MeetingDraft<'a>, line: DocLine<'a>) {
-    let Some((before, heading, after)) = d.decision_label(&line.text) else {
+fn push_text_or_decision<'a>(d: &mut MeetingDraft<'a>, line: DocLine<'a>, v: &Vocabulary) {
+    let Some((before, heading, after)) = d.decision_label(&line.text, v) else {
         d.push_text(line);
         return;
     };
