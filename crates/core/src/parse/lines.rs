@@ -42,6 +42,12 @@ static ACCESS_CASE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?i:(åben|åbent|lukket))\s*[-–]\s*(?:(\S+)\s*[-–]\s*)?({CASE})\s*$"
     ))
 });
+/// `01.02G00 - 2017/27088`: a journal (KLE) code, a dash and the case number.
+static JOURNAL_CASE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(\d{{2}}\.\d{{2}}(?:\.\d{{2}})?(?:-?[A-ZÆØÅ]\d{{2}})?)\s*[-–]\s*({CASE})\s*$"
+    ))
+});
 static INITIALS_CASE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"^(?:([A-ZÆØÅ]{{2,8}})\s*)?/\s*({CASE})(?:\s+(\S.*))?$"
@@ -227,6 +233,15 @@ pub fn classify(line: &str, v: &Vocabulary) -> LineKind {
                 case_number: c[1].to_string(),
                 access: c.get(2).map(|m| m.as_str().to_lowercase().starts_with('l')),
                 rest: None,
+                officer: None,
+            };
+        }
+        if let Some(c) = JOURNAL_CASE.captures(line) {
+            return LineKind::Case {
+                case_number: c[2].to_string(),
+                access: None,
+                // The journal code stays with the item as text.
+                rest: Some(c[1].to_string()),
                 officer: None,
             };
         }
@@ -944,6 +959,15 @@ mod tests {
                 },
             ),
             ("Beslutning i sagen blev truffet sidste år", Text),
+            (
+                "01.02G00 - 2017/27088",
+                Case {
+                    case_number: "2017/27088".into(),
+                    access: None,
+                    rest: Some("01.02G00".into()),
+                    officer: None,
+                },
+            ),
             (
                 "Beslutninger fra mødet. Torsdag kl Ordinært møde. Økonomiudvalget",
                 Text,
