@@ -116,7 +116,7 @@ pub(crate) fn finish(
             && !i
                 .sections
                 .iter()
-                .any(|s| s.heading.as_deref().is_some_and(super::opens_item))
+                .any(|s| s.heading.as_deref().is_some_and(super::markers::opens_item))
     };
     if lone && has_header {
         let item = meeting.items.pop().expect("one item");
@@ -156,7 +156,7 @@ pub(crate) fn finish(
             _ => None,
         });
     }
-    cut_off_decision(&mut meeting, text, v);
+    super::cut_off::cut_off_decision(&mut meeting, text, v);
     if !structured {
         warnings.push(Warning {
             item: None,
@@ -242,77 +242,7 @@ fn unheaded_decisions(meeting: &mut Meeting, text: &str, v: &Vocabulary) {
     }
 }
 
-/// The last item's decision, voted point by point (`Ad 1`, `Ad 2`, …), stops before the
-/// last point of its recommendation: the text was cut before the rest of the votes.
-fn votes_cut_short(item: &Item) -> bool {
-    static AD: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?im)(?:^|\btil\s+)ad\s+(\d{1,2})\b").expect("valid regex"));
-    static POINT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?m)^\s*(\d{1,2})\.\s+at\b").expect("valid regex"));
-    let Some(decision) = item.decisions.last() else {
-        return false;
-    };
-    let voted = AD
-        .captures_iter(&decision.text)
-        .filter_map(|c| c[1].parse::<u32>().ok())
-        .max();
-    let points = item
-        .sections
-        .iter()
-        .filter(|s| {
-            s.heading
-                .as_deref()
-                .is_some_and(|h| h.to_lowercase().contains("indstilling"))
-        })
-        .flat_map(|s| POINT.captures_iter(&s.text))
-        .filter_map(|c| c[1].parse::<u32>().ok())
-        .max();
-    matches!((voted, points), (Some(v), Some(p)) if v < p)
-}
-
-fn cut_off_decision(meeting: &mut Meeting, text: &str, v: &Vocabulary) {
-    if let Some(item) = meeting.items.last_mut() {
-        if votes_cut_short(item) {
-            if let Some(last) = item.decisions.last_mut() {
-                last.outcome = Outcome::Pending;
-            }
-            item.outcome = Outcome::Pending;
-            return;
-        }
-    }
-    let end = text.trim_end();
-    if end.ends_with(['.', '!', '?', ')', '"', '”', '»']) {
-        return;
-    }
-    // `Dagsorden er godkendt.` then `Til to`: what was cut is the page's `Til toppen`,
-    // after a decision that was whole.
-    let last_line = end.lines().last().unwrap_or("").trim().to_lowercase();
-    if last_line.chars().count() >= 3 && v.is_furniture_start(&last_line) {
-        return;
-    }
-    let Some(item) = meeting.items.last_mut() else {
-        return;
-    };
-    let Some(last) = item.decisions.last_mut() else {
-        return;
-    };
-    let tail: String = end
-        .chars()
-        .rev()
-        .take(40)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let tail = tail.split_whitespace().collect::<Vec<_>>().join(" ");
-    let decision_text = last.text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !tail.is_empty() && decision_text.ends_with(&tail) {
-        last.outcome = Outcome::Pending;
-        item.outcome = Outcome::Pending;
-    }
-}
-
-fn empty_item() -> Item {
+pub(super) fn empty_item() -> Item {
     Item {
         id: String::new(),
         number: None,
@@ -559,33 +489,7 @@ pub(super) fn title_case_number(title: &str) -> Option<(String, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{empty_item, title_case_number, votes_cut_short};
-    use crate::model::{Decision, Outcome, Section};
-
-    #[test]
-    fn a_point_by_point_vote_that_stops_early_was_cut() {
-        let mut item = empty_item();
-        item.sections.push(Section {
-            heading: Some("Indstilling".into()),
-            text: "Forvaltningen indstiller,\n\n1. at planen godkendes,\n2. at der afsættes midler,\n3. at sagen genoptages i juni.".into(),
-        });
-        let decision = |text: &str| Decision {
-            body: None,
-            date: None,
-            text: text.into(),
-            outcome: Outcome::Approved,
-            dissent: false,
-            remarks: Vec::new(),
-            heading: None,
-        };
-        item.decisions
-            .push(decision("Ad 1\n\nGodkendt.\n\nAd 2\n\nGodkendt."));
-        assert!(votes_cut_short(&item));
-        item.decisions[0] = decision("Ad 1\n\nGodkendt.\n\nAd 2\n\nGodkendt.\n\nAd 3\n\nGodkendt.");
-        assert!(!votes_cut_short(&item));
-        item.decisions[0] = decision("Godkendt.");
-        assert!(!votes_cut_short(&item));
-    }
+    use super::title_case_number;
 
     #[test]
     fn case_numbers_at_the_end_of_titles() {

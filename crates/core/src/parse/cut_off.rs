@@ -1,0 +1,109 @@
+//! Decisions the text was cut off inside: the corpus texts, and many pages saved or copied,
+//! end mid-item, and a decision that stops early is not yet the meeting's outcome.
+
+use crate::model::{Item, Meeting, Outcome};
+use crate::vocabulary::Vocabulary;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The last item's decision, voted point by point (`Ad 1`, `Ad 2`, …), stops before the
+/// last point of its recommendation: the text was cut before the rest of the votes.
+fn votes_cut_short(item: &Item) -> bool {
+    static AD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?im)(?:^|\btil\s+)ad\s+(\d{1,2})\b").expect("valid regex"));
+    static POINT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?m)^\s*(\d{1,2})\.\s+at\b").expect("valid regex"));
+    let Some(decision) = item.decisions.last() else {
+        return false;
+    };
+    let voted = AD
+        .captures_iter(&decision.text)
+        .filter_map(|c| c[1].parse::<u32>().ok())
+        .max();
+    let points = item
+        .sections
+        .iter()
+        .filter(|s| {
+            s.heading
+                .as_deref()
+                .is_some_and(|h| h.to_lowercase().contains("indstilling"))
+        })
+        .flat_map(|s| POINT.captures_iter(&s.text))
+        .filter_map(|c| c[1].parse::<u32>().ok())
+        .max();
+    matches!((voted, points), (Some(v), Some(p)) if v < p)
+}
+
+pub(super) fn cut_off_decision(meeting: &mut Meeting, text: &str, v: &Vocabulary) {
+    if let Some(item) = meeting.items.last_mut() {
+        if votes_cut_short(item) {
+            if let Some(last) = item.decisions.last_mut() {
+                last.outcome = Outcome::Pending;
+            }
+            item.outcome = Outcome::Pending;
+            return;
+        }
+    }
+    let end = text.trim_end();
+    if end.ends_with(['.', '!', '?', ')', '"', '”', '»']) {
+        return;
+    }
+    // `Dagsorden er godkendt.` then `Til to`: what was cut is the page's `Til toppen`,
+    // after a decision that was whole.
+    let last_line = end.lines().last().unwrap_or("").trim().to_lowercase();
+    if last_line.chars().count() >= 3 && v.is_furniture_start(&last_line) {
+        return;
+    }
+    let Some(item) = meeting.items.last_mut() else {
+        return;
+    };
+    let Some(last) = item.decisions.last_mut() else {
+        return;
+    };
+    let tail: String = end
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let tail = tail.split_whitespace().collect::<Vec<_>>().join(" ");
+    let decision_text = last.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !tail.is_empty() && decision_text.ends_with(&tail) {
+        last.outcome = Outcome::Pending;
+        item.outcome = Outcome::Pending;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::votes_cut_short;
+    use crate::model::{Decision, Outcome, Section};
+    use crate::parse::build::empty_item;
+
+    #[test]
+    fn a_point_by_point_vote_that_stops_early_was_cut() {
+        let mut item = empty_item();
+        item.sections.push(Section {
+            heading: Some("Indstilling".into()),
+            text: "Forvaltningen indstiller,\n\n1. at planen godkendes,\n2. at der afsættes midler,\n3. at sagen genoptages i juni.".into(),
+        });
+        let decision = |text: &str| Decision {
+            body: None,
+            date: None,
+            text: text.into(),
+            outcome: Outcome::Approved,
+            dissent: false,
+            remarks: Vec::new(),
+            heading: None,
+        };
+        item.decisions
+            .push(decision("Ad 1\n\nGodkendt.\n\nAd 2\n\nGodkendt."));
+        assert!(votes_cut_short(&item));
+        item.decisions[0] = decision("Ad 1\n\nGodkendt.\n\nAd 2\n\nGodkendt.\n\nAd 3\n\nGodkendt.");
+        assert!(!votes_cut_short(&item));
+        item.decisions[0] = decision("Godkendt.");
+        assert!(!votes_cut_short(&item));
+    }
+}
