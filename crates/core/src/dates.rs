@@ -26,14 +26,14 @@ pub const WEEKDAYS: &[&str] = &[
 ];
 
 /// A regex fragment that matches one printed date (used inside larger patterns).
-pub const DATE_PATTERN: &str = r"(?:(?i:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.?\s+(?i:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?,?\s+\d{4})";
+pub const DATE_PATTERN: &str = r"(?:(?i:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.?\s+(?i:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?,?\s+\d{4}|\d{1,2}-(?i:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)-\d{4})";
 
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$").expect("valid regex"));
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})$").expect("valid regex"));
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag),?\s+)?(?i:(?:den|d\.)\s+)?(\d{1,2})\.?\s+(\p{L}+)\.?,?\s+(\d{4})$")
+    Regex::new(r"^(?i:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag),?\s+)?(?i:(?:den|d\.)\s+)?(\d{1,2})(?:\.?\s+(\p{L}+)\.?,?\s+|-(\p{L}+)-)(\d{4})$")
         .expect("valid regex")
 });
 /// `December 5, 2017`: a portal set to an English locale prints the month first.
@@ -69,7 +69,8 @@ pub fn parse_date(text: &str) -> Option<String> {
     } else if let Some(c) = NUMERIC.captures(text) {
         (c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)
     } else if let Some(c) = WORDS.captures(text) {
-        (c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?)
+        let month = c.get(2).or(c.get(3))?.as_str();
+        (c[4].parse().ok()?, month_number(month)?, c[1].parse().ok()?)
     } else if let Some(c) = ENGLISH.captures(text) {
         let month = c[1].to_lowercase();
         let m = ENGLISH_MONTHS.iter().position(|n| *n == month)? as u32 + 1;
@@ -158,6 +159,7 @@ mod tests {
             ("Søndag DEN 08. September 2019", Some("2019-09-08")),
             ("2021-06-24", Some("2021-06-24")),
             ("Tirsdag, December 5, 2017", Some("2017-12-05")),
+            ("Onsdag den 15-maj-2002", Some("2002-05-15")),
             ("May 3 2021", Some("2021-05-03")),
             ("Juno 3, 2021", None),
             ("29-02-2024", Some("2024-02-29")),

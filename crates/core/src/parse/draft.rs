@@ -497,7 +497,11 @@ impl<'a> MeetingDraft<'a> {
                 // `Udvalg: Miljø Teknik og Plan`: under the label, a short name in capitals is
                 // the body's even without a committee word.
                 let words = value.split_whitespace().count();
-                let named = (1..=6).contains(&words)
+                let named = (2..=6).contains(&words)
+                    && value
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.chars().count() >= 3 && !w.eq_ignore_ascii_case("kl"))
                     && value.starts_with(char::is_uppercase)
                     && !value.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ':' | ';'))
                     // `Udvalg Dato Type Hent`: a row of column headings, not a name.

@@ -380,6 +380,11 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                 d.push_preamble_line(None, line);
             }
             LineKind::Absence { rest } if in_preamble => {
+                // `Afbud fra: Onsdag den 15-maj-2002 …`: a column of values out of step with
+                // its labels still gives the date.
+                if let Some(r) = &rest {
+                    d.loose_date(r);
+                }
                 // `Mødelokale: Fraværende: Byrådssalen Erik Lund, Søren Holm`: the labels in a
                 // row, then their values; the room is the first word, before the names.
                 let mut rest = rest;
@@ -388,9 +393,11 @@ fn parse(text: &str, source: &str, vocabulary: &Vocabulary, tracing: bool) -> Pa
                     let first = r.split(',').next().unwrap_or("");
                     if label == LabelField::Place && first.split_whitespace().count() >= 3 {
                         if let Some((room, names)) = r.split_once(' ') {
-                            let (room, names) = (room.to_string(), names.to_string());
-                            d.apply_label(label, &room, vocabulary);
-                            rest = Some(names);
+                            if people::names_people(names) && crate::dates::find_date(r).is_none() {
+                                let (room, names) = (room.to_string(), names.to_string());
+                                d.apply_label(label, &room, vocabulary);
+                                rest = Some(names);
+                            }
                         }
                     }
                 }
