@@ -64,6 +64,13 @@ static BODY_DECISION: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?P<body>\p{{Lu}}[^.:]{{2,80}}?)s\s+beslutning(?:\s+(?i:den|d\.)\s+(?P<date>{DATE_PATTERN}))?\s*(?::\s*(?P<rest>.*))?$"
     ))
 });
+/// `Integrationsudvalgets møde den 12. december 2011:`: the body's meeting, its date and a
+/// colon, over what that meeting decided (Word minutes published as web pages).
+static MEETING_DECISION: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?P<body>\p{{Lu}}[^.:]{{2,80}}?)s\s+møde\s+(?i:den|d\.)\s+(?P<date>{DATE_PATTERN})\s*:\s*(?P<rest>.*)$"
+    ))
+});
 static ATTACHMENTS: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:bilag)\s*(?::\s*(?P<rest>.*)|$)"));
 static ROUTE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:sagsgang)\s*(?::\s*(?P<rest>.*)|$)"));
 
@@ -458,6 +465,22 @@ fn decision(line: &str, key: Key, v: &Vocabulary) -> Option<LineKind> {
             date,
             rest,
         });
+    }
+    if line.len() <= 160
+        && line.ends_with(':')
+        && memchr::memmem::find(line.as_bytes(), "s møde ".as_bytes()).is_some()
+    {
+        if let Some(c) = MEETING_DECISION.captures(line) {
+            let body = c["body"].trim().to_string();
+            if v.is_committee_name(&body) {
+                return Some(LineKind::Decision {
+                    heading: line.trim_end_matches(':').trim_end().to_string(),
+                    body: Some(super::header::tidy(&strip_term(&body))),
+                    date: parse_date(&c["date"]),
+                    rest: None,
+                });
+            }
+        }
     }
     let head = &line.as_bytes()[..line.len().min(90 + " beslutning".len())];
     let possessive = BESLUTNING
@@ -959,6 +982,19 @@ mod tests {
                 },
             ),
             ("Beslutning i sagen blev truffet sidste år", Text),
+            (
+                "Integrationsudvalgets møde den 12. december 2011:",
+                Decision {
+                    heading: "Integrationsudvalgets møde den 12. december 2011".into(),
+                    body: Some("Integrationsudvalget".into()),
+                    date: Some("2011-12-12".into()),
+                    rest: None,
+                },
+            ),
+            (
+                "Byrådets møde den 5. maj 2011 blev holdt i Kulturhuset.",
+                Text,
+            ),
             (
                 "01.02G00 - 2017/27088",
                 Case {
