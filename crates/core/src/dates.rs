@@ -26,7 +26,7 @@ pub const WEEKDAYS: &[&str] = &[
 ];
 
 /// A regex fragment that matches one printed date (used inside larger patterns).
-pub const DATE_PATTERN: &str = r"(?:(?i:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.?\s+(?i:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?,?\s+\d{4}|\d{1,2}-(?i:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)-\d{4})";
+pub const DATE_PATTERN: &str = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.?\s+(?i:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?,?\s+\d{4}|\d{1,2}-(?i:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)-\d{4})";
 
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$").expect("valid regex"));
@@ -39,6 +39,11 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// `December 5, 2017`: a portal set to an English locale prints the month first.
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag),?\s+)?([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})$")
+        .expect("valid regex")
+});
+/// `December 5, 2017` anywhere in a line.
+static FIND_ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+\d{4}")
         .expect("valid regex")
 });
 const ENGLISH_MONTHS: &[&str] = &[
@@ -86,6 +91,13 @@ pub fn find_date(text: &str) -> Option<String> {
     FIND_DATE
         .find_iter(text)
         .find_map(|m| parse_date(m.as_str()))
+        .or_else(|| {
+            // English month names only where no Danish date is: every line passes here, and
+            // the Danish pattern is the one with a fast literal search.
+            FIND_ENGLISH
+                .find_iter(text)
+                .find_map(|m| parse_date(m.as_str()))
+        })
 }
 
 /// Finds a start time written `kl. 16:00` or `kl. 15.00`, as `HH:MM`.
