@@ -57,7 +57,8 @@ static DATE_LINE_REST: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads one line of the part before the first item as a header line.
 pub fn header_line(line: &str, vocabulary: &Vocabulary) -> Option<HeaderLine> {
-    let line = line.trim().trim_matches('|').trim();
+    let line = collapse_spaced(line.trim().trim_matches('|').trim());
+    let line = line.as_ref();
     // `- Sammenlægning af Videnråd og Arbejdskraftråd`: an entry of a list, not a header.
     let bullet = line.starts_with("- ") || line.starts_with("• ") || line.starts_with("– ");
     if line.is_empty() || bullet || line.chars().count() > 160 {
@@ -88,6 +89,25 @@ pub fn header_line(line: &str, vocabulary: &Vocabulary) -> Option<HeaderLine> {
     })
 }
 
+/// `R e f e r a t MØDE …`: a title letter-spaced in the PDF, its word put back together.
+/// Only runs of five or more single letters: `I B C` is not a word.
+fn collapse_spaced(line: &str) -> std::borrow::Cow<'_, str> {
+    static SPACED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)((?:\p{L} ){4,}\p{L})(?:\s|$)").expect("valid regex")
+    });
+    // Cheap test first: a letter, a space, a letter, a space at the start.
+    let b = line.as_bytes();
+    let spaced_start = b.len() > 8 && b[1] == b' ' && b[3] == b' ';
+    if !spaced_start {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    SPACED.replace_all(line, |c: &regex::Captures| {
+        let whole = &c[0];
+        let word: String = c[1].split(' ').collect();
+        whole.replace(&c[1], &word)
+    })
+}
+
 /// The committee named by `text` once document words are off its ends, or `None` when
 /// what is left is not a body's name (a sentence, a room, a list of members).
 pub fn committee_name(text: &str, vocabulary: &Vocabulary) -> Option<String> {
@@ -100,6 +120,10 @@ pub fn committee_name(text: &str, vocabulary: &Vocabulary) -> Option<String> {
         .as_ref()
         .and_then(|c| c.get(0))
         .map_or(text, |m| &text[m.end()..]);
+    // `Referat MØDE 6-2015 Fredensborg Seniorråd`: the meeting word and its number.
+    let after = MEETING_WORD
+        .find(after)
+        .map_or(after, |m| &after[m.end()..]);
     if let Some(name) = plain_name(after, vocabulary) {
         return Some(name);
     }
@@ -112,6 +136,11 @@ pub fn committee_name(text: &str, vocabulary: &Vocabulary) -> Option<String> {
     }
     None
 }
+
+/// `MØDE`, `Møde nr. 5`, `MØDE 6-2015.` before a body's name (never `Møde i …`: LEADING).
+static MEETING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:møde)\s+(?:(?i:nr)\.?\s*\d+\s+|\d+[-/]\d+\.?\s+)?").expect("valid regex")
+});
 
 /// Where a body's name ends in a title line: its abbreviation in brackets, `'s møde`, a
 /// weekday, `den`, `kl.`, a number or a full stop.
@@ -273,6 +302,10 @@ mod tests {
                 full("Kommunalbestyrelsen", "2011-05-10"),
             ),
             ("Referat Byrådssalen er lukket", None),
+            (
+                "R e f e r a t MØDE Fredensborg Seniorråd. Torsdag den 4. juni 2015 kl Rådhuset",
+                full("Fredensborg Seniorråd", "2015-06-04"),
+            ),
             (
                 "Kommunalbestyrelsen den , s. 1",
                 Some(Committee("Kommunalbestyrelsen".into())),
