@@ -149,12 +149,16 @@ pub(crate) fn finish(
     // Still no body, but the text names it on the meeting's date: a route's
     // `Kommunalbestyrelsen den 26. januar 2021`, a heading of the decision.
     if let (None, Some(date)) = (&meeting.committee, &meeting.date) {
-        meeting.committee = text.lines().find_map(|line| match header_line(line, v) {
-            Some(HeaderLine::Full { committee, date: d }) if d == *date => {
-                Some(super::lines::strip_term(&committee))
-            }
-            _ => None,
-        });
+        let year = date.get(..4).unwrap_or("").to_string();
+        let lines = text.lines().filter(|l| l.contains(year.as_str()));
+        meeting.committee = lines
+            .into_iter()
+            .find_map(|line| match header_line(line, v) {
+                Some(HeaderLine::Full { committee, date: d }) if d == *date => {
+                    Some(super::lines::strip_term(&committee))
+                }
+                _ => None,
+            });
     }
     super::cut_off::cut_off_decision(&mut meeting, text, v);
     if !structured {
@@ -205,7 +209,9 @@ pub(crate) fn finish(
 /// decision, an item whose whole text is that short, with no headings, is its decision.
 fn unheaded_decisions(meeting: &mut Meeting, text: &str, v: &Vocabulary) {
     static MINUTES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:referat|protokol|beslutningsprotokol)\b").expect("valid regex")
+        // A line that starts with the document word: `1. Godkendelse af referat` in an
+        // agenda does not.
+        Regex::new(r"(?im)^\s*(?:referat|protokol|beslutningsprotokol)\b").expect("valid regex")
     });
     const SHORT: usize = 400;
     if meeting.items.len() < 2 || meeting.items.iter().any(|i| !i.decisions.is_empty()) {
@@ -482,9 +488,14 @@ pub(super) fn title_case_number(title: &str) -> Option<(String, String)> {
         return None;
     }
     let c = TITLE_CASE.captures(title)?;
-    // `/ 06/17018` has no title in front.
+    // `/ 06/17018` has no title in front; `Budgetopfølgning 03/2021` ends in a month.
     let letters = c[1].chars().filter(|c| c.is_alphabetic()).count();
-    (letters >= 3).then(|| (c[1].to_string(), c[2].to_string()))
+    let month_year = c[2].split_once('/').is_some_and(|(m, y)| {
+        m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+            && y.len() == 4
+            && (y.starts_with("19") || y.starts_with("20"))
+    });
+    (letters >= 3 && !month_year).then(|| (c[1].to_string(), c[2].to_string()))
 }
 
 #[cfg(test)]
@@ -504,6 +515,7 @@ mod tests {
         );
         assert_eq!(split("Skolernes ferieplan 2019/2020"), None);
         assert_eq!(split("Budget 2024"), None);
+        assert_eq!(split("Budgetopfølgning 03/2021"), None);
         assert_eq!(split("09/39368"), None);
     }
 }

@@ -9,8 +9,11 @@ use std::sync::LazyLock;
 /// The last item's decision, voted point by point (`Ad 1`, `Ad 2`, …), stops before the
 /// last point of its recommendation: the text was cut before the rest of the votes.
 fn votes_cut_short(item: &Item) -> bool {
-    static AD: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?im)(?:^|\btil\s+)ad\s+(\d{1,2})\b").expect("valid regex"));
+    static AD: LazyLock<Regex> = LazyLock::new(|| {
+        // `Ad 2`, `Ad 2-3`, `Ad 1 og 2`, `til ad 3`: the highest point voted on.
+        Regex::new(r"(?im)(?:^|\btil\s+)ad\s+(\d{1,2})(?:\s*(?:-|–|og)\s*(\d{1,2}))?\b")
+            .expect("valid regex")
+    });
     static POINT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?m)^\s*(\d{1,2})\.\s+at\b").expect("valid regex"));
     let Some(decision) = item.decisions.last() else {
@@ -18,7 +21,13 @@ fn votes_cut_short(item: &Item) -> bool {
     };
     let voted = AD
         .captures_iter(&decision.text)
-        .filter_map(|c| c[1].parse::<u32>().ok())
+        .filter_map(|c| {
+            c.get(2)
+                .unwrap_or_else(|| c.get(1).expect("group 1"))
+                .as_str()
+                .parse::<u32>()
+                .ok()
+        })
         .max();
     let points = item
         .sections
@@ -34,9 +43,27 @@ fn votes_cut_short(item: &Item) -> bool {
     matches!((voted, points), (Some(v), Some(p)) if v < p)
 }
 
+/// Whether the item's last decision is where the text ends (its last words are the text's).
+fn ends_text(item: &Item, text: &str) -> bool {
+    let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some(decision) = item.decisions.last() else {
+        return false;
+    };
+    let tail: String = {
+        let d = squash(&decision.text);
+        let chars: Vec<char> = d.chars().collect();
+        chars[chars.len().saturating_sub(40)..].iter().collect()
+    };
+    let end: String = {
+        let t: Vec<char> = text.trim_end().chars().rev().take(400).collect();
+        squash(&t.into_iter().rev().collect::<String>())
+    };
+    !tail.is_empty() && end.ends_with(&tail)
+}
+
 pub(super) fn cut_off_decision(meeting: &mut Meeting, text: &str, v: &Vocabulary) {
     if let Some(item) = meeting.items.last_mut() {
-        if votes_cut_short(item) {
+        if votes_cut_short(item) && ends_text(item, text) {
             if let Some(last) = item.decisions.last_mut() {
                 last.outcome = Outcome::Pending;
             }
@@ -105,5 +132,9 @@ mod tests {
         assert!(!votes_cut_short(&item));
         item.decisions[0] = decision("Godkendt.");
         assert!(!votes_cut_short(&item));
+        item.decisions[0] = decision("Ad 1\n\nGodkendt.\n\nAd 2-3\n\nGodkendt.");
+        assert!(!votes_cut_short(&item));
+        item.decisions[0] = decision("Ad 1 og 2\n\nGodkendt.");
+        assert!(votes_cut_short(&item));
     }
 }

@@ -443,9 +443,13 @@ impl<'a> MeetingDraft<'a> {
             .captures(text)
             .and_then(|c| Some((c[1].parse::<u32>().ok()?, c.get(2)?.start())));
         // Two sentences (`… Schleswig. Taget til efterretning`) are a text, not a title.
-        let sentences = text
-            .match_indices(". ")
-            .any(|(at, _)| text[at + 2..].starts_with(char::is_uppercase));
+        // (`Skt. Hans`, `H.C. Andersen`: an abbreviation's full stop is no sentence end.)
+        let sentences = text.match_indices(". ").any(|(at, _)| {
+            let word = text[..at].rsplit(' ').next().unwrap_or("");
+            text[at + 2..].starts_with(char::is_uppercase)
+                && word.chars().count() > 3
+                && !word.contains('.')
+        });
         let title_like = text.chars().count() <= 200
             && !sentences
             && !text.ends_with(['.', ',', ';', ':'])
@@ -594,7 +598,15 @@ impl<'a> MeetingDraft<'a> {
             // (`Klima- og Miljøudvalget, 05-12-2017 pkt. 188`).
             let start = match committee {
                 Some(c) => text[..comma].strip_suffix(c).map(str::len),
-                None => super::header::committee_name(&text[..comma], v).map(|_| 0),
+                // (Only a short name before a date, on a known meeting date: a case's history
+                // names other meetings.)
+                None if comma <= 80
+                    && date.is_some()
+                    && rest.starts_with(|c: char| c.is_ascii_digit()) =>
+                {
+                    super::header::committee_name(&text[..comma], v).map(|_| 0)
+                }
+                None => None,
             };
             let Some(start) = start else {
                 continue;

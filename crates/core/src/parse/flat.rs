@@ -135,12 +135,12 @@ pub fn glued_number(line: &str, v: &Vocabulary) -> Option<usize> {
         LazyLock::new(|| Regex::new(r"[\p{Ll}.](\d{1,3})[.:] \p{Lu}").expect("valid regex"));
     // `Fraværende: Ida Holm, Bo Lund1.`: the first item's number glued to the end of the
     // line before its title (a list's start lost its line break).
-    if line.ends_with("1.") || line.ends_with("1. ") {
+    // Only a list of names (`Label: A, B1.`): a footnote mark glued to a word
+    // (`serviceloven1.`) is no item.
+    if (line.ends_with("1.") || line.ends_with("1. ")) && line.contains(':') && line.contains(',') {
         let body = line.trim_end().trim_end_matches('.');
         let at = body.len() - 1;
-        let glued = body[..at].ends_with(|c: char| c.is_lowercase())
-            && !body[..at].ends_with(|c: char| c.is_ascii_digit());
-        if glued {
+        if body[..at].ends_with(|c: char| c.is_lowercase()) {
             return Some(at);
         }
     }
@@ -299,6 +299,10 @@ mod tests {
         );
         assert_eq!(glued_number("Afbud: Ida Holm, Bo Lund1.", v), Some(24));
         assert_eq!(glued_number("Arealet er 40 m2.", v), None);
+        assert_eq!(
+            glued_number("Kommunen skal sikre tilbud efter serviceloven1.", v),
+            None
+        );
         assert_eq!(glued_number("Budget2024. Oversigt", v), None);
         assert_eq!(glued_number("Vi bruger kl.3. Sal til mødet", v), None);
         assert_eq!(glued_number("Sagsfremstilling", v), None);

@@ -472,7 +472,11 @@ fn decision(line: &str, key: Key, v: &Vocabulary) -> Option<LineKind> {
     {
         if let Some(c) = MEETING_DECISION.captures(line) {
             let body = c["body"].trim().to_string();
-            if v.is_committee_name(&body) {
+            // `Integrationsudvalget`, `Udvalget for Teknik og Miljø`, `Teknik- og
+            // Miljøudvalget`; not `Sagen blev behandlet på Økonomiudvalget`.
+            let words: Vec<&str> = body.split_whitespace().collect();
+            let first_is_body = words.first().is_some_and(|w| v.is_committee_name(w));
+            if first_is_body || (words.len() <= 3 && v.is_committee_name(&body)) {
                 return Some(LineKind::Decision {
                     heading: line.trim_end_matches(':').trim_end().to_string(),
                     body: Some(super::header::tidy(&strip_term(&body))),

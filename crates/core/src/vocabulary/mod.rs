@@ -406,7 +406,16 @@ impl Vocabulary {
                 alternation(&[w.decision_headings.as_slice(), &w.section_headings].concat())
             )),
             flat_case: compile(&format!(r"\s{}\.?\s", alternation(&w.case_labels))),
-            flat_toc: compile(&format!(r"\s(?i:{})\b", alternation(&w.toc_headings))),
+            // As printed or in capitals: `… de åbne dagsordenspunkter behandles …` is prose.
+            flat_toc: compile(&format!(
+                r"\s{}\b",
+                alternation(
+                    &w.toc_headings
+                        .iter()
+                        .flat_map(|h| [h.clone(), h.to_uppercase()])
+                        .collect::<Vec<_>>()
+                )
+            )),
             label_fields,
             headings,
             longest_heading,
