@@ -42,10 +42,11 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
             return Ok((text.into_owned(), encoding));
         }
     }
-    let bytes = match String::from_utf8(bytes) {
-        Ok(s) => return Ok((s, Encoding::Utf8)),
-        Err(e) => e.into_bytes(),
-    };
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: `simdutf8` has just checked that `bytes` is valid UTF-8.
+        let text = unsafe { String::from_utf8_unchecked(bytes) };
+        return Ok((text, Encoding::Utf8));
+    }
     // Windows-1252 leaves five bytes undefined; text never contains them.
     if let Some(offset) = bytes
         .iter()

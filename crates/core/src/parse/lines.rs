@@ -447,7 +447,7 @@ fn decision(line: &str, key: Key, v: &Vocabulary) -> Option<LineKind> {
             Some(b) if date.is_none() && !v.is_committee_name(&b) => return None,
             // `Beslutninger fra mødet. Torsdag … Økonomiudvalget`: a document's title, and
             // a body's name is no sentence.
-            Some(b) if b.to_lowercase().starts_with("fra mød") || b.contains(". ") => return None,
+            Some(b) if starts_with_ci(&b, "fra mød") || b.contains(". ") => return None,
             Some(b) if b.split_whitespace().count() > 8 => return None,
             other => other,
         };
@@ -617,10 +617,13 @@ fn known_heading(line: &str, v: &Vocabulary) -> Option<(String, Option<String>)>
 /// run into its text with only a space between (the line break was lost). Only for the
 /// pieces of such a page: elsewhere `Indstilling Udvalget …` may be a sentence.
 pub fn run_in_heading(line: &str, v: &Vocabulary) -> Option<LineKind> {
+    // Cheap test first: the first letter, without case.
+    let first = line.chars().next()?.to_lowercase().next()?;
     let best = v
         .words
         .section_headings
         .iter()
+        .filter(|h| h.chars().next().and_then(|c| c.to_lowercase().next()) == Some(first))
         .filter(|h| {
             line.get(..h.len())
                 .is_some_and(|head| head.to_lowercase() == h.to_lowercase())
