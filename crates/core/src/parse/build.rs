@@ -149,16 +149,15 @@ pub(crate) fn finish(
     // Still no body, but the text names it on the meeting's date: a route's
     // `Kommunalbestyrelsen den 26. januar 2021`, a heading of the decision.
     if let (None, Some(date)) = (&meeting.committee, &meeting.date) {
+        // (Only lines with the year: a header line is tried on them alone.)
         let year = date.get(..4).unwrap_or("").to_string();
-        let lines = text.lines().filter(|l| l.contains(year.as_str()));
-        meeting.committee = lines
-            .into_iter()
-            .find_map(|line| match header_line(line, v) {
-                Some(HeaderLine::Full { committee, date: d }) if d == *date => {
-                    Some(super::lines::strip_term(&committee))
-                }
-                _ => None,
-            });
+        let mut lines = text.lines().filter(|l| l.contains(year.as_str()));
+        meeting.committee = lines.find_map(|line| match header_line(line, v) {
+            Some(HeaderLine::Full { committee, date: d }) if d == *date => {
+                Some(super::lines::strip_term(&committee))
+            }
+            _ => None,
+        });
     }
     super::cut_off::cut_off_decision(&mut meeting, text, v);
     if !structured {

@@ -43,33 +43,37 @@ fn votes_cut_short(item: &Item) -> bool {
     matches!((voted, points), (Some(v), Some(p)) if v < p)
 }
 
-/// Whether the item's last decision is where the text ends (its last words are the text's).
+/// Whether the item's last decision runs to the end of the text: the text's last 40
+/// characters, white space aside, are the end of the decision.
 fn ends_text(item: &Item, text: &str) -> bool {
     let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     let Some(decision) = item.decisions.last() else {
         return false;
     };
     let tail: String = {
-        let d = squash(&decision.text);
-        let chars: Vec<char> = d.chars().collect();
-        chars[chars.len().saturating_sub(40)..].iter().collect()
+        let rev: Vec<char> = text.trim_end().chars().rev().take(40).collect();
+        squash(&rev.into_iter().rev().collect::<String>())
     };
-    let end: String = {
-        let t: Vec<char> = text.trim_end().chars().rev().take(400).collect();
-        squash(&t.into_iter().rev().collect::<String>())
-    };
-    !tail.is_empty() && end.ends_with(&tail)
+    !tail.is_empty() && squash(&decision.text).ends_with(&tail)
+}
+
+fn mark_pending(item: &mut Item) {
+    if let Some(last) = item.decisions.last_mut() {
+        last.outcome = Outcome::Pending;
+    }
+    item.outcome = Outcome::Pending;
 }
 
 pub(super) fn cut_off_decision(meeting: &mut Meeting, text: &str, v: &Vocabulary) {
-    if let Some(item) = meeting.items.last_mut() {
-        if votes_cut_short(item) && ends_text(item, text) {
-            if let Some(last) = item.decisions.last_mut() {
-                last.outcome = Outcome::Pending;
-            }
-            item.outcome = Outcome::Pending;
-            return;
-        }
+    let Some(item) = meeting.items.last_mut() else {
+        return;
+    };
+    if !ends_text(item, text) {
+        return;
+    }
+    if votes_cut_short(item) {
+        mark_pending(item);
+        return;
     }
     let end = text.trim_end();
     if end.ends_with(['.', '!', '?', ')', '"', '”', '»']) {
@@ -81,26 +85,7 @@ pub(super) fn cut_off_decision(meeting: &mut Meeting, text: &str, v: &Vocabulary
     if last_line.chars().count() >= 3 && v.is_furniture_start(&last_line) {
         return;
     }
-    let Some(item) = meeting.items.last_mut() else {
-        return;
-    };
-    let Some(last) = item.decisions.last_mut() else {
-        return;
-    };
-    let tail: String = end
-        .chars()
-        .rev()
-        .take(40)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let tail = tail.split_whitespace().collect::<Vec<_>>().join(" ");
-    let decision_text = last.text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !tail.is_empty() && decision_text.ends_with(&tail) {
-        last.outcome = Outcome::Pending;
-        item.outcome = Outcome::Pending;
-    }
+    mark_pending(item);
 }
 
 #[cfg(test)]
