@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// A minutes file (.txt or .html).
+    /// A minutes file (.pdf, .txt or .html).
     file: PathBuf,
     /// More vocabulary, as for `ingest --vocabulary`.
     #[arg(long, value_name = "FILE.toml")]
@@ -41,14 +41,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let path = &args.file;
     let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
     let name = path.display().to_string();
-    let got = referat_core::ingest::ingest_traced(bytes, &name, &vocabulary)
-        .with_context(|| format!("cannot decode `{}`", path.display()))?;
+    let got = referat_core::ingest::ingest_traced(bytes, &name, &vocabulary)?;
     println!(
         "{name}: read as {}{}",
-        if got.kind == InputKind::Html {
-            "an HTML page"
-        } else {
-            "text"
+        match got.kind {
+            InputKind::Html => "an HTML page",
+            InputKind::Pdf => "a PDF",
+            InputKind::Text => "text",
         },
         if got.encoding == referat_core::decode::Encoding::Windows1252 {
             " (Windows-1252)"

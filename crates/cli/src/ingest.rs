@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Minutes as .txt or .html files, or folders searched for them.
+    /// Minutes as .pdf, .txt or .html files, or folders searched for them.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Where to write the bundle.
@@ -39,7 +39,8 @@ pub struct Args {
     /// a fifth of ingest time, see BENCHMARKS.md).
     #[arg(long, conflicts_with = "strict")]
     no_check: bool,
-    /// Fail when a word of the input is missing from the bundle (it is always reported).
+    /// Fail when a word of the input is missing from the bundle, or a file cannot be read
+    /// (both are always reported; without this flag an unreadable file is skipped).
     #[arg(long)]
     strict: bool,
 }
@@ -111,15 +112,44 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let mut meetings = Vec::with_capacity(files.len());
     let mut reports = Vec::with_capacity(files.len());
+    let mut unread = Vec::new();
     for slot in results {
-        let (meeting, report) = slot
+        match slot
             .into_inner()
             .expect("no thread panics holding it")
-            .expect("every file ran")?;
-        meetings.extend(meeting);
-        reports.push(report);
+            .expect("every file ran")
+        {
+            Ok((meeting, report)) => {
+                meetings.extend(meeting);
+                reports.push(report);
+            }
+            Err(e) => unread.push(e),
+        }
     }
     progress.finish_and_clear();
+
+    // A file that gives no text (a scanned PDF in a folder of minutes) is named and
+    // left out; the others still make the bundle. With nothing read, or with
+    // --strict, nothing is written.
+    if let Some(first) = unread.first() {
+        if reports.is_empty() || args.strict {
+            for e in &unread[1..] {
+                eprintln!("error: {e:#}");
+            }
+            let mut e = anyhow::anyhow!("{first:#}");
+            if args.strict && !reports.is_empty() {
+                e = e.context(format!(
+                    "{} file(s) could not be read; `{}` was not changed (--strict)",
+                    unread.len(),
+                    args.output.display()
+                ));
+            }
+            return Err(e);
+        }
+        for e in &unread {
+            eprintln!("skipped: {e:#}");
+        }
+    }
 
     // Report first: with --strict a lost word must leave the previous bundle untouched.
     let mut lost_any = false;
@@ -159,12 +189,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
         |w| bundle.write_json(w, args.pretty),
         &interrupted,
     )?;
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     println!(
-        "wrote {}: {} meetings, {} items from {} files",
+        "wrote {}: {}, {} from {}{}",
         args.output.display(),
-        bundle.meetings.len(),
-        bundle.item_count(),
-        files.len()
+        plural(bundle.meetings.len(), "meeting", "meetings"),
+        plural(bundle.item_count(), "item", "items"),
+        plural(files.len(), "file", "files"),
+        if unread.is_empty() {
+            String::new()
+        } else {
+            format!(" ({} skipped)", unread.len())
+        }
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -181,8 +218,7 @@ fn ingest_file(
         encoding,
         lost,
         ..
-    } = ingest(bytes, &path.display().to_string(), vocabulary, check)
-        .with_context(|| format!("cannot decode `{}`", path.display()))?;
+    } = ingest(bytes, &path.display().to_string(), vocabulary, check)?;
     let report = FileReport {
         path: path.to_path_buf(),
         encoding,
@@ -193,7 +229,7 @@ fn ingest_file(
 }
 
 /// The extensions read from folders.
-const EXTENSIONS: &[&str] = &["txt", "html", "htm"];
+const EXTENSIONS: &[&str] = &["txt", "html", "htm", "pdf"];
 
 /// Expands folders into their minutes files (recursively, sorted); files are taken as
 /// given. A file named twice, or reached twice through a link, is read once; a link
@@ -212,7 +248,7 @@ pub fn collect_files(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>)> 
             walk(input, &mut files, &mut seen, &mut walking, &mut skipped)?;
             if files.len() == before && skipped.is_empty() {
                 bail!(
-                    "no minutes found: folder `{}` holds no .txt or .html files",
+                    "no minutes found: folder `{}` holds no .pdf, .txt or .html files",
                     input.display()
                 );
             }

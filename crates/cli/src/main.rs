@@ -23,7 +23,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Parse minutes (.txt or .html files, or folders of them) into a bundle.
+    /// Parse minutes (.pdf, .txt or .html files, or folders of them) into a bundle.
     Ingest(ingest::Args),
     /// Show how one file was read: each line's class, each field's line, the warnings.
     Explain(explain::Args),

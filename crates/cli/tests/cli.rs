@@ -113,11 +113,79 @@ fn ingest_failing(name: &str, bytes: &[u8]) -> (PathBuf, String) {
 }
 
 #[test]
-fn a_pdf_saved_as_text_gets_a_clear_message() {
+fn a_broken_pdf_gets_a_clear_message_whatever_its_name() {
     let (pdf, stderr) = ingest_failing("referat.txt", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj");
     assert_eq!(
         stderr,
-        format!("error: cannot decode `{}`: this is a PDF file, not text; extract its text first (e.g. `pdftotext`)\n", pdf.display())
+        format!("error: `{}` is a damaged or incomplete PDF: failed parsing cross reference table: invalid start value\n", pdf.display())
+    );
+}
+
+fn pdf_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/pdf")
+        .join(name)
+}
+
+/// A folder mixing a PDF, a text and a saved portal page makes one bundle; a scanned PDF
+/// among them is named and skipped, and `--strict` refuses to write.
+#[test]
+fn a_folder_of_pdf_text_and_html_makes_one_bundle_and_names_a_scanned_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("referater");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(pdf_fixture("udvalgsmoede.pdf"), folder.join("a-udvalg.pdf")).unwrap();
+    std::fs::copy(
+        samples().join("000_5f9710db80485d88.txt"),
+        folder.join("b-norddjurs.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("c-portal.html"),
+        "<!doctype html><title>x</title><h1>Referat</h1><p>Økonomiudvalget 3. marts 2025</p>\
+         <h2>1. Godkendelse af dagsorden</h2><h3>Beslutning</h3><p>Godkendt.</p>",
+    )
+    .unwrap();
+    std::fs::copy(pdf_fixture("scannet.pdf"), folder.join("d-scannet.pdf")).unwrap();
+    let out = dir.path().join("b.json");
+    let run = ingest(&folder, &out, &[]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let scanned = folder.join("d-scannet.pdf");
+    assert!(
+        text(&run.stderr).contains(&format!(
+            "skipped: no text in `{}`: the pages are images; run OCR first\n",
+            scanned.display()
+        )),
+        "{}",
+        text(&run.stderr)
+    );
+    assert!(
+        text(&run.stdout).contains("3 meetings, 6 items from 4 files (1 skipped)"),
+        "{}",
+        text(&run.stdout)
+    );
+    let bundle: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let mut committees: Vec<&str> = bundle["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["committee"].as_str().unwrap_or("?"))
+        .collect();
+    committees.sort_unstable();
+    assert!(
+        committees.contains(&"Udvalget for Natur og Trafik"),
+        "{committees:?}"
+    );
+    assert!(committees.contains(&"Økonomiudvalget"), "{committees:?}");
+
+    let strict_out = dir.path().join("strict.json");
+    let strict = ingest(&folder, &strict_out, &["--strict"]);
+    assert!(!strict.status.success());
+    assert!(!strict_out.exists());
+    assert!(
+        text(&strict.stderr).contains("1 file(s) could not be read"),
+        "{}",
+        text(&strict.stderr)
     );
 }
 
@@ -141,7 +209,7 @@ fn an_empty_folder_is_an_error() {
     assert_eq!(
         text(&run.stderr),
         format!(
-            "error: no minutes found: folder `{}` holds no .txt or .html files\n",
+            "error: no minutes found: folder `{}` holds no .pdf, .txt or .html files\n",
             empty.display()
         )
     );
@@ -446,7 +514,7 @@ fn ingest_reads_html_and_each_file_once() {
         "{stderr}"
     );
     assert!(
-        text(&run.stdout).contains("1 meetings, 1 items from 2 files"),
+        text(&run.stdout).contains("1 meeting, 1 item from 2 files"),
         "{}",
         text(&run.stdout)
     );

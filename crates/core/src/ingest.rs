@@ -6,6 +6,20 @@ use crate::decode::{decode, DecodeError, Encoding};
 use crate::model::Meeting;
 use crate::parse::{parse_minutes, parse_minutes_traced, Warning, WarningKind};
 use crate::vocabulary::Vocabulary;
+use thiserror::Error;
+
+/// Why a file gave no meeting. Each message names the file.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum IngestError {
+    #[error("cannot decode `{file}`: {error}")]
+    Decode { file: String, error: DecodeError },
+    #[cfg(feature = "pdf")]
+    #[error("{}", .error.in_file(.file))]
+    Pdf {
+        file: String,
+        error: crate::pdf::PdfError,
+    },
+}
 
 /// What kind of document the bytes held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +28,8 @@ pub enum InputKind {
     Text,
     /// A portal page saved from a browser.
     Html,
+    /// A PDF, read with [`crate::pdf`].
+    Pdf,
 }
 
 /// One file's result.
@@ -51,7 +67,7 @@ pub fn ingest(
     source: &str,
     vocabulary: &Vocabulary,
     check: bool,
-) -> Result<Ingested, DecodeError> {
+) -> Result<Ingested, IngestError> {
     read(bytes, source, vocabulary, check, false)
 }
 
@@ -60,7 +76,7 @@ pub fn ingest_traced(
     bytes: Vec<u8>,
     source: &str,
     vocabulary: &Vocabulary,
-) -> Result<Ingested, DecodeError> {
+) -> Result<Ingested, IngestError> {
     read(bytes, source, vocabulary, true, true)
 }
 
@@ -70,26 +86,89 @@ fn read(
     vocabulary: &Vocabulary,
     check: bool,
     traced: bool,
-) -> Result<Ingested, DecodeError> {
+) -> Result<Ingested, IngestError> {
+    #[cfg(feature = "pdf")]
+    if looks_like_pdf(&bytes) {
+        return read_pdf(&bytes, source, vocabulary, check, traced);
+    }
     let kind = if looks_like_html(source, &bytes) {
         InputKind::Html
     } else {
         InputKind::Text
     };
-    let (decoded, encoding) = decode(bytes)?;
+    let (decoded, encoding) = decode(bytes).map_err(|error| IngestError::Decode {
+        file: source.to_owned(),
+        error,
+    })?;
     let text = match kind {
         #[cfg(feature = "html")]
         InputKind::Html => crate::html::text_of(&decoded),
         #[cfg(not(feature = "html"))]
         InputKind::Html => decoded,
-        InputKind::Text => decoded,
+        InputKind::Text | InputKind::Pdf => decoded,
     };
     let text = match crate::mojibake::repair(&text) {
         std::borrow::Cow::Owned(repaired) => repaired,
         std::borrow::Cow::Borrowed(_) => text,
     };
+    Ok(finish(
+        text,
+        Vec::new(),
+        source,
+        vocabulary,
+        check,
+        traced,
+        encoding,
+        kind,
+    ))
+}
+
+/// Whether the bytes are a PDF: its header, which readers accept within the first
+/// kilobyte (some tools write a line before it).
+pub fn looks_like_pdf(bytes: &[u8]) -> bool {
+    memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some()
+}
+
+#[cfg(feature = "pdf")]
+fn read_pdf(
+    bytes: &[u8],
+    source: &str,
+    vocabulary: &Vocabulary,
+    check: bool,
+    traced: bool,
+) -> Result<Ingested, IngestError> {
+    let keep = |line: &str| vocabulary.is_heading_line(line);
+    let pdf = crate::pdf::extract(bytes, &keep).map_err(|error| IngestError::Pdf {
+        file: source.to_owned(),
+        error,
+    })?;
+    Ok(finish(
+        pdf.text,
+        pdf.furniture,
+        source,
+        vocabulary,
+        check,
+        traced,
+        Encoding::Utf8,
+        InputKind::Pdf,
+    ))
+}
+
+/// Parses the text and checks it. `furniture` is page furniture cut from the text
+/// before (a PDF's running header): kept on the meeting and known to the check.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    text: String,
+    furniture: Vec<String>,
+    source: &str,
+    vocabulary: &Vocabulary,
+    check: bool,
+    traced: bool,
+    encoding: Encoding,
+    kind: InputKind,
+) -> Ingested {
     if text.trim().is_empty() {
-        return Ok(Ingested {
+        return Ingested {
             meeting: None,
             warnings: vec![Warning {
                 item: None,
@@ -100,19 +179,24 @@ fn read(
             text,
             lost: Vec::new(),
             trace: Vec::new(),
-        });
+        };
     }
-    let parsed = if traced {
+    let mut parsed = if traced {
         parse_minutes_traced(&text, source, vocabulary)
     } else {
         parse_minutes(&text, source, vocabulary)
     };
     let lost = if check {
-        lost_words(&text, &parsed.meeting)
+        let mut read = furniture.join("\n");
+        read.push('\n');
+        read.push_str(&text);
+        parsed.meeting.furniture.extend(furniture);
+        lost_words(&read, &parsed.meeting)
     } else {
+        parsed.meeting.furniture.extend(furniture);
         Vec::new()
     };
-    Ok(Ingested {
+    Ingested {
         meeting: Some(parsed.meeting),
         warnings: parsed.warnings,
         encoding,
@@ -120,5 +204,5 @@ fn read(
         text,
         lost,
         trace: parsed.trace,
-    })
+    }
 }

@@ -15,6 +15,8 @@ pub mod model;
 pub mod mojibake;
 pub mod pack;
 pub mod parse;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod query;
 pub mod reflow;
 pub mod vocabulary;

@@ -75,7 +75,7 @@ pub(super) fn cut_off_decision(meeting: &mut Meeting, text: &str, v: &Vocabulary
         mark_pending(item);
         return;
     }
-    let end = text.trim_end();
+    let end = without_signatures(text.trim_end(), v);
     if end.ends_with(['.', '!', '?', ')', '"', '”', '»']) {
         return;
     }
@@ -88,11 +88,47 @@ pub(super) fn cut_off_decision(meeting: &mut Meeting, text: &str, v: &Vocabulary
     mark_pending(item);
 }
 
+/// `text` without the signatures that close the minutes: short lines at its end, one
+/// of them a signature's title (`Anne Holm` / `formand` / `Bo Lund` / `næstformand`).
+fn without_signatures<'a>(text: &'a str, v: &Vocabulary) -> &'a str {
+    let mut end = text.len();
+    let mut signed = false;
+    for line in text.lines().rev() {
+        let trimmed = line.trim();
+        let short = trimmed.split_whitespace().count() <= 4 && !trimmed.ends_with('.');
+        if !trimmed.is_empty() && !short {
+            break;
+        }
+        signed |= v.is_signature_role(trimmed);
+        end = line.as_ptr() as usize - text.as_ptr() as usize;
+    }
+    if signed {
+        text[..end].trim_end()
+    } else {
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::votes_cut_short;
+    use super::{votes_cut_short, without_signatures};
     use crate::model::{Decision, Outcome, Section};
     use crate::parse::build::empty_item;
+    use crate::Vocabulary;
+
+    #[test]
+    fn signatures_after_the_last_decision_are_no_cut() {
+        let v = Vocabulary::builtin();
+        assert_eq!(
+            without_signatures("Godkendt.\n\nAnne Holm\nformand\n\nBo Lund\nnæstformand", v),
+            "Godkendt."
+        );
+        // Short lines with no title among them may be where the text was cut.
+        assert_eq!(
+            without_signatures("Godkendt, idet\nudvalget ønsker", v),
+            "Godkendt, idet\nudvalget ønsker"
+        );
+    }
 
     #[test]
     fn a_point_by_point_vote_that_stops_early_was_cut() {

@@ -38,6 +38,7 @@ pub struct Words {
     pub committee_words: Vec<String>,
     pub document_words: Vec<String>,
     pub toc_headings: Vec<String>,
+    pub signature_roles: Vec<String>,
     pub section_headings: Vec<String>,
     pub decision_headings: Vec<String>,
     pub item_decision_headings: Vec<String>,
@@ -279,7 +280,7 @@ impl Vocabulary {
                 $(file.$part.$field.extend(user.$part.$field);)*
             };
         }
-        extend!(words: committee_words, document_words, toc_headings, section_headings, decision_headings,
+        extend!(words: committee_words, document_words, toc_headings, signature_roles, section_headings, decision_headings,
             item_decision_headings, absence_labels, attendance_labels, case_labels, journal_labels, field_labels,
             committee_labels, date_labels, time_labels, place_labels, furniture);
         extend!(phrases: rejected, withdrawn, postponed, noted, recommended, approved,
@@ -487,6 +488,34 @@ impl Vocabulary {
             .toc_headings
             .iter()
             .any(|w| w.to_lowercase() == heading)
+    }
+
+    /// Whether `line` is a signature's title (`formand`, `Borgmester`).
+    pub fn is_signature_role(&self, line: &str) -> bool {
+        let line = line.trim().trim_end_matches([',', '.']).to_lowercase();
+        self.words
+            .signature_roles
+            .iter()
+            .any(|r| r.to_lowercase() == line)
+    }
+
+    /// Whether `line` is a heading the parser reads as structure (`Beslutning`,
+    /// `Sagsfremstilling`, `Fraværende:`): never page furniture, however often a PDF
+    /// prints it at the top of a page.
+    pub fn is_heading_line(&self, line: &str) -> bool {
+        let line = line.trim().trim_end_matches([':', '.']).to_lowercase();
+        let w = &self.words;
+        [
+            &w.section_headings,
+            &w.decision_headings,
+            &w.item_decision_headings,
+            &w.absence_labels,
+            &w.attendance_labels,
+            &w.toc_headings,
+        ]
+        .into_iter()
+        .flatten()
+        .any(|h| h.to_lowercase() == line)
     }
 
     /// Whether `word` alone says what the document is (`REFERAT`, `Beslutningsprotokol`).

@@ -1,0 +1,294 @@
+//! PDF minutes: the text read from PDFs made for these tests (tests/fixtures/pdf,
+//! printed by Chromium from pages in `src/`), the fields of the real Aarhus minutes
+//! read from the PDF against the same minutes read from `pdftotext`'s text, and the
+//! message for each kind of PDF that gives no minutes.
+#![cfg(feature = "pdf")]
+
+use referat_core::ingest::{ingest, InputKind};
+use referat_core::pdf::extract;
+use referat_core::{Outcome, Vocabulary, WarningKind};
+use std::path::PathBuf;
+
+fn fixture(path: &str) -> Vec<u8> {
+    let full = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path);
+    std::fs::read(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
+}
+
+fn text_of(path: &str) -> referat_core::pdf::PdfText {
+    let v = Vocabulary::builtin();
+    extract(&fixture(path), &|l| v.is_heading_line(l)).expect("readable PDF")
+}
+
+#[test]
+fn printed_minutes_read_in_order_with_the_running_header_and_footer_aside() {
+    let pdf = text_of("tests/fixtures/pdf/udvalgsmoede.pdf");
+    assert_eq!(pdf.pages, 4);
+    // A page's first line follows the form feed that ends the page before it.
+    let lines: Vec<&str> = pdf
+        .text
+        .lines()
+        .map(|l| l.trim_start_matches('\u{c}'))
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    // The first page's running header opens the text; the same header and every
+    // `Side N af 4` elsewhere are furniture.
+    assert_eq!(
+        lines[..6],
+        [
+            "Udvalget for Natur og Trafik – 4. marts 2025",
+            "Referat",
+            "Udvalget for Natur og Trafik",
+            "Mødedato: Tirsdag den 4. marts 2025 kl. 16.30",
+            "Mødested: Mødelokale 2, Rådhuset",
+            "Fraværende: Søren Ågård (F)",
+        ]
+    );
+    assert_eq!(
+        pdf.furniture,
+        [
+            "Side 1 af 4",
+            "Udvalget for Natur og Trafik – 4. marts 2025",
+            "Side 2 af 4",
+            "Udvalget for Natur og Trafik – 4. marts 2025",
+            "Side 3 af 4",
+            "Udvalget for Natur og Trafik – 4. marts 2025",
+            "Side 4 af 4",
+        ]
+    );
+    assert!(!pdf.text.contains("Side 2 af 4"));
+    // Reading order, the letters æ/ø/å, a ligature written out (`fi` in `trafik`), a
+    // table's row and the two signature columns.
+    let position = |needle: &str| {
+        lines
+            .iter()
+            .position(|l| *l == needle)
+            .unwrap_or_else(|| panic!("no line `{needle}` in\n{}", pdf.text))
+    };
+    let order = [
+        "1. Godkendelse af dagsorden",
+        "2. Cykelsti langs Åbrinken",
+        "en dobbeltrettet sti i vestsiden,",
+        "4,8 mio. kr. 5 træer",
+        "trafiksikkerhed i 2025 og 2026.",
+        "3. Vintertjeneste, status for sæsonen",
+        "4. Lukket punkt: Køb af areal ved Møllevej",
+        "Anne Holm",
+        "Bo Lund",
+    ]
+    .map(position);
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    // Pages end with a form feed, as pdftotext writes them.
+    assert_eq!(pdf.text.matches('\u{c}').count(), 4);
+}
+
+#[test]
+fn printed_minutes_give_their_fields() {
+    let got = ingest(
+        fixture("tests/fixtures/pdf/udvalgsmoede.pdf"),
+        "udvalgsmoede.pdf",
+        Vocabulary::builtin(),
+        true,
+    )
+    .expect("readable");
+    assert_eq!(got.kind, InputKind::Pdf);
+    assert_eq!(
+        got.lost,
+        Vec::<String>::new(),
+        "the word check counts furniture"
+    );
+    let m = got.meeting.expect("a meeting");
+    assert_eq!(
+        (
+            m.committee.as_deref(),
+            m.date.as_deref(),
+            m.start_time.as_deref()
+        ),
+        (
+            Some("Udvalget for Natur og Trafik"),
+            Some("2025-03-04"),
+            Some("16:30")
+        )
+    );
+    assert_eq!(m.furniture.len(), 7);
+    let items: Vec<_> = m
+        .items
+        .iter()
+        .map(|i| {
+            (
+                i.number,
+                i.case_number.as_deref(),
+                i.title.as_deref(),
+                i.outcome,
+                i.decisions.iter().any(|d| d.dissent),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (
+                Some(1),
+                Some("25/1101"),
+                Some("Godkendelse af dagsorden"),
+                Outcome::Approved,
+                false
+            ),
+            (
+                Some(2),
+                Some("24/8830"),
+                Some("Cykelsti langs Åbrinken"),
+                Outcome::Approved,
+                true
+            ),
+            (
+                Some(3),
+                Some("25/0420"),
+                Some("Vintertjeneste, status for sæsonen"),
+                Outcome::Noted,
+                false
+            ),
+            (
+                Some(4),
+                Some("25/0077"),
+                Some("Køb af areal ved Møllevej"),
+                Outcome::Approved,
+                false
+            ),
+        ]
+    );
+    assert_eq!(m.absent[0].name, "Søren Ågård");
+    assert_eq!(m.items[3].access, referat_core::Access::Closed);
+}
+
+/// The real Aarhus minutes (28 pages) read from the PDF give the same fields as the
+/// same minutes read from `pdftotext`'s text (the committed fixture).
+#[test]
+fn aarhus_pdf_gives_the_fields_of_its_pdftotext_text() {
+    let v = Vocabulary::builtin();
+    let from_pdf = ingest(
+        fixture("tests/fixtures/aarhus-byraad-2025-08-27.pdf"),
+        "a.pdf",
+        v,
+        true,
+    )
+    .expect("readable");
+    let from_text = ingest(
+        fixture("tests/fixtures/aarhus-byraad-2025-08-27.txt"),
+        "a.txt",
+        v,
+        true,
+    )
+    .expect("readable");
+    assert_eq!(from_pdf.lost, Vec::<String>::new());
+    let (p, t) = (from_pdf.meeting.unwrap(), from_text.meeting.unwrap());
+    assert_eq!(p.items.len(), 21);
+    assert_eq!(
+        (&p.committee, &p.date, &p.start_time, &p.location, &p.absent),
+        (&t.committee, &t.date, &t.start_time, &t.location, &t.absent)
+    );
+    for (a, b) in p.items.iter().zip(&t.items) {
+        let n = a.number;
+        assert_eq!(
+            (a.number, &a.case_number, a.access),
+            (b.number, &b.case_number, b.access)
+        );
+        assert_eq!(
+            (a.outcome, &a.absent, &a.attachments),
+            (b.outcome, &b.absent, &b.attachments),
+            "item {n:?}"
+        );
+        let dissent =
+            |i: &referat_core::Item| i.decisions.iter().map(|d| d.dissent).collect::<Vec<_>>();
+        assert_eq!(dissent(a), dissent(b), "item {n:?}");
+        if n == Some(7) {
+            // pdftotext drops the hyphen where the title wraps after `2030-`; the PDF's
+            // own text keeps it.
+            assert_eq!(
+                a.title.as_deref(),
+                Some("Afrapportering på klimaregnskab samt orientering om ny 2030-fremskrivning")
+            );
+        } else {
+            assert_eq!(a.title, b.title, "item {n:?}");
+        }
+    }
+}
+
+fn error_of(path: &str, bytes: Vec<u8>) -> String {
+    match ingest(bytes, path, Vocabulary::builtin(), true) {
+        Err(e) => e.to_string(),
+        Ok(got) => panic!("{path} was read: {:?}", got.warnings),
+    }
+}
+
+#[test]
+fn each_pdf_without_minutes_text_gets_its_message() {
+    let minutes = fixture("tests/fixtures/pdf/udvalgsmoede.pdf");
+    let cases = [
+        (
+            "scannet.pdf",
+            fixture("tests/fixtures/pdf/scannet.pdf"),
+            "no text in `scannet.pdf`: the pages are images; run OCR first",
+        ),
+        (
+            "krypteret.pdf",
+            fixture("tests/fixtures/pdf/krypteret.pdf"),
+            "`krypteret.pdf` is encrypted with a password: save a copy without one and read that",
+        ),
+        (
+            "halv.pdf",
+            minutes[..minutes.len() / 2].to_vec(),
+            "`halv.pdf` is a damaged or incomplete PDF: failed parsing cross reference table: invalid start value",
+        ),
+        (
+            "kun-hoved.pdf",
+            b"%PDF-1.7\n".to_vec(),
+            "`kun-hoved.pdf` is a damaged or incomplete PDF: failed parsing cross reference table: invalid start value",
+        ),
+    ];
+    for (name, bytes, message) in cases {
+        assert_eq!(error_of(name, bytes), message);
+    }
+}
+
+#[test]
+fn a_pdf_that_is_no_minutes_is_kept_with_a_warning() {
+    let got = ingest(
+        fixture("tests/fixtures/pdf/brev.pdf"),
+        "brev.pdf",
+        Vocabulary::builtin(),
+        true,
+    )
+    .expect("readable");
+    assert!(
+        got.warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::NoStructure),
+        "{:?}",
+        got.warnings
+    );
+    let m = got.meeting.expect("kept");
+    assert!(m.items[0].sections[0]
+        .text
+        .contains("støj fra vejarbejdet på Kirkegade"));
+}
+
+#[test]
+fn damaged_bytes_never_panic() {
+    let minutes = fixture("tests/fixtures/pdf/udvalgsmoede.pdf");
+    // Every cut, and a run of bytes flipped at many places: an error or a text, never a
+    // panic (a panic inside the PDF libraries is caught and becomes the error).
+    for cut in (9..minutes.len()).step_by(997) {
+        let _ = extract(&minutes[..cut], &|_| false);
+    }
+    for at in (0..minutes.len()).step_by(1499) {
+        let mut bytes = minutes.clone();
+        for b in bytes.iter_mut().skip(at).take(64) {
+            *b ^= 0x5A;
+        }
+        if let Err(e) = extract(&bytes, &|_| false) {
+            assert!(!e.in_file("x.pdf").is_empty());
+        }
+    }
+}
