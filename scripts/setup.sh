@@ -31,6 +31,16 @@ if [ ! -x /usr/bin/chromium ]; then
   }
 fi
 
+# Debian's pdftotext, the reference that `cargo xtask pdf-eval` compares referat's PDF text with
+# (no test needs it; referat itself reads PDFs in Rust).
+if ! command -v pdftotext >/dev/null; then
+  say "installing poppler-utils (pdftotext) from Debian"
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get install -y -q poppler-utils || {
+    $sudo_cmd apt-get update -q && $sudo_cmd apt-get install -y -q poppler-utils
+  }
+fi
+
 # npm: playwright-core (browser driver) and binaryen (wasm-opt), pinned by the lockfile.
 if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/binaryen ] \
    || [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then

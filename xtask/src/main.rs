@@ -1,4 +1,4 @@
-//! Project tasks: `cargo xtask dist | run | browser-test | test | eval`.
+//! Project tasks: `cargo xtask dist | run | browser-test | test | eval | pdf-eval`.
 //!
 //! `gen-bundle` writes a synthetic bundle built from the real samples (see `gen.rs`);
 //! `bench` measures the viewer at 1k/10k/40k items beside MiniSearch and a JSON.parse floor.
@@ -17,6 +17,7 @@ use std::process::Command;
 
 mod eval;
 mod gen;
+mod pdf_eval;
 
 const USAGE: &str = "usage: cargo xtask <dist | run | browser-test | test | gen-bundle | bench>
   dist          build dist/referat-app.html, dist/index.html, and dist/referat.html (with dist/bundle.json);
@@ -27,7 +28,8 @@ const USAGE: &str = "usage: cargo xtask <dist | run | browser-test | test | gen-
   gen-bundle    --items N [--seed S] -o FILE: a synthetic bundle from the real samples
   bench         [--sizes 1000,10000,40000] [--seed S]: the scale benchmark (writes bench-data/)
   eval          [--corpus DIR] [--labels DIR] [--bundles DIR] [--verbose]: parser accuracy on a
-                labelled corpus (default devcorpus/corpus and ../shared/devcorpus/labels); see PARSING.md";
+                labelled corpus (default devcorpus/corpus and ../shared/devcorpus/labels); see PARSING.md
+  pdf-eval      PDF text against pdftotext (word F1, split words) and pages per second; see BENCHMARKS.md";
 
 /// Shown by the boot script in a browser that cannot run the viewer.
 const UNSUPPORTED: &str = "Denne browser er for gammel til referat (den skal kunne køre WebAssembly med SIMD). Brug Safari 16.4, Chrome 97, Edge 97, Firefox 89 eller nyere. (This browser is too old for referat: it needs WebAssembly with SIMD.)";
@@ -44,6 +46,7 @@ fn main() -> Result<()> {
         "gen-bundle" => gen_bundle(),
         "bench" => bench(),
         "eval" => eval::eval(&root()),
+        "pdf-eval" => pdf_eval::run(&root()),
         _ => {
             eprintln!("{USAGE}");
             std::process::exit(2)
@@ -357,6 +360,25 @@ fn test() -> Result<()> {
             "clippy",
             "-p",
             "referat-app",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &root,
+    )?;
+    // The PDF reader must keep building for the browser (the viewer's importer reads
+    // PDFs with the same core).
+    cmd(
+        &c,
+        &[
+            "clippy",
+            "-p",
+            "referat-core",
+            "--no-default-features",
+            "--features",
+            "pdf",
             "--target",
             "wasm32-unknown-unknown",
             "--",
