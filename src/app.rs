@@ -1,5 +1,6 @@
 //! The root: owns the state, does all I/O (loading, URL hash, keyboard, drag and drop).
 
+use crate::importer;
 use crate::loader;
 use crate::state::{Action, State};
 use crate::viewer::Viewer;
@@ -88,23 +89,52 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |file: web_sys::File| loader::open_file(file, dispatch.clone()))
     };
+    let on_import = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |files: Vec<web_sys::File>| importer::start(files, dispatch.clone()))
+    };
+    let on_save_file = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            if let Some(data) = &state.data {
+                if let Err(e) = importer::save_file(&data.bundle) {
+                    gloo::console::error!(format!("Gem som fil: {e}"));
+                }
+            }
+        })
+    };
+    let on_save_bundle = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            if let Some(data) = &state.data {
+                if let Err(e) = importer::save_bundle(&data.bundle) {
+                    gloo::console::error!(format!("Hent bundle.json: {e}"));
+                }
+            }
+        })
+    };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    // A dropped bundle (`.json`) opens; dropped minutes (PDF, text, HTML) are imported.
     let ondrop = {
-        let on_file = on_file.clone();
+        let (on_file, on_import) = (on_file.clone(), on_import.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|t| t.files())
-                .and_then(|f| f.get(0))
-            {
-                on_file.emit(file);
+            let Some(list) = e.data_transfer().and_then(|t| t.files()) else {
+                return;
+            };
+            let files: Vec<web_sys::File> =
+                (0..list.length()).filter_map(|i| list.get(i)).collect();
+            let bundle = files.len() == 1 && files[0].name().to_lowercase().ends_with(".json");
+            if bundle {
+                on_file.emit(files[0].clone());
+            } else {
+                on_import.emit(files);
             }
         })
     };
     html! {
         <div class="drop-zone" {ondragover} {ondrop}>
-            <Viewer state={Rc::new((*state).clone())} {dispatch} {on_file} />
+            <Viewer state={Rc::new((*state).clone())} {dispatch} {on_file} {on_import} {on_save_file} {on_save_bundle} />
         </div>
     }
 }

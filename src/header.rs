@@ -1,4 +1,5 @@
-//! The header: the bundle's title and date, "Åbn bundle…", and the language toggle.
+//! The header: the bundle's title and date, "Åbn bundle…", the import and the two
+//! downloads, and the language toggle.
 
 use crate::i18n::Lang;
 use crate::state::Action;
@@ -12,6 +13,10 @@ pub struct HeaderProps {
     pub lang: Lang,
     pub dispatch: Callback<Action>,
     pub on_file: Callback<web_sys::File>,
+    pub on_import: Callback<Vec<web_sys::File>>,
+    /// "Gem som fil" and "Hent bundle.json" (shown when a bundle is open).
+    pub on_save_file: Option<Callback<()>>,
+    pub on_save_bundle: Option<Callback<()>>,
 }
 
 #[function_component(Header)]
@@ -26,6 +31,18 @@ pub fn header(props: &HeaderProps) -> Html {
             }
             // Lets the same file be chosen again after fixing it.
             input.set_value("");
+        })
+    };
+    let on_import = {
+        let on_import = props.on_import.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let mut files = Vec::new();
+            if let Some(list) = input.files() {
+                files.extend((0..list.length()).filter_map(|i| list.get(i)));
+            }
+            input.set_value("");
+            on_import.emit(files);
         })
     };
     let other = if props.lang == Lang::Da {
@@ -45,6 +62,14 @@ pub fn header(props: &HeaderProps) -> Html {
             <div class="header-actions">
                 <label class="button" for="bundle-file">{ t.open_bundle }</label>
                 <input type="file" id="bundle-file" class="visually-hidden" accept=".json,application/json" onchange={on_change} />
+                <label class="button secondary" for="import-files">{ t.import_files }</label>
+                <input type="file" id="import-files" class="visually-hidden" multiple=true accept=".pdf,.txt,.html,.htm,application/pdf,text/plain,text/html" onchange={on_import} />
+                if let Some(save) = &props.on_save_file {
+                    <button type="button" class="button secondary" id="save-file" onclick={save.reform(|_| ())}>{ t.save_file }</button>
+                }
+                if let Some(save) = &props.on_save_bundle {
+                    <button type="button" class="button secondary" id="save-bundle" onclick={save.reform(|_| ())}>{ t.save_bundle }</button>
+                }
                 <button type="button" class="button secondary" lang={if other == Lang::En { "en" } else { "da" }} onclick={toggle}>
                     { t.other_lang }
                 </button>

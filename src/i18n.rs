@@ -95,6 +95,14 @@ pub struct Texts {
     pub line: &'static str,
     pub column: &'static str,
     pub drop_hint: &'static str,
+    pub import_files: &'static str,
+    pub save_file: &'static str,
+    pub save_bundle: &'static str,
+    pub importing: &'static str,
+    pub imported: &'static str,
+    pub import_items: &'static str,
+    pub import_failed: &'static str,
+    pub imported_title: &'static str,
 }
 
 pub static DA: Texts = Texts {
@@ -166,6 +174,14 @@ pub static DA: Texts = Texts {
     line: "linje",
     column: "kolonne",
     drop_hint: "Slip filen for at åbne den",
+    import_files: "Importér referater…",
+    save_file: "Gem som fil",
+    save_bundle: "Hent bundle.json",
+    importing: "Læser referater",
+    imported: "Importeret",
+    import_items: "punkter",
+    import_failed: "Importen kunne ikke starte",
+    imported_title: "Importerede referater",
 };
 
 pub static EN: Texts = Texts {
@@ -237,6 +253,14 @@ pub static EN: Texts = Texts {
     line: "line",
     column: "column",
     drop_hint: "Drop the file to open it",
+    import_files: "Import minutes…",
+    save_file: "Save as file",
+    save_bundle: "Download bundle.json",
+    importing: "Reading minutes",
+    imported: "Imported",
+    import_items: "items",
+    import_failed: "The import could not start",
+    imported_title: "Imported minutes",
 };
 
 /// What went wrong, in the user's language, and where (line, column) when known.

@@ -8,6 +8,8 @@ pub mod error_panel;
 pub mod filters;
 pub mod header;
 pub mod i18n;
+pub mod import_panel;
+pub mod importer;
 pub mod item_view;
 pub mod loader;
 pub mod meeting_view;

@@ -74,6 +74,25 @@ pub struct Loading {
     pub parsing: bool,
 }
 
+/// One file of an import, as the importer's worker reported it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportStatus {
+    Waiting,
+    Read { items: usize, notes: Vec<String> },
+    Failed(String),
+}
+
+/// An import under way (or just finished, until dismissed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Import {
+    pub files: Vec<(String, ImportStatus)>,
+    /// Meetings read so far; added to the bundle when every file is in.
+    pub meetings: Vec<referat_core::Meeting>,
+    pub done: bool,
+    /// The importer itself could not start.
+    pub fatal: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub data: Option<Shared>,
@@ -85,6 +104,7 @@ pub struct State {
     pub today: String,
     /// The filter panel is unfolded (only matters on narrow screens; wide ones always show it).
     pub filters_open: bool,
+    pub import: Option<Import>,
 }
 
 impl State {
@@ -97,6 +117,7 @@ impl State {
             error: None,
             today,
             filters_open: false,
+            import: None,
         }
     }
 
@@ -135,6 +156,16 @@ pub enum Action {
     Reset,
     SetLang(Lang),
     ToggleFilters,
+    /// The importer's worker was started on these files.
+    ImportStarted(Vec<String>),
+    /// One file is read (its index in the import, and the worker's report).
+    ImportRead(usize, referat_core::ingest::FileReport),
+    ImportFatal(String),
+    /// Every file is in: the meetings join the bundle (built at `now`, RFC 3339).
+    ImportFinished {
+        now: String,
+    },
+    DismissImport,
 }
 
 impl Reducible for State {
@@ -225,6 +256,64 @@ impl Reducible for State {
                 s.route.english = lang == Lang::En;
             }
             Action::ToggleFilters => s.filters_open = !s.filters_open,
+            Action::ImportStarted(names) => {
+                s.import = Some(Import {
+                    files: names
+                        .into_iter()
+                        .map(|n| (n, ImportStatus::Waiting))
+                        .collect(),
+                    meetings: Vec::new(),
+                    done: false,
+                    fatal: None,
+                })
+            }
+            Action::ImportRead(i, report) => {
+                if let Some(import) = &mut s.import {
+                    let status = match (&report.error, report.meeting) {
+                        (Some(e), _) => ImportStatus::Failed(e.clone()),
+                        (None, meeting) => {
+                            let items = meeting.as_ref().map_or(0, |m| m.items.len());
+                            import.meetings.extend(meeting);
+                            ImportStatus::Read {
+                                items,
+                                notes: report.notes,
+                            }
+                        }
+                    };
+                    if let Some(slot) = import.files.get_mut(i) {
+                        slot.1 = status;
+                    }
+                }
+            }
+            Action::ImportFatal(why) => {
+                if let Some(import) = &mut s.import {
+                    import.fatal = Some(why);
+                    import.done = true;
+                }
+            }
+            Action::ImportFinished { now } => {
+                if let Some(import) = &mut s.import {
+                    import.done = true;
+                    let meetings = std::mem::take(&mut import.meetings);
+                    if !meetings.is_empty() {
+                        // The viewer carries no parser vocabulary: abbreviations come from
+                        // the bundle itself.
+                        let bundle = match &s.data {
+                            Some(data) => data.bundle.clone(),
+                            None => referat_core::merge::empty_bundle(
+                                s.lang.texts().imported_title,
+                                &now,
+                            ),
+                        };
+                        let committees = referat_core::Committees::of_bundle(&bundle);
+                        let merged =
+                            referat_core::merge::add_meetings(bundle, meetings, &now, &committees);
+                        s.data = Some(Shared::new(merged));
+                        s.error = None;
+                    }
+                }
+            }
+            Action::DismissImport => s.import = None,
         }
         if s.route.filter != before {
             // A changed filter shows the list again (the list shows new results from the top).

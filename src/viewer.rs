@@ -3,6 +3,7 @@
 use crate::error_panel::ErrorPanel;
 use crate::filters::FilterPanel;
 use crate::header::Header;
+use crate::import_panel::ImportPanel;
 use crate::item_view::ItemView;
 use crate::meeting_view::MeetingView;
 use crate::results::ResultList;
@@ -18,6 +19,12 @@ pub struct ViewerProps {
     pub dispatch: Callback<Action>,
     #[prop_or_default]
     pub on_file: Callback<web_sys::File>,
+    #[prop_or_default]
+    pub on_import: Callback<Vec<web_sys::File>>,
+    #[prop_or_default]
+    pub on_save_file: Callback<()>,
+    #[prop_or_default]
+    pub on_save_bundle: Callback<()>,
 }
 
 #[function_component(Viewer)]
@@ -154,8 +161,14 @@ pub fn viewer(props: &ViewerProps) -> Html {
     };
     html! {
         <div class="app" lang={t.code}>
-            <Header {title} {generated} lang={s.lang} dispatch={d.clone()} on_file={props.on_file.clone()} />
+            <Header {title} {generated} lang={s.lang} dispatch={d.clone()} on_file={props.on_file.clone()}
+                on_import={props.on_import.clone()}
+                on_save_file={s.data.is_some().then(|| props.on_save_file.clone())}
+                on_save_bundle={s.data.is_some().then(|| props.on_save_bundle.clone())} />
             { for loading }
+            if let Some(import) = &s.import {
+                <ImportPanel import={import.clone()} lang={s.lang} dispatch={d.clone()} />
+            }
             if let Some(failure) = &s.error {
                 <ErrorPanel failure={failure.clone()} lang={s.lang} kept={s.data.is_some()} dispatch={d.clone()} />
             }

@@ -157,3 +157,94 @@ fn the_filter_panel_folds_on_narrow_screens() {
     assert!(s.filters_open);
     assert!(!s.reduce(Action::ToggleFilters).filters_open);
 }
+
+fn report(
+    name: &str,
+    meeting: Option<referat_core::Meeting>,
+    error: Option<&str>,
+) -> referat_core::ingest::FileReport {
+    referat_core::ingest::FileReport {
+        name: name.into(),
+        meeting,
+        notes: vec!["item 1: no case number".into()],
+        error: error.map(Into::into),
+    }
+}
+
+#[test]
+fn an_import_adds_its_meetings_when_every_file_is_in_and_keeps_old_ids() {
+    let s = loaded();
+    let old: Vec<String> = s
+        .data
+        .as_ref()
+        .unwrap()
+        .bundle
+        .meetings
+        .iter()
+        .map(|m| m.id.clone())
+        .collect();
+    // The first sample meeting read again: it gets a new id, the old one keeps its own.
+    let again = s.data.as_ref().unwrap().bundle.meetings[0].clone();
+    let s = s.reduce(Action::ImportStarted(vec![
+        "a.txt".into(),
+        "scannet.pdf".into(),
+    ]));
+    let s = s.reduce(Action::ImportRead(
+        0,
+        report("a.txt", Some(again.clone()), None),
+    ));
+    let s = s.reduce(Action::ImportRead(
+        1,
+        report("scannet.pdf", None, Some("no text in `scannet.pdf`")),
+    ));
+    // Nothing joins the bundle before the end.
+    assert_eq!(s.data.as_ref().unwrap().bundle.item_count(), 5);
+    let s = s.reduce(Action::ImportFinished {
+        now: "2026-12-02T09:00:00Z".into(),
+    });
+    let import = s.import.as_ref().unwrap();
+    assert!(import.done);
+    assert_eq!(
+        import.files,
+        vec![
+            (
+                "a.txt".to_string(),
+                referat_app::state::ImportStatus::Read {
+                    items: 1,
+                    notes: vec!["item 1: no case number".into()]
+                }
+            ),
+            (
+                "scannet.pdf".to_string(),
+                referat_app::state::ImportStatus::Failed("no text in `scannet.pdf`".into())
+            ),
+        ]
+    );
+    let bundle = &s.data.as_ref().unwrap().bundle;
+    assert_eq!(bundle.item_count(), 6);
+    assert_eq!(bundle.generated, "2026-12-02T09:00:00Z");
+    let ids: Vec<&str> = bundle.meetings.iter().map(|m| m.id.as_str()).collect();
+    for id in &old {
+        assert!(ids.contains(&id.as_str()), "{id} kept");
+    }
+    assert!(ids.contains(&format!("{}-2", again.id).as_str()), "{ids:?}");
+    let s = s.reduce(Action::DismissImport);
+    assert!(s.import.is_none());
+}
+
+#[test]
+fn an_import_with_nothing_open_makes_a_new_bundle() {
+    let s = Rc::new(State::new(Route::default(), "2024-05-10".into()));
+    let meeting = sample_bundle().meetings[1].clone();
+    let s = s
+        .reduce(Action::ImportStarted(vec!["b.txt".into()]))
+        .reduce(Action::ImportRead(0, report("b.txt", Some(meeting), None)))
+        .reduce(Action::ImportFinished {
+            now: "2026-12-02T09:00:00Z".into(),
+        });
+    let bundle = &s.data.as_ref().unwrap().bundle;
+    assert_eq!(
+        (bundle.title.as_str(), bundle.item_count()),
+        ("Importerede referater", 1)
+    );
+}

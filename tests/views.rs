@@ -24,6 +24,9 @@ fn render(state: Rc<State>) -> String {
         state,
         dispatch: Callback::noop(),
         on_file: Callback::noop(),
+        on_import: Callback::noop(),
+        on_save_file: Callback::noop(),
+        on_save_bundle: Callback::noop(),
     };
     futures::executor::block_on(
         LocalServerRenderer::<Viewer>::with_props(props)

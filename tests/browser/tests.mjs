@@ -86,6 +86,83 @@ test('opens from file:// with no network requests and no console errors; screens
   }
 });
 
+test('imports a PDF and a text with #import-files, saves one file with #save-file that opens with the same items; no network', async () => {
+  const { page, log } = await open(oneFile);
+  const before = await count(page);
+  const pdf = join(root, 'tests/fixtures/aarhus-byraad-2025-08-27.pdf');
+  const txt = join(root, 'examples/norddjurs/000_5f9710db80485d88.txt');
+  await page.setInputFiles('#import-files', [pdf, txt]);
+  await page.waitForSelector('#import-status[data-done=true]', { timeout: 60000 });
+  const status = await page.textContent('#import-status');
+  assert.match(status, /aarhus-byraad-2025-08-27\.pdf\s*21 punkter; item 21: no decision/);
+  assert.match(status, /000_5f9710db80485d88\.txt\s*1 punkter/);
+  await expectCount(page, before + 22);
+  const ids = await rowIds(page);
+  await page.screenshot({ path: join(shots, 'import-1024x768.png') });
+  await page.fill('#q', 'Havnens Perle');
+  await expectCount(page, 1);
+  const found = await rowIds(page);
+  await page.fill('#q', '');
+
+  // "Hent bundle.json": the whole bundle, the new meetings in it.
+  const [bundleDownload] = await Promise.all([page.waitForEvent('download'), page.click('#save-bundle')]);
+  const dir = mkdtempSync(join(tmpdir(), 'referat-import-'));
+  const bundlePath = join(dir, 'bundle.json');
+  await bundleDownload.saveAs(bundlePath);
+  const saved = JSON.parse(readFileSync(bundlePath, 'utf8'));
+  assert.equal(saved.meetings.length, bundle.meetings.length + 2);
+  assert.ok(saved.meetings.some((m) => m.committee === 'Aarhus Byråd' && m.items.length === 21 && m.source === 'aarhus-byraad-2025-08-27.pdf'));
+  const allIds = saved.meetings.flatMap((m) => [m.id, ...m.items.map((i) => i.id)]);
+  assert.equal(new Set(allIds).size, allIds.length, 'ids stay unique (the sample is imported a second time)');
+  for (const m of bundle.meetings) {
+    assert.ok(saved.meetings.some((n) => n.id === m.id), `${m.id} keeps its id`);
+  }
+
+  // "Gem som fil": one HTML file with the viewer and the whole bundle, opened again.
+  const [fileDownload] = await Promise.all([page.waitForEvent('download'), page.click('#save-file')]);
+  const htmlPath = join(dir, fileDownload.suggestedFilename());
+  assert.match(htmlPath, /\.html$/);
+  await fileDownload.saveAs(htmlPath);
+  const again = await open(pathToFileURL(htmlPath).href);
+  await expectCount(again.page, before + 22);
+  // The list renders the rows in view: the first ones are the same, in the same order.
+  const shown = Math.min(ids.length, (await rowIds(again.page)).length, 5);
+  assert.deepEqual((await rowIds(again.page)).slice(0, shown), ids.slice(0, shown));
+  await again.page.fill('#q', 'Havnens Perle');
+  await expectCount(again.page, 1);
+  assert.deepEqual(await rowIds(again.page), found);
+  // The saved file can import again: it carries the importer too.
+  await again.page.setInputFiles('#import-files', [txt]);
+  await again.page.waitForSelector('#import-status[data-done=true]', { timeout: 60000 });
+  await again.page.fill('#q', '');
+  await expectCount(again.page, before + 23);
+
+  // No request but the files themselves and the worker's blob: URL.
+  for (const l of [log, again.log]) {
+    assert.deepEqual(l.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:')), []);
+    assert.deepEqual(l.errors, []);
+  }
+  await again.page.close();
+  await page.close();
+});
+
+test('a scanned PDF in an import is named with its reason; the other files are still read', async () => {
+  const { page, log } = await open(oneFile);
+  const before = await count(page);
+  await page.setInputFiles('#import-files', [
+    join(root, 'tests/fixtures/pdf/scannet.pdf'),
+    join(root, 'tests/fixtures/pdf/udvalgsmoede.pdf'),
+  ]);
+  await page.waitForSelector('#import-status[data-done=true]', { timeout: 60000 });
+  const failed = await page.textContent('#import-status .import-file.failed');
+  assert.match(failed, /no text in `scannet\.pdf`: the pages are images; run OCR first/);
+  await expectCount(page, before + 4);
+  await page.click('#import-close');
+  assert.equal(await page.$('#import-status'), null);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
 test('touch targets are at least 44 px', async () => {
   const { page } = await open(oneFile, { width: 768, height: 1024 });
   await page.click('#filters-toggle');
@@ -328,7 +405,12 @@ test('a hostile bundle packed into one file shows its text and runs nothing', as
   await page.click(`[data-item-id="${id}"] a`);
   await page.waitForSelector('.item-view');
   assert.match(await page.textContent('.item-view'), /Tekst <script>alert\(1\)<\/script><\/script><!-- <img/);
-  assert.equal(await page.$$eval('script', (s) => s.length), 3, 'only the data island, the browser check and the app');
+  // Only the browser check and the app run; the rest are inert data blocks (the bundle,
+  // and the importer, which runs in a worker only on import).
+  assert.deepEqual(
+    await page.$$eval('script', (s) => s.map((x) => `${x.type || 'js'}#${x.id}`)),
+    ['application/json#referat-bundle', 'text/plain#referat-importer-js', 'application/octet-stream#referat-importer-wasm', 'js#', 'js#'],
+  );
   assert.equal(await page.$('img'), null);
   await page.waitForTimeout(200);
   assert.deepEqual(log.dialogs, []);

@@ -106,66 +106,37 @@ fn dist() -> Result<()> {
     let work = root.join("target/xtask-dist");
     std::fs::create_dir_all(&dist)?;
     std::fs::create_dir_all(&work)?;
-    cmd(
-        &cargo(),
-        &[
-            "build",
-            "--profile",
-            "wasm-release",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "referat-app",
-            "--bin",
-            "referat-app",
-        ],
+    let (glue, bytes) = build_wasm(
         &root,
+        &work,
+        &["--bin", "referat-app", "-p", "referat-app"],
+        "referat-app",
+        "referat",
     )?;
-    let wasm = root.join("target/wasm32-unknown-unknown/wasm-release/referat-app.wasm");
-    cmd(
-        "wasm-bindgen",
-        &[
-            "--target",
-            "no-modules",
-            "--no-typescript",
-            "--out-dir",
-            path(&work)?,
-            "--out-name",
-            "referat",
-            path(&wasm)?,
-        ],
+    let (importer_glue, importer) = build_wasm(
         &root,
+        &work,
+        &["--lib", "-p", "referat-importer"],
+        "referat_importer",
+        "importer",
     )?;
-    let bg = work.join("referat_bg.wasm");
-    let opt = work.join("referat_opt.wasm");
-    let wasm_opt = root.join("tests/browser/node_modules/.bin/wasm-opt");
-    if !wasm_opt.exists() {
-        // wasm-opt comes from npm `binaryen` (Debian's is too old), pinned in tests/browser.
-        npm_ci()?;
-    }
-    // `--names` keeps wasm function names, so a browser profile reads as Rust.
-    let strip: &[&str] = if std::env::args().any(|a| a == "--names") {
-        &["-g"]
-    } else {
-        &["--strip-debug", "--strip-producers"]
+    let worker = std::fs::read_to_string(root.join("public/importer-worker.js"))?;
+    let importer_len = importer.len();
+    let importer = Importer {
+        script: format!("{importer_glue}\n{worker}"),
+        wasm_gz: gzip(&importer)?,
     };
-    let mut args = vec!["-Oz"];
-    args.extend(strip);
-    args.extend([path(&bg)?, "-o", path(&opt)?]);
-    cmd(path(&wasm_opt)?, &args, &root)?;
-
-    let glue = std::fs::read_to_string(work.join("referat.js"))
-        .context("reading the wasm-bindgen glue")?;
-    let bytes = std::fs::read(&opt)?;
     let css = std::fs::read_to_string(root.join("public/style.css"))?;
     let template = std::fs::read_to_string(root.join("index.html"))?;
-    let html = assemble(&template, &glue, &bytes, &css)?;
+    let html = assemble(&template, &glue, &bytes, &css, &importer)?;
     std::fs::write(dist.join("referat-app.html"), &html)?;
     std::fs::write(dist.join("index.html"), &html)?;
     eprintln!(
-        "wrote dist/referat-app.html and dist/index.html ({} KB; wasm {} KB)",
+        "wrote dist/referat-app.html and dist/index.html ({} KB; viewer wasm {} KB; importer wasm {} KB, {} KB gzipped)",
         html.len() / 1024,
-        bytes.len() / 1024
+        bytes.len() / 1024,
+        importer_len / 1024,
+        importer.wasm_gz.len() / 1024
     );
 
     let bundle = dist.join("bundle.json");
@@ -180,9 +151,86 @@ fn dist() -> Result<()> {
     Ok(())
 }
 
+/// Builds one wasm package (release, wasm-bindgen `no-modules`, `wasm-opt -Oz`): its glue
+/// and its optimised bytes.
+fn build_wasm(
+    root: &Path,
+    work: &Path,
+    select: &[&str],
+    artifact: &str,
+    name: &str,
+) -> Result<(String, Vec<u8>)> {
+    let mut args = vec![
+        "build",
+        "--profile",
+        "wasm-release",
+        "--target",
+        "wasm32-unknown-unknown",
+    ];
+    args.extend(select);
+    cmd(&cargo(), &args, root)?;
+    let wasm = root.join(format!(
+        "target/wasm32-unknown-unknown/wasm-release/{artifact}.wasm"
+    ));
+    cmd(
+        "wasm-bindgen",
+        &[
+            "--target",
+            "no-modules",
+            "--no-typescript",
+            "--out-dir",
+            path(work)?,
+            "--out-name",
+            name,
+            path(&wasm)?,
+        ],
+        root,
+    )?;
+    let bg = work.join(format!("{name}_bg.wasm"));
+    let opt = work.join(format!("{name}_opt.wasm"));
+    let wasm_opt = root.join("tests/browser/node_modules/.bin/wasm-opt");
+    if !wasm_opt.exists() {
+        // wasm-opt comes from npm `binaryen` (Debian's is too old), pinned in tests/browser.
+        npm_ci()?;
+    }
+    // `--names` keeps wasm function names, so a browser profile reads as Rust.
+    let strip: &[&str] = if std::env::args().any(|a| a == "--names") {
+        &["-g"]
+    } else {
+        &["--strip-debug", "--strip-producers"]
+    };
+    let mut args = vec!["-Oz"];
+    args.extend(strip);
+    args.extend([path(&bg)?, "-o", path(&opt)?]);
+    cmd(path(&wasm_opt)?, &args, root)?;
+    let glue = std::fs::read_to_string(work.join(format!("{name}.js")))
+        .context("reading the wasm-bindgen glue")?;
+    Ok((glue, std::fs::read(&opt)?))
+}
+
+/// The importer as the viewer carries it: started in a worker only on import.
+struct Importer {
+    /// The importer's glue followed by `public/importer-worker.js`.
+    script: String,
+    wasm_gz: Vec<u8>,
+}
+
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes)?;
+    Ok(enc.finish()?)
+}
+
 /// Fills the template's markers: CSS, glue plus a boot script that passes the
-/// wasm bytes (file:// cannot fetch them), and a CSP allowing exactly these two inline blocks.
-fn assemble(template: &str, glue: &str, wasm: &[u8], css: &str) -> Result<String> {
+/// wasm bytes (file:// cannot fetch them), the importer as two inert data blocks, and a
+/// CSP allowing exactly the two inline scripts, and a worker from a blob: URL.
+fn assemble(
+    template: &str,
+    glue: &str,
+    wasm: &[u8],
+    css: &str,
+    importer: &Importer,
+) -> Result<String> {
     let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
     // The wasm needs WebAssembly SIMD (see .cargo/config.toml). A first script, plain ES5
     // so that any browser runs it, checks with the smallest module that uses v128; a
@@ -197,11 +245,16 @@ fn assemble(template: &str, glue: &str, wasm: &[u8], css: &str) -> Result<String
     let script = format!(
         "{glue}\n(function () {{\n  if (window.referatUnsupported) return;\n  var s = atob(\"{b64}\");\n  var b = new Uint8Array(s.length);\n  for (var i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);\n  try {{\n    wasm_bindgen.initSync({{ module: b }});\n  }} catch (e) {{\n    console.error(e);\n    {show}\n  }}\n}})();\n"
     );
-    if script.contains("</script") || probe.contains("</script") || css.contains("</style") {
+    if script.contains("</script")
+        || probe.contains("</script")
+        || importer.script.contains("</script")
+        || css.contains("</style")
+    {
         bail!("inline script or style contains a closing tag");
     }
+    // `worker-src blob:`: the importer's worker, made from the inert block below.
     let csp = format!(
-        "default-src 'none'; script-src '{}' '{}' 'wasm-unsafe-eval'; style-src '{}'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'",
+        "default-src 'none'; script-src '{}' '{}' 'wasm-unsafe-eval'; style-src '{}'; connect-src 'self'; img-src 'self' data:; worker-src blob:; base-uri 'none'; form-action 'none'",
         sha256(&probe),
         sha256(&script),
         sha256(css)
@@ -216,6 +269,14 @@ fn assemble(template: &str, glue: &str, wasm: &[u8], css: &str) -> Result<String
         (
             "<!-- referat:script -->",
             format!("<script>{probe}</script>\n<script>{script}</script>"),
+        ),
+        (
+            "<!-- referat:importer -->",
+            format!(
+                "<script type=\"text/plain\" id=\"referat-importer-js\">{}</script>\n<script type=\"application/octet-stream\" id=\"referat-importer-wasm\">{}</script>",
+                importer.script,
+                base64::engine::general_purpose::STANDARD.encode(&importer.wasm_gz)
+            ),
         ),
     ] {
         if !html.contains(marker) {

@@ -154,19 +154,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // Report first: with --strict a lost word must leave the previous bundle untouched.
     let mut lost_any = false;
     for r in &reports {
-        let mut notes: Vec<String> = r.warnings.iter().map(ToString::to_string).collect();
-        if r.encoding == Encoding::Windows1252 {
-            notes.push("read as Windows-1252".into());
-        }
-        if !r.lost.is_empty() {
-            lost_any = true;
-            let sample: Vec<&str> = r.lost.iter().take(10).map(String::as_str).collect();
-            notes.push(format!(
-                "{} word(s) not in the bundle: {}",
-                r.lost.len(),
-                sample.join(", ")
-            ));
-        }
+        lost_any |= !r.lost.is_empty();
+        let notes = referat_core::ingest::notes(&r.warnings, r.encoding, &r.lost);
         if !notes.is_empty() {
             eprintln!("{}: {}", r.path.display(), notes.join("; "));
         }

@@ -355,22 +355,9 @@ pub fn assemble(
             item.id = unique(format!("{meeting_id}-{n}"), &mut used);
         }
     }
-    meetings.sort_by(|a, b| match (&a.date, &b.date) {
-        (Some(x), Some(y)) => y.cmp(x),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
+    sort_meetings(&mut meetings);
     let mut abbreviations = BTreeMap::new();
-    for route in meetings
-        .iter()
-        .flat_map(|m| &m.items)
-        .flat_map(|i| &i.route)
-    {
-        if let Some(full) = committees.expand(route) {
-            abbreviations.insert(route.clone(), full.to_string());
-        }
-    }
+    add_abbreviations(&meetings, committees, &mut abbreviations);
     Bundle {
         format: FORMAT.into(),
         version: VERSION,
@@ -381,7 +368,34 @@ pub fn assemble(
     }
 }
 
-fn meeting_slug(m: &Meeting, committees: &Committees) -> String {
+/// Newest first, undated last; a stable sort keeps the input order among equals.
+pub(crate) fn sort_meetings(meetings: &mut [Meeting]) {
+    meetings.sort_by(|a, b| match (&a.date, &b.date) {
+        (Some(x), Some(y)) => y.cmp(x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+}
+
+/// The full names of the committee abbreviations the meetings' routes use.
+pub(crate) fn add_abbreviations(
+    meetings: &[Meeting],
+    committees: &Committees,
+    out: &mut BTreeMap<String, String>,
+) {
+    for route in meetings
+        .iter()
+        .flat_map(|m| &m.items)
+        .flat_map(|i| &i.route)
+    {
+        if let Some(full) = committees.expand(route) {
+            out.insert(route.clone(), full.to_string());
+        }
+    }
+}
+
+pub(crate) fn meeting_slug(m: &Meeting, committees: &Committees) -> String {
     let committee = m
         .committee
         .as_deref()
@@ -417,7 +431,7 @@ pub fn slug(s: &str) -> String {
 
 /// `base`, or `base-2`, `base-3`, … : the first not used yet. Remembers where each base
 /// got to, so many meetings of one committee on one date do not retry every suffix.
-fn unique(base: String, used: &mut Ids) -> String {
+pub(crate) fn unique(base: String, used: &mut Ids) -> String {
     let start = used.next.get(&base).copied().unwrap_or(1);
     let mut n = start;
     let mut id = if n == 1 {
@@ -436,8 +450,8 @@ fn unique(base: String, used: &mut Ids) -> String {
 
 /// Ids given so far, and for each base the suffix to try next.
 #[derive(Default)]
-struct Ids {
-    taken: HashSet<String>,
+pub(crate) struct Ids {
+    pub(crate) taken: HashSet<String>,
     next: HashMap<String, u32>,
 }
 

@@ -24,6 +24,12 @@ impl Committees {
         Committees { by_abbreviation }
     }
 
+    /// A table of the abbreviations a bundle names (its `committees`): what the viewer
+    /// knows without the parser's vocabulary.
+    pub fn of_bundle(bundle: &crate::Bundle) -> Self {
+        Committees::from_map(bundle.committees.clone())
+    }
+
     /// Adds or replaces an abbreviation.
     pub fn insert(&mut self, abbreviation: &str, name: &str) {
         self.by_abbreviation

@@ -48,6 +48,53 @@ pub struct Ingested {
     pub trace: Vec<crate::parse::TraceLine>,
 }
 
+/// What is worth telling about a file that was read: its warnings, an unusual encoding,
+/// and words of it that are not in the meeting (as `referat ingest` prints them).
+pub fn notes(warnings: &[Warning], encoding: Encoding, lost: &[String]) -> Vec<String> {
+    let mut notes: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    if encoding == Encoding::Windows1252 {
+        notes.push("read as Windows-1252".into());
+    }
+    if !lost.is_empty() {
+        let sample: Vec<&str> = lost.iter().take(10).map(String::as_str).collect();
+        notes.push(format!(
+            "{} word(s) not in the bundle: {}",
+            lost.len(),
+            sample.join(", ")
+        ));
+    }
+    notes
+}
+
+/// One file read by the viewer's importer, as its worker hands it to the page.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FileReport {
+    pub name: String,
+    pub meeting: Option<Meeting>,
+    /// The file's warnings, as [`notes`] words them.
+    pub notes: Vec<String>,
+    /// Why the file gave no meeting (a scanned PDF, bytes that are no text).
+    pub error: Option<String>,
+}
+
+/// Reads one file for the importer: [`ingest`] with the word check, as a [`FileReport`].
+pub fn report(bytes: Vec<u8>, name: &str, vocabulary: &Vocabulary) -> FileReport {
+    match ingest(bytes, name, vocabulary, true) {
+        Ok(got) => FileReport {
+            name: name.to_owned(),
+            notes: notes(&got.warnings, got.encoding, &got.lost),
+            meeting: got.meeting,
+            error: None,
+        },
+        Err(e) => FileReport {
+            name: name.to_owned(),
+            meeting: None,
+            notes: Vec::new(),
+            error: Some(e.to_string()),
+        },
+    }
+}
+
 /// Whether `name` and the first bytes say HTML: the extension, or a doctype or `<html`
 /// at the start (a page saved as `.txt`).
 pub fn looks_like_html(name: &str, bytes: &[u8]) -> bool {

@@ -11,6 +11,7 @@ pub mod fold;
 pub mod html;
 pub mod ingest;
 pub mod learn;
+pub mod merge;
 pub mod model;
 pub mod mojibake;
 pub mod pack;

@@ -1,0 +1,231 @@
+//! The import (minutes files read in the browser) and the two downloads ("Gem som fil",
+//! "Hent bundle.json"). Called only from [`crate::app::App`]: this is I/O.
+//!
+//! The importer is a wasm module of its own, embedded in the page as two inert blocks
+//! (`cargo xtask dist`): its glue with `public/importer-worker.js`, and its wasm gzipped
+//! in base64. Nothing of it runs until someone imports; then a Web Worker is made from
+//! a blob: URL (which works from file://), inflates the wasm with the browser's own
+//! `DecompressionStream`, and reads the files one by one while the page stays responsive.
+
+use crate::state::Action;
+use js_sys::{Array, Object, Reflect};
+use referat_core::ingest::FileReport;
+use referat_core::Bundle;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, BlobPropertyBag, File, MessageEvent, Url, Worker};
+use yew::Callback;
+
+/// Why the import could not start.
+fn fatal(dispatch: &Callback<Action>, why: impl Into<String>) {
+    dispatch.emit(Action::ImportFatal(why.into()));
+}
+
+/// Reads `files` in a worker; each file's report, then the end, arrive as actions.
+pub fn start(files: Vec<File>, dispatch: Callback<Action>) {
+    if files.is_empty() {
+        return;
+    }
+    dispatch.emit(Action::ImportStarted(
+        files.iter().map(File::name).collect(),
+    ));
+    spawn(files, 0, dispatch);
+}
+
+/// The text of an inert block of the page.
+fn block(id: &str) -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .text_content()
+        .filter(|t| !t.trim().is_empty())
+}
+
+/// Starts a worker on `files`, the import's files from `offset` on.
+fn spawn(files: Vec<File>, offset: usize, dispatch: Callback<Action>) {
+    if files.is_empty() {
+        dispatch.emit(Action::ImportFinished { now: now() });
+        return;
+    }
+    let (Some(script), Some(wasm)) = (block("referat-importer-js"), block("referat-importer-wasm"))
+    else {
+        return fatal(&dispatch, "this copy of the viewer carries no importer");
+    };
+    let parts = Array::of1(&JsValue::from_str(&script));
+    let options = BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let worker = Blob::new_with_str_sequence_and_options(&parts, &options)
+        .and_then(|blob| Url::create_object_url_with_blob(&blob))
+        .and_then(|url| {
+            let worker = Worker::new(&url);
+            let _ = Url::revoke_object_url(&url);
+            worker
+        });
+    let worker = match worker {
+        Ok(w) => w,
+        Err(e) => return fatal(&dispatch, format!("{e:?}")),
+    };
+
+    let on_message = {
+        let (worker, files, dispatch) = (worker.clone(), files.clone(), dispatch.clone());
+        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let data = event.data();
+            let get = |key: &str| Reflect::get(&data, &JsValue::from_str(key)).ok();
+            if let Some(why) = get("fatal").and_then(|v| v.as_string()) {
+                worker.terminate();
+                return fatal(&dispatch, why);
+            }
+            if get("done").is_some_and(|v| v.is_truthy()) {
+                worker.terminate();
+                dispatch.emit(Action::ImportFinished { now: now() });
+                return;
+            }
+            let Some(i) = get("file").and_then(|v| v.as_f64()).map(|i| i as usize) else {
+                return;
+            };
+            let report = get("report")
+                .and_then(|v| v.as_string())
+                .and_then(|json| serde_json::from_str::<FileReport>(&json).ok());
+            let report = report.unwrap_or_else(|| FileReport {
+                name: files.get(i).map(File::name).unwrap_or_default(),
+                meeting: None,
+                notes: Vec::new(),
+                error: Some("the importer gave no readable answer".into()),
+            });
+            dispatch.emit(Action::ImportRead(offset + i, report));
+            if get("trapped").is_some_and(|v| v.is_truthy()) {
+                // The module is broken after a panic: a fresh worker reads the rest.
+                worker.terminate();
+                spawn(files[i + 1..].to_vec(), offset + i + 1, dispatch.clone());
+            }
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let on_error = {
+        let dispatch = dispatch.clone();
+        Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+            fatal(&dispatch, e.message())
+        })
+    };
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+
+    let message = Object::new();
+    let list = Array::new();
+    for f in &files {
+        list.push(f);
+    }
+    let _ = Reflect::set(&message, &"wasm".into(), &JsValue::from_str(&wasm));
+    let _ = Reflect::set(&message, &"files".into(), &list);
+    if let Err(e) = worker.post_message(&message) {
+        fatal(&dispatch, format!("{e:?}"));
+    }
+}
+
+/// Now, as `2026-12-02T09:10:11Z` (the bundle's `generated`).
+fn now() -> String {
+    let iso = js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default();
+    match iso.get(..19) {
+        Some(s) => format!("{s}Z"),
+        None => iso,
+    }
+}
+
+/// "Gem som fil": this page, with the whole bundle inside, as one HTML file: what
+/// `referat pack` makes. The page's own markup is taken as it was served (the app's
+/// rendering and the old bundle emptied), so the viewer, its importer and its CSP are
+/// the same; the bundle is escaped as `pack` escapes it.
+pub fn save_file(bundle: &Bundle) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let root = document.document_element().ok_or("no document element")?;
+    let copy: web_sys::Element = root
+        .clone_node_with_deep(true)
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    if let Ok(Some(app)) = copy.query_selector("#app") {
+        app.set_inner_html("");
+        let _ = app.remove_attribute("class");
+    }
+    if let Ok(Some(island)) = copy.query_selector("#referat-bundle") {
+        island.set_text_content(Some(""));
+    }
+    let shell = format!("<!doctype html>\n{}", copy.outer_html());
+    let html =
+        referat_core::pack::embed_bundle(&shell, &bundle.to_json()).map_err(|e| e.to_string())?;
+    download(
+        &html,
+        &file_name(&bundle.title, "html"),
+        "text/html;charset=utf-8",
+    )
+}
+
+/// "Hent bundle.json": the open bundle as a file.
+pub fn save_bundle(bundle: &Bundle) -> Result<(), String> {
+    download(&bundle.to_json(), "bundle.json", "application/json")
+}
+
+/// `Norddjurs Kommune – referater` as `norddjurs-kommune-referater.html`.
+fn file_name(title: &str, extension: &str) -> String {
+    let mut stem = String::new();
+    for c in title.to_lowercase().chars() {
+        let c = match c {
+            'æ' => "ae".to_string(),
+            'ø' => "oe".to_string(),
+            'å' => "aa".to_string(),
+            c if c.is_ascii_alphanumeric() => c.to_string(),
+            _ => "-".to_string(),
+        };
+        if !(c == "-" && (stem.is_empty() || stem.ends_with('-'))) {
+            stem.push_str(&c);
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    let stem = if stem.is_empty() { "referat" } else { stem };
+    format!("{stem}.{extension}")
+}
+
+fn download(text: &str, name: &str, mime: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = Array::of1(&JsValue::from_str(text));
+    let blob =
+        Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // The browser has the blob once the download starts; free it a little later.
+    gloo::timers::callback::Timeout::new(60_000, move || {
+        let _ = Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn a_title_becomes_a_file_name() {
+        assert_eq!(
+            file_name("Norddjurs Kommune – referater", "html"),
+            "norddjurs-kommune-referater.html"
+        );
+        assert_eq!(file_name("Børn & Unge", "html"), "boern-unge.html");
+        assert_eq!(file_name("", "html"), "referat.html");
+    }
+}
