@@ -2,31 +2,40 @@
 // (`wasm_bindgen`, no-modules) before this script; the page starts it from a blob: URL,
 // so it works from file:// too, and sends it one message:
 //   { wasm: <base64 of the gzipped importer wasm>, files: [File, …] }
-// It answers { file: i, name, report: <FileReport JSON> } per file, then { done: true }.
+// It answers { file: i, name, report: <FileReport JSON>, ms } per file (ms: reading and
+// parsing it here), then { done: true }.
 // A panic in the importer traps the module (wasm has no unwinding): that file gets an
 // error, the answer says { trapped: true }, and the page starts a fresh worker for the
 // files after it.
 'use strict';
 
-async function inflate(base64) {
-  const raw = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+// Inflates and compiles at once: the browser compiles the module while it is inflated,
+// on its own threads.
+async function compile(base64) {
+  const binary = atob(base64);
+  const raw = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) raw[i] = binary.charCodeAt(i);
   const stream = new Blob([raw]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const response = new Response(stream, { headers: { 'content-type': 'application/wasm' } });
+  return WebAssembly.compileStreaming(response);
 }
 
 self.onmessage = async (event) => {
   const { wasm, files } = event.data;
   let module;
+  const begun = performance.now();
   try {
-    module = new WebAssembly.Module(await inflate(wasm));
+    module = await compile(wasm);
     wasm_bindgen.initSync({ module });
   } catch (e) {
     self.postMessage({ fatal: String(e) });
     return;
   }
+  const started = performance.now();
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     let report;
+    const start = performance.now();
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       report = wasm_bindgen.read_minutes(file.name, bytes);
@@ -41,7 +50,7 @@ self.onmessage = async (event) => {
       self.close();
       return;
     }
-    self.postMessage({ file: i, name: file.name, report });
+    self.postMessage({ file: i, name: file.name, report, ms: performance.now() - start });
   }
-  self.postMessage({ done: true });
+  self.postMessage({ done: true, start_ms: started - begun });
 };

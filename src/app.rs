@@ -1,5 +1,6 @@
 //! The root: owns the state, does all I/O (loading, URL hash, keyboard, drag and drop).
 
+use crate::dropped;
 use crate::importer;
 use crate::loader;
 use crate::state::{Action, State};
@@ -114,12 +115,31 @@ pub fn app() -> Html {
         })
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    // A dropped bundle (`.json`) opens; dropped minutes (PDF, text, HTML) are imported.
+    // A dropped bundle (`.json`) opens; dropped minutes (PDF, text, HTML) are imported,
+    // and so are the minutes in a dropped folder.
     let ondrop = {
         let (on_file, on_import) = (on_file.clone(), on_import.clone());
+        let (state, dispatch) = (state.clone(), dispatch.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            let Some(list) = e.data_transfer().and_then(|t| t.files()) else {
+            let Some(transfer) = e.data_transfer() else {
+                return;
+            };
+            if let Some(entries) = dropped::entries(&transfer).filter(|e| dropped::has_folder(e)) {
+                let (on_import, dispatch) = (on_import.clone(), dispatch.clone());
+                let refused = state.lang.texts().folder_refused;
+                wasm_bindgen_futures::spawn_local(async move {
+                    match dropped::files(entries).await {
+                        Some(files) => on_import.emit(files),
+                        None => {
+                            dispatch.emit(Action::ImportStarted(Vec::new()));
+                            dispatch.emit(Action::ImportFatal(refused.into()));
+                        }
+                    }
+                });
+                return;
+            }
+            let Some(list) = transfer.files() else {
                 return;
             };
             let files: Vec<web_sys::File> =

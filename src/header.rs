@@ -45,6 +45,23 @@ pub fn header(props: &HeaderProps) -> Html {
             on_import.emit(files);
         })
     };
+    // A chosen folder lists every file under it: only the minutes are read.
+    let on_import_folder = {
+        let on_import = props.on_import.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let mut files = Vec::new();
+            if let Some(list) = input.files() {
+                files.extend(
+                    (0..list.length())
+                        .filter_map(|i| list.get(i))
+                        .filter(|f| crate::dropped::is_minutes(&f.name())),
+                );
+            }
+            input.set_value("");
+            on_import.emit(files);
+        })
+    };
     let other = if props.lang == Lang::Da {
         Lang::En
     } else {
@@ -64,6 +81,8 @@ pub fn header(props: &HeaderProps) -> Html {
                 <input type="file" id="bundle-file" class="visually-hidden" accept=".json,application/json" onchange={on_change} />
                 <label class="button secondary" for="import-files">{ t.import_files }</label>
                 <input type="file" id="import-files" class="visually-hidden" multiple=true accept=".pdf,.txt,.html,.htm,application/pdf,text/plain,text/html" onchange={on_import} />
+                <label class="button secondary" for="import-folder">{ t.import_folder }</label>
+                <input type="file" id="import-folder" class="visually-hidden" multiple=true webkitdirectory=true onchange={on_import_folder} />
                 if let Some(save) = &props.on_save_file {
                     <button type="button" class="button secondary" id="save-file" onclick={save.reform(|_| ())}>{ t.save_file }</button>
                 }

@@ -103,6 +103,8 @@ pub struct Texts {
     pub import_items: &'static str,
     pub import_failed: &'static str,
     pub imported_title: &'static str,
+    pub import_folder: &'static str,
+    pub folder_refused: &'static str,
 }
 
 pub static DA: Texts = Texts {
@@ -182,6 +184,8 @@ pub static DA: Texts = Texts {
     import_items: "punkter",
     import_failed: "Importen kunne ikke starte",
     imported_title: "Importerede referater",
+    import_folder: "Importér mappe…",
+    folder_refused: "browseren lader ikke en side, der er åbnet som fil, læse en mappe, der trækkes ind; vælg mappen med »Importér mappe…«",
 };
 
 pub static EN: Texts = Texts {
@@ -261,6 +265,8 @@ pub static EN: Texts = Texts {
     import_items: "items",
     import_failed: "The import could not start",
     imported_title: "Imported minutes",
+    import_folder: "Import folder…",
+    folder_refused: "the browser does not let a page opened as a file read a dropped folder; choose the folder with “Import folder…”",
 };
 
 /// What went wrong, in the user's language, and where (line, column) when known.

@@ -22,10 +22,8 @@ fn fatal(dispatch: &Callback<Action>, why: impl Into<String>) {
 }
 
 /// Reads `files` in a worker; each file's report, then the end, arrive as actions.
+/// No files (a folder with no minutes in it) shows an import of nothing.
 pub fn start(files: Vec<File>, dispatch: Callback<Action>) {
-    if files.is_empty() {
-        return;
-    }
     dispatch.emit(Action::ImportStarted(
         files.iter().map(File::name).collect(),
     ));

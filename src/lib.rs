@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod badges;
+pub mod dropped;
 pub mod error_panel;
 pub mod filters;
 pub mod header;

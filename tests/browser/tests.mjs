@@ -163,6 +163,60 @@ test('a scanned PDF in an import is named with its reason; the other files are s
   await page.close();
 });
 
+/** A folder of minutes: a PDF, a text in a subfolder, and a file that is no minutes. */
+function minutesFolder() {
+  const dir = join(mkdtempSync(join(tmpdir(), 'referat-folder-')), 'referater');
+  mkdirSync(join(dir, 'sub'), { recursive: true });
+  writeFileSync(join(dir, 'udvalgsmoede.pdf'), readFileSync(join(root, 'tests/fixtures/pdf/udvalgsmoede.pdf')));
+  writeFileSync(join(dir, 'sub', '001.txt'), readFileSync(join(root, 'examples/norddjurs/001_bbf53a5e8e25f3d5.txt')));
+  writeFileSync(join(dir, 'noter.md'), 'ikke et referat');
+  return dir;
+}
+
+/** Drops the folder `dir` on the page as a user would (Chromium's own drag and drop). */
+async function dropFolder(page, dir) {
+  const client = await page.context().newCDPSession(page);
+  const data = { items: [], files: [dir], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) {
+    await client.send('Input.dispatchDragEvent', { type, x: 400, y: 400, data });
+  }
+}
+
+test('a folder of minutes: chosen with #import-folder from file://, dropped on the page over http', async () => {
+  const dir = minutesFolder();
+  const { page, log } = await open(oneFile);
+  const before = await count(page);
+  await page.setInputFiles('#import-folder', dir);
+  await page.waitForSelector('#import-status[data-done=true]', { timeout: 60000 });
+  assert.deepEqual(await page.$$eval('#import-status .import-name', (n) => n.map((x) => x.textContent).sort()), ['001.txt', 'udvalgsmoede.pdf']);
+  await expectCount(page, before + 5);
+  // From file:// Chromium does not let the page list a dropped folder: the panel says what to do.
+  await page.click('#import-close');
+  await dropFolder(page, dir);
+  await page.waitForSelector('#import-status .import-error');
+  assert.match(await page.textContent('#import-status .import-error'), /Importér mappe…/);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+
+  const server = await serveDir(dist);
+  try {
+    const served = await open(`${server.origin}/index.html`);
+    const n = await count(served.page);
+    await dropFolder(served.page, dir);
+    await served.page.waitForSelector('#import-status[data-done=true]', { timeout: 60000 });
+    assert.deepEqual(
+      await served.page.$$eval('#import-status .import-name', (x) => x.map((e) => e.textContent)),
+      ['001.txt', 'udvalgsmoede.pdf'],
+      'the subfolder walked in name order; noter.md left out',
+    );
+    await expectCount(served.page, n + 5);
+    assert.deepEqual(served.log.errors, []);
+    await served.page.close();
+  } finally {
+    server.close();
+  }
+});
+
 test('touch targets are at least 44 px', async () => {
   const { page } = await open(oneFile, { width: 768, height: 1024 });
   await page.click('#filters-toggle');

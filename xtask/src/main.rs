@@ -61,7 +61,7 @@ fn root() -> PathBuf {
         .to_path_buf()
 }
 
-fn cmd(program: &str, args: &[&str], dir: &Path) -> Result<()> {
+pub(crate) fn cmd(program: &str, args: &[&str], dir: &Path) -> Result<()> {
     eprintln!("$ {program} {}", args.join(" "));
     let status = Command::new(program)
         .args(args)
@@ -100,7 +100,7 @@ fn ingest_sample() -> Result<()> {
     )
 }
 
-fn dist() -> Result<()> {
+pub(crate) fn dist() -> Result<()> {
     let root = root();
     let dist = root.join("dist");
     let work = root.join("target/xtask-dist");
@@ -109,14 +109,17 @@ fn dist() -> Result<()> {
     let (glue, bytes) = build_wasm(
         &root,
         &work,
-        &["--bin", "referat-app", "-p", "referat-app"],
+        (
+            "wasm-release",
+            &["--bin", "referat-app", "-p", "referat-app"],
+        ),
         "referat-app",
         "referat",
     )?;
     let (importer_glue, importer) = build_wasm(
         &root,
         &work,
-        &["--lib", "-p", "referat-importer"],
+        ("wasm-fast", &["--lib", "-p", "referat-importer"]),
         "referat_importer",
         "importer",
     )?;
@@ -151,26 +154,26 @@ fn dist() -> Result<()> {
     Ok(())
 }
 
-/// Builds one wasm package (release, wasm-bindgen `no-modules`, `wasm-opt -Oz`): its glue
-/// and its optimised bytes.
+/// Builds one wasm package (with this cargo profile, wasm-bindgen `no-modules`, then
+/// wasm-opt: `-Oz` for the small profile, `-O3` for the fast one): its glue and its bytes.
 fn build_wasm(
     root: &Path,
     work: &Path,
-    select: &[&str],
+    (profile, select): (&str, &[&str]),
     artifact: &str,
     name: &str,
 ) -> Result<(String, Vec<u8>)> {
     let mut args = vec![
         "build",
         "--profile",
-        "wasm-release",
+        profile,
         "--target",
         "wasm32-unknown-unknown",
     ];
     args.extend(select);
     cmd(&cargo(), &args, root)?;
     let wasm = root.join(format!(
-        "target/wasm32-unknown-unknown/wasm-release/{artifact}.wasm"
+        "target/wasm32-unknown-unknown/{profile}/{artifact}.wasm"
     ));
     cmd(
         "wasm-bindgen",
@@ -199,7 +202,7 @@ fn build_wasm(
     } else {
         &["--strip-debug", "--strip-producers"]
     };
-    let mut args = vec!["-Oz"];
+    let mut args = vec![if profile == "wasm-fast" { "-O3" } else { "-Oz" }];
     args.extend(strip);
     args.extend([path(&bg)?, "-o", path(&opt)?]);
     cmd(path(&wasm_opt)?, &args, root)?;

@@ -3,7 +3,8 @@
 //! own text output, the crate whose content-stream reader referat uses. For each PDF:
 //! word-level F1 against pdftotext, words split in two where pdftotext keeps them
 //! whole, and time; then pages per second over 504 pages (the Aarhus minutes 18 times),
-//! extraction alone and with parsing, beside pdftotext on the same pages in the same run.
+//! extraction alone and with parsing, beside pdftotext on the same pages in the same run,
+//! and the same pages imported in the viewer (`tests/bench/import.mjs`, after `dist`).
 //!
 //! Words are runs of letters and digits. Both sides get the same normalisation first:
 //! soft hyphens dropped and a word hyphenated at a line end joined (pdftotext joins
@@ -115,6 +116,73 @@ pub fn run(root: &Path) -> Result<()> {
         rate(reference),
         reference.as_secs_f64(),
         ingest.as_secs_f64() / reference.as_secs_f64()
+    );
+
+    // What a user runs: the CLI on the same pages as 18 files, one thread, process start
+    // and the vocabulary's patterns included, as the browser's import includes them.
+    let copies = std::env::temp_dir().join(format!("referat-pdf-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&copies)?;
+    for i in 0..REPEAT {
+        std::fs::copy(&aarhus, copies.join(format!("aarhus-{i:02}.pdf")))?;
+    }
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    crate::cmd(
+        &cargo,
+        &["build", "-q", "--release", "-p", "referat-cli"],
+        root,
+    )?;
+    let cli = root.join("target/release/referat");
+    let out_json = copies.join("bundle.json");
+    let ((), cli_time) = best_of(3, || {
+        let status = Command::new(&cli)
+            .arg("ingest")
+            .arg(&copies)
+            .arg("-o")
+            .arg(&out_json)
+            .args(["-j", "1"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()?;
+        if !status.success() {
+            bail!("referat ingest failed on the copies");
+        }
+        Ok(())
+    })?;
+    let _ = std::fs::remove_dir_all(&copies);
+    println!(
+        "- `referat ingest -j 1` on the same pages as {REPEAT} files (whole process): {:.2} s = {:.0} pages/s",
+        cli_time.as_secs_f64(),
+        rate(cli_time)
+    );
+
+    // The same files imported in the browser (dist/referat.html, headless Chromium).
+    crate::dist()?;
+    let out = Command::new("node")
+        .current_dir(root)
+        .args(["tests/bench/import.mjs", &REPEAT.to_string()])
+        .output()
+        .context("cannot run node tests/bench/import.mjs")?;
+    if !out.status.success() {
+        bail!(
+            "tests/bench/import.mjs failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let last = stdout.lines().last().unwrap_or_default();
+    let figures: serde_json::Value =
+        serde_json::from_str(last).with_context(|| format!("import.mjs printed `{last}`"))?;
+    let seconds = |key: &str| figures[key].as_f64().unwrap_or(f64::NAN) / 1000.0;
+    let (worker, wall) = (seconds("worker_ms"), seconds("wall_ms"));
+    let cli = cli_time.as_secs_f64();
+    println!("- the viewer's import of the same {REPEAT} files, headless Chromium from file://:");
+    println!(
+        "  from choosing the files to the last one read {wall:.2} s = {:.2}x the CLI's time; \
+         reading + parsing in the worker {worker:.2} s = {:.2}x (the importer's start {} ms, first file {} ms)",
+        wall / cli,
+        worker / cli,
+        figures["start_ms"],
+        figures["first_file_ms"]
     );
     Ok(())
 }
