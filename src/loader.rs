@@ -207,8 +207,21 @@ pub fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
 
 /// Shows "reading…" first, then parses on a later tick so the message paints before a long parse.
 fn parse_later(source: String, bytes: Vec<u8>, dispatch: Callback<Action>) {
+    // A small bundle is read at once: the first results then come before the browser has
+    // read the rest of the page (the importer's inert blocks). A large one waits a frame,
+    // so "Læser…" shows first.
+    if bytes.len() <= PARSE_AT_ONCE {
+        return parse_now(source, bytes, dispatch);
+    }
     dispatch.emit(Action::Parsing);
-    Timeout::new(16, move || {
+    Timeout::new(16, move || parse_now(source, bytes, dispatch)).forget();
+}
+
+/// The largest bundle read without first showing "Læser…" (about 300 items; milliseconds).
+const PARSE_AT_ONCE: usize = 1 << 20;
+
+fn parse_now(source: String, bytes: Vec<u8>, dispatch: Callback<Action>) {
+    {
         let parsed = Bundle::from_slice(&bytes);
         // Free the JSON before the index is built, so both fit in the memory the parse took.
         drop(bytes);
@@ -219,8 +232,7 @@ fn parse_later(source: String, bytes: Vec<u8>, dispatch: Callback<Action>) {
                 problem: LoadProblem::Bundle(e),
             })),
         }
-    })
-    .forget();
+    }
 }
 
 /// Puts `route` in the URL. A new view or filter is a history entry (so Back

@@ -463,7 +463,7 @@ test('a hostile bundle packed into one file shows its text and runs nothing', as
   // and the importer, which runs in a worker only on import).
   assert.deepEqual(
     await page.$$eval('script', (s) => s.map((x) => `${x.type || 'js'}#${x.id}`)),
-    ['application/json#referat-bundle', 'text/plain#referat-importer-js', 'application/octet-stream#referat-importer-wasm', 'js#', 'js#'],
+    ['application/json#referat-bundle', 'js#', 'js#', 'text/plain#referat-importer-js', 'application/octet-stream#referat-importer-wasm'],
   );
   assert.equal(await page.$('img'), null);
   await page.waitForTimeout(200);
