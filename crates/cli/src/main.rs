@@ -41,6 +41,18 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // A panic inside the PDF libraries is caught and reported as that file's error (see
+    // `referat_core::pdf`); one line says where it happened, not a backtrace, unless one is
+    // asked for with RUST_BACKTRACE.
+    if std::env::var_os("RUST_BACKTRACE").is_none() {
+        std::panic::set_hook(Box::new(|info| {
+            let at = info
+                .location()
+                .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                .unwrap_or_default();
+            eprintln!("note: internal panic{at}");
+        }));
+    }
     match run(Cli::parse()) {
         Ok(code) => code,
         Err(err) => {

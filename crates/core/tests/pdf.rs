@@ -292,3 +292,59 @@ fn damaged_bytes_never_panic() {
         }
     }
 }
+
+/// A one-page PDF whose page draws `content`, with a correct cross-reference table.
+fn pdf_with_content(content: &str) -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>"
+            .to_string(),
+        format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len() + 1
+        ),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
+}
+
+/// Text shown before any font is chosen makes pdf-extract panic (it unwraps the font):
+/// the panic is caught and becomes the file's error, and the next file reads as usual.
+#[test]
+fn a_panic_in_the_pdf_reader_becomes_the_files_error() {
+    let message = error_of("ohne-font.pdf", pdf_with_content("BT (Referat) Tj ET"));
+    assert!(
+        message.starts_with("cannot read `ohne-font.pdf` as a PDF: the PDF reader failed: "),
+        "{message}"
+    );
+    // The same page with no text at all: a page with nothing on it.
+    assert_eq!(
+        error_of("tom.pdf", pdf_with_content("")),
+        "no text in `tom.pdf`: its pages are empty"
+    );
+    assert!(ingest(
+        fixture("tests/fixtures/pdf/brev.pdf"),
+        "brev.pdf",
+        Vocabulary::builtin(),
+        true
+    )
+    .is_ok());
+}
