@@ -2,9 +2,10 @@
 //! `poppler-utils`, the reference in this comparison only) and against pdf-extract's
 //! own text output, the crate whose content-stream reader referat uses. For each PDF:
 //! word-level F1 against pdftotext, words split in two where pdftotext keeps them
-//! whole, and time; then pages per second over 504 pages (the Aarhus minutes 18 times),
-//! extraction alone and with parsing, beside pdftotext on the same pages in the same run,
-//! and the same pages imported in the viewer (`tests/bench/import.mjs`, after `dist`).
+//! whole, and time. Then pages per second on two sets, 504 pages (the Aarhus minutes 18
+//! times) and a generated PDF of over 500 pages (`tests/bench/make-pdf.mjs`): extraction
+//! alone and with parsing, pdftotext, the CLI as a process, and the viewer's import
+//! (`tests/bench/import.mjs`, after `dist`), all in the same run.
 //!
 //! Words are runs of letters and digits. Both sides get the same normalisation first:
 //! soft hyphens dropped and a word hyphenated at a line end joined (pdftotext joins
@@ -13,7 +14,7 @@
 use anyhow::{bail, Context, Result};
 use referat_core::Vocabulary;
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -51,18 +52,33 @@ pub fn run(root: &Path) -> Result<()> {
     if Command::new("pdftotext").arg("-v").output().is_err() {
         bail!("pdftotext is not installed (Debian: `apt-get install poppler-utils`); it is the reference here");
     }
+    // The generated long minutes (bench-data/, never committed), printed by Chromium.
+    let generated = root.join("bench-data/generated.pdf");
+    std::fs::create_dir_all(root.join("bench-data"))?;
+    crate::cmd(
+        "node",
+        &["tests/bench/make-pdf.mjs", "500", path(&generated)?],
+        root,
+    )?;
+
     let v = Vocabulary::builtin();
     println!(
         "| file | pages | referat F1 | split | pdf-extract F1 | split | referat ms | pdf-extract ms | pdftotext ms |"
     );
     println!("|---|---|---|---|---|---|---|---|---|");
-    for file in FILES {
-        let path = root.join(file);
-        let bytes = std::fs::read(&path).with_context(|| format!("cannot read `{file}`"))?;
-        let (reference, t_ref) = best_of(3, || pdftotext(&path))?;
+    let mut files: Vec<PathBuf> = FILES.iter().map(|f| root.join(f)).collect();
+    files.push(generated.clone());
+    for path in &files {
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let bytes = std::fs::read(path).with_context(|| format!("cannot read `{name}`"))?;
+        let (reference, t_ref) = best_of(3, || pdftotext(path))?;
         let (ours, t_ours) = best_of(3, || {
             let pdf = referat_core::pdf::extract(&bytes, &|l| v.is_heading_line(l))
-                .map_err(|e| anyhow::anyhow!(e.in_file(file)))?;
+                .map_err(|e| anyhow::anyhow!(e.in_file(&name)))?;
             Ok((pdf.furniture.join("\n") + "\n" + &pdf.text, pdf.pages))
         })?;
         let (plain, t_plain) = best_of(3, || {
@@ -72,71 +88,92 @@ pub fn run(root: &Path) -> Result<()> {
         let (f1_ours, split_ours) = compare(&ours, &reference);
         let (f1_plain, split_plain) = compare(&plain, &reference);
         println!(
-            "| {} | {pages} | {f1_ours:.4} | {split_ours} | {f1_plain:.4} | {split_plain} | {:.1} | {:.1} | {:.1} |",
-            Path::new(file).file_name().unwrap().to_string_lossy(),
+            "| {name} | {pages} | {f1_ours:.4} | {split_ours} | {f1_plain:.4} | {split_plain} | {:.1} | {:.1} | {:.1} |",
             ms(t_ours),
             ms(t_plain),
             ms(t_ref)
         );
     }
 
-    let aarhus = root.join(FILES[0]);
-    let bytes = std::fs::read(&aarhus)?;
-    let pages = 28 * REPEAT;
-    let start = Instant::now();
-    for _ in 0..REPEAT {
-        referat_core::pdf::extract(&bytes, &|l| v.is_heading_line(l))
-            .map_err(|e| anyhow::anyhow!(e.in_file(FILES[0])))?;
-    }
-    let extract = start.elapsed();
-    let start = Instant::now();
-    for _ in 0..REPEAT {
-        referat_core::ingest::ingest(bytes.clone(), FILES[0], v, true)?;
-    }
-    let ingest = start.elapsed();
-    let start = Instant::now();
-    for _ in 0..REPEAT {
-        pdftotext(&aarhus)?;
-    }
-    let reference = start.elapsed();
-    let rate = |d: Duration| pages as f64 / d.as_secs_f64();
-    println!("\n{pages} pages (the Aarhus minutes {REPEAT} times), one core:");
-    println!(
-        "- referat extraction: {:.0} pages/s ({:.2} s)",
-        rate(extract),
-        extract.as_secs_f64()
-    );
-    println!(
-        "- referat extraction + parsing + word check: {:.0} pages/s ({:.2} s)",
-        rate(ingest),
-        ingest.as_secs_f64()
-    );
-    println!(
-        "- pdftotext (a process per file): {:.0} pages/s ({:.2} s); referat ingest takes {:.2}x its time",
-        rate(reference),
-        reference.as_secs_f64(),
-        ingest.as_secs_f64() / reference.as_secs_f64()
-    );
-
-    // What a user runs: the CLI on the same pages as 18 files, one thread, process start
-    // and the vocabulary's patterns included, as the browser's import includes them.
-    let copies = std::env::temp_dir().join(format!("referat-pdf-eval-{}", std::process::id()));
-    std::fs::create_dir_all(&copies)?;
-    for i in 0..REPEAT {
-        std::fs::copy(&aarhus, copies.join(format!("aarhus-{i:02}.pdf")))?;
-    }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     crate::cmd(
         &cargo,
         &["build", "-q", "--release", "-p", "referat-cli"],
         root,
     )?;
+    crate::dist()?;
+    let copies = std::env::temp_dir().join(format!("referat-pdf-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&copies)?;
+    let mut aarhus = Vec::new();
+    for i in 0..REPEAT {
+        let copy = copies.join(format!("aarhus-{i:02}.pdf"));
+        std::fs::copy(root.join(FILES[0]), &copy)?;
+        aarhus.push(copy);
+    }
+    let generated_pages = referat_core::pdf::extract(&std::fs::read(&generated)?, &|_| false)
+        .map_err(|e| anyhow::anyhow!(e.in_file("generated.pdf")))?
+        .pages;
+    println!("\nThroughput, one core, each set measured in the same run:\n");
+    println!("| pages | referat extraction | referat ingest (extraction + parsing + check) | pdftotext | `referat ingest -j 1`, whole process | viewer import, wall (best of 3) | viewer import, worker |");
+    println!("|---|---|---|---|---|---|---|");
+    let result = throughput(
+        root,
+        v,
+        &format!("{} (the Aarhus minutes {REPEAT} times)", 28 * REPEAT),
+        28 * REPEAT,
+        &aarhus,
+    )
+    .and_then(|()| {
+        throughput(
+            root,
+            v,
+            &format!("{generated_pages} (generated.pdf, one file)"),
+            generated_pages,
+            std::slice::from_ref(&generated),
+        )
+    });
+    let _ = std::fs::remove_dir_all(&copies);
+    result
+}
+
+/// One row of the throughput table: `files` (of `pages` pages in all) read in process,
+/// by pdftotext, by the CLI as a process, and imported in the viewer.
+fn throughput(
+    root: &Path,
+    v: &Vocabulary,
+    label: &str,
+    pages: usize,
+    files: &[PathBuf],
+) -> Result<()> {
+    let bytes: Vec<Vec<u8>> = files.iter().map(std::fs::read).collect::<Result<_, _>>()?;
+    let ((), extract) = best_of(3, || {
+        for b in &bytes {
+            referat_core::pdf::extract(b, &|l| v.is_heading_line(l))
+                .map_err(|e| anyhow::anyhow!(e.in_file("pdf")))?;
+        }
+        Ok(())
+    })?;
+    let ((), ingest) = best_of(3, || {
+        for b in &bytes {
+            referat_core::ingest::ingest(b.clone(), "x.pdf", v, true)?;
+        }
+        Ok(())
+    })?;
+    let ((), reference) = best_of(3, || {
+        for f in files {
+            pdftotext(f)?;
+        }
+        Ok(())
+    })?;
+    // What a user runs: the CLI on the same files, one thread, with process start and the
+    // vocabulary's patterns, as the browser's import includes them.
     let cli = root.join("target/release/referat");
-    let out_json = copies.join("bundle.json");
+    let out_json =
+        std::env::temp_dir().join(format!("referat-pdf-eval-{}.json", std::process::id()));
     let ((), cli_time) = best_of(3, || {
         let status = Command::new(&cli)
             .arg("ingest")
-            .arg(&copies)
+            .args(files)
             .arg("-o")
             .arg(&out_json)
             .args(["-j", "1"])
@@ -144,22 +181,16 @@ pub fn run(root: &Path) -> Result<()> {
             .stderr(std::process::Stdio::null())
             .status()?;
         if !status.success() {
-            bail!("referat ingest failed on the copies");
+            bail!("referat ingest failed");
         }
         Ok(())
     })?;
-    let _ = std::fs::remove_dir_all(&copies);
-    println!(
-        "- `referat ingest -j 1` on the same pages as {REPEAT} files (whole process): {:.2} s = {:.0} pages/s",
-        cli_time.as_secs_f64(),
-        rate(cli_time)
-    );
-
-    // The same files imported in the browser (dist/referat.html, headless Chromium).
-    crate::dist()?;
+    let _ = std::fs::remove_file(&out_json);
+    let mut args = vec!["tests/bench/import.mjs".to_string()];
+    args.extend(files.iter().map(|f| f.display().to_string()));
     let out = Command::new("node")
         .current_dir(root)
-        .args(["tests/bench/import.mjs", &REPEAT.to_string()])
+        .args(&args)
         .output()
         .context("cannot run node tests/bench/import.mjs")?;
     if !out.status.success() {
@@ -173,18 +204,27 @@ pub fn run(root: &Path) -> Result<()> {
     let figures: serde_json::Value =
         serde_json::from_str(last).with_context(|| format!("import.mjs printed `{last}`"))?;
     let seconds = |key: &str| figures[key].as_f64().unwrap_or(f64::NAN) / 1000.0;
-    let (worker, wall) = (seconds("worker_ms"), seconds("wall_ms"));
+    let rate = |s: f64| pages as f64 / s;
+    let cell = |s: f64| format!("{s:.2} s = {:.0} pages/s", rate(s));
     let cli = cli_time.as_secs_f64();
-    println!("- the viewer's import of the same {REPEAT} files, headless Chromium from file://:");
+    let (wall, worker) = (seconds("wall_ms"), seconds("worker_ms"));
     println!(
-        "  from choosing the files to the last one read {wall:.2} s = {:.2}x the CLI's time; \
-         reading + parsing in the worker {worker:.2} s = {:.2}x (the importer's start {} ms, first file {} ms)",
+        "| {label} | {} | {} ({:.2}x pdftotext) | {} | {} | {} = {:.2}x the CLI | {} = {:.2}x the CLI |",
+        cell(extract.as_secs_f64()),
+        cell(ingest.as_secs_f64()),
+        ingest.as_secs_f64() / reference.as_secs_f64(),
+        cell(reference.as_secs_f64()),
+        cell(cli),
+        cell(wall),
         wall / cli,
+        cell(worker),
         worker / cli,
-        figures["start_ms"],
-        figures["first_file_ms"]
     );
     Ok(())
+}
+
+fn path(p: &Path) -> Result<&str> {
+    p.to_str().context("non-UTF-8 path")
 }
 
 fn ms(d: Duration) -> f64 {
