@@ -7,10 +7,12 @@
 //! a blob: URL (which works from file://), inflates the wasm with the browser's own
 //! `DecompressionStream`, and reads the files one by one while the page stays responsive.
 
-use crate::state::Action;
+use crate::state::{Action, ImportStatus};
 use js_sys::{Array, Object, Reflect};
 use referat_core::ingest::FileReport;
-use referat_core::Bundle;
+use referat_core::{Bundle, Meeting};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, File, MessageEvent, Url, Worker};
@@ -27,7 +29,22 @@ pub fn start(files: Vec<File>, dispatch: Callback<Action>) {
     dispatch.emit(Action::ImportStarted(
         files.iter().map(File::name).collect(),
     ));
-    spawn(files, 0, dispatch);
+    spawn(files, 0, Rc::default(), dispatch);
+}
+
+/// What came of one file, for the panel; its meeting goes to `read`.
+fn status(report: FileReport, read: &RefCell<Vec<Meeting>>) -> ImportStatus {
+    match report.error {
+        Some(e) => ImportStatus::Failed(e),
+        None => {
+            let items = report.meeting.as_ref().map_or(0, |m| m.items.len());
+            read.borrow_mut().extend(report.meeting);
+            ImportStatus::Read {
+                items,
+                notes: report.notes,
+            }
+        }
+    }
 }
 
 /// The text of an inert block of the page.
@@ -39,11 +56,22 @@ fn block(id: &str) -> Option<String> {
         .filter(|t| !t.trim().is_empty())
 }
 
-/// Starts a worker on `files`, the import's files from `offset` on.
-fn spawn(files: Vec<File>, offset: usize, dispatch: Callback<Action>) {
+/// Starts a worker on `files`, the import's files from `offset` on; the meetings read
+/// gather in `read` until the end.
+fn spawn(
+    files: Vec<File>,
+    offset: usize,
+    read: Rc<RefCell<Vec<Meeting>>>,
+    dispatch: Callback<Action>,
+) {
+    let finish = |read: &RefCell<Vec<Meeting>>, dispatch: &Callback<Action>| {
+        dispatch.emit(Action::ImportFinished {
+            now: now(),
+            meetings: std::mem::take(&mut *read.borrow_mut()),
+        })
+    };
     if files.is_empty() {
-        dispatch.emit(Action::ImportFinished { now: now() });
-        return;
+        return finish(&read, &dispatch);
     }
     let (Some(script), Some(wasm)) = (block("referat-importer-js"), block("referat-importer-wasm"))
     else {
@@ -66,6 +94,7 @@ fn spawn(files: Vec<File>, offset: usize, dispatch: Callback<Action>) {
 
     let on_message = {
         let (worker, files, dispatch) = (worker.clone(), files.clone(), dispatch.clone());
+        let read = read.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let data = event.data();
             let get = |key: &str| Reflect::get(&data, &JsValue::from_str(key)).ok();
@@ -75,8 +104,7 @@ fn spawn(files: Vec<File>, offset: usize, dispatch: Callback<Action>) {
             }
             if get("done").is_some_and(|v| v.is_truthy()) {
                 worker.terminate();
-                dispatch.emit(Action::ImportFinished { now: now() });
-                return;
+                return finish(&read, &dispatch);
             }
             let Some(i) = get("file").and_then(|v| v.as_f64()).map(|i| i as usize) else {
                 return;
@@ -90,11 +118,16 @@ fn spawn(files: Vec<File>, offset: usize, dispatch: Callback<Action>) {
                 notes: Vec::new(),
                 error: Some("the importer gave no readable answer".into()),
             });
-            dispatch.emit(Action::ImportRead(offset + i, report));
+            dispatch.emit(Action::ImportRead(offset + i, status(report, &read)));
             if get("trapped").is_some_and(|v| v.is_truthy()) {
                 // The module is broken after a panic: a fresh worker reads the rest.
                 worker.terminate();
-                spawn(files[i + 1..].to_vec(), offset + i + 1, dispatch.clone());
+                spawn(
+                    files[i + 1..].to_vec(),
+                    offset + i + 1,
+                    read.clone(),
+                    dispatch.clone(),
+                );
             }
         })
     };

@@ -82,12 +82,11 @@ pub enum ImportStatus {
     Failed(String),
 }
 
-/// An import under way (or just finished, until dismissed).
+/// An import under way (or just finished, until dismissed). The meetings read so far
+/// stay with the importer (state is cloned on every action) and come with the end.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Import {
     pub files: Vec<(String, ImportStatus)>,
-    /// Meetings read so far; added to the bundle when every file is in.
-    pub meetings: Vec<referat_core::Meeting>,
     pub done: bool,
     /// The importer itself could not start.
     pub fatal: Option<String>,
@@ -158,12 +157,13 @@ pub enum Action {
     ToggleFilters,
     /// The importer's worker was started on these files.
     ImportStarted(Vec<String>),
-    /// One file is read (its index in the import, and the worker's report).
-    ImportRead(usize, referat_core::ingest::FileReport),
+    /// One file is read (its index in the import, and what came of it).
+    ImportRead(usize, ImportStatus),
     ImportFatal(String),
-    /// Every file is in: the meetings join the bundle (built at `now`, RFC 3339).
+    /// Every file is in: the meetings read join the bundle (built at `now`, RFC 3339).
     ImportFinished {
         now: String,
+        meetings: Vec<referat_core::Meeting>,
     },
     DismissImport,
 }
@@ -262,27 +262,13 @@ impl Reducible for State {
                         .into_iter()
                         .map(|n| (n, ImportStatus::Waiting))
                         .collect(),
-                    meetings: Vec::new(),
                     done: false,
                     fatal: None,
                 })
             }
-            Action::ImportRead(i, report) => {
-                if let Some(import) = &mut s.import {
-                    let status = match (&report.error, report.meeting) {
-                        (Some(e), _) => ImportStatus::Failed(e.clone()),
-                        (None, meeting) => {
-                            let items = meeting.as_ref().map_or(0, |m| m.items.len());
-                            import.meetings.extend(meeting);
-                            ImportStatus::Read {
-                                items,
-                                notes: report.notes,
-                            }
-                        }
-                    };
-                    if let Some(slot) = import.files.get_mut(i) {
-                        slot.1 = status;
-                    }
+            Action::ImportRead(i, status) => {
+                if let Some(slot) = s.import.as_mut().and_then(|im| im.files.get_mut(i)) {
+                    slot.1 = status;
                 }
             }
             Action::ImportFatal(why) => {
@@ -291,10 +277,9 @@ impl Reducible for State {
                     import.done = true;
                 }
             }
-            Action::ImportFinished { now } => {
+            Action::ImportFinished { now, meetings } => {
                 if let Some(import) = &mut s.import {
                     import.done = true;
-                    let meetings = std::mem::take(&mut import.meetings);
                     if !meetings.is_empty() {
                         // The viewer carries no parser vocabulary: abbreviations come from
                         // the bundle itself.

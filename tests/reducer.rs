@@ -3,7 +3,7 @@
 mod common;
 
 use common::{broken_json, sample_bundle};
-use referat_app::state::{Action, Shared, State};
+use referat_app::state::{Action, ImportStatus, Shared, State};
 use referat_core::query::{DatePreset, Filter, Route, Sort, View};
 use referat_core::{Access, Outcome};
 use std::rc::Rc;
@@ -158,16 +158,10 @@ fn the_filter_panel_folds_on_narrow_screens() {
     assert!(!s.reduce(Action::ToggleFilters).filters_open);
 }
 
-fn report(
-    name: &str,
-    meeting: Option<referat_core::Meeting>,
-    error: Option<&str>,
-) -> referat_core::ingest::FileReport {
-    referat_core::ingest::FileReport {
-        name: name.into(),
-        meeting,
+fn read(items: usize) -> ImportStatus {
+    ImportStatus::Read {
+        items,
         notes: vec!["item 1: no case number".into()],
-        error: error.map(Into::into),
     }
 }
 
@@ -189,34 +183,27 @@ fn an_import_adds_its_meetings_when_every_file_is_in_and_keeps_old_ids() {
         "a.txt".into(),
         "scannet.pdf".into(),
     ]));
-    let s = s.reduce(Action::ImportRead(
-        0,
-        report("a.txt", Some(again.clone()), None),
-    ));
+    let s = s.reduce(Action::ImportRead(0, read(1)));
     let s = s.reduce(Action::ImportRead(
         1,
-        report("scannet.pdf", None, Some("no text in `scannet.pdf`")),
+        ImportStatus::Failed("no text in `scannet.pdf`".into()),
     ));
     // Nothing joins the bundle before the end.
     assert_eq!(s.data.as_ref().unwrap().bundle.item_count(), 5);
+    assert!(!s.import.as_ref().unwrap().done);
     let s = s.reduce(Action::ImportFinished {
         now: "2026-12-02T09:00:00Z".into(),
+        meetings: vec![again.clone()],
     });
     let import = s.import.as_ref().unwrap();
     assert!(import.done);
     assert_eq!(
         import.files,
         vec![
-            (
-                "a.txt".to_string(),
-                referat_app::state::ImportStatus::Read {
-                    items: 1,
-                    notes: vec!["item 1: no case number".into()]
-                }
-            ),
+            ("a.txt".to_string(), read(1)),
             (
                 "scannet.pdf".to_string(),
-                referat_app::state::ImportStatus::Failed("no text in `scannet.pdf`".into())
+                ImportStatus::Failed("no text in `scannet.pdf`".into())
             ),
         ]
     );
@@ -238,9 +225,10 @@ fn an_import_with_nothing_open_makes_a_new_bundle() {
     let meeting = sample_bundle().meetings[1].clone();
     let s = s
         .reduce(Action::ImportStarted(vec!["b.txt".into()]))
-        .reduce(Action::ImportRead(0, report("b.txt", Some(meeting), None)))
+        .reduce(Action::ImportRead(0, read(1)))
         .reduce(Action::ImportFinished {
             now: "2026-12-02T09:00:00Z".into(),
+            meetings: vec![meeting],
         });
     let bundle = &s.data.as_ref().unwrap().bundle;
     assert_eq!(
