@@ -37,12 +37,21 @@ fn line_of(trace: &[TraceLine], value: &str, item: Option<usize>) -> String {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    // Written out at the end, so that `referat explain … | head` ends quietly when the
+    // reader stops (println! would panic on the closed pipe).
+    let out = std::cell::RefCell::new(String::new());
+    macro_rules! say {
+        ($($t:tt)*) => {{
+            use std::fmt::Write as _;
+            let _ = writeln!(out.borrow_mut(), $($t)*);
+        }};
+    }
     let vocabulary = load_vocabulary(args.vocabulary.as_deref())?;
     let path = &args.file;
     let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
     let name = path.display().to_string();
     let got = referat_core::ingest::ingest_traced(bytes, &name, &vocabulary)?;
-    println!(
+    say!(
         "{name}: read as {}{}",
         match got.kind {
             InputKind::Html => "an HTML page",
@@ -56,7 +65,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     );
     let trace = &got.trace;
-    println!("\nLines:");
+    say!("\nLines:");
     let width = trace
         .iter()
         .map(|t| t.class.chars().count())
@@ -64,10 +73,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .unwrap_or(0);
     for t in trace {
         let text: String = t.text.chars().take(100).collect();
-        println!("{:>5}  {:<width$}  {text}", t.line, t.class);
+        say!("{:>5}  {:<width$}  {text}", t.line, t.class);
     }
     let Some(m) = &got.meeting else {
-        println!(
+        say!(
             "\nNo meeting: {}",
             got.warnings
                 .iter()
@@ -78,35 +87,35 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     let field = |name: &str, value: Option<&str>| match value {
-        Some(v) => println!("  {name}: {v}{}", line_of(trace, v, None)),
-        None => println!("  {name}: (none)"),
+        Some(v) => say!("  {name}: {v}{}", line_of(trace, v, None)),
+        None => say!("  {name}: (none)"),
     };
-    println!("\nMeeting:");
+    say!("\nMeeting:");
     field("committee", m.committee.as_deref());
     field("date", m.date.as_deref());
     field("start time", m.start_time.as_deref());
     field("location", m.location.as_deref());
     field("heading", m.heading.as_deref());
     for a in &m.absent {
-        println!("  absent: {}{}", a.name, line_of(trace, &a.name, None));
+        say!("  absent: {}{}", a.name, line_of(trace, &a.name, None));
     }
     for (i, item) in m.items.iter().enumerate() {
         let of_item = |value: &str| line_of(trace, value, Some(i + 1));
-        println!("\nItem {}:", i + 1);
+        say!("\nItem {}:", i + 1);
         match item.number {
-            Some(n) => println!("  number: {n}"),
-            None => println!("  number: (none)"),
+            Some(n) => say!("  number: {n}"),
+            None => say!("  number: (none)"),
         }
         for (name, value) in [("title", &item.title), ("case number", &item.case_number)] {
             match value {
-                Some(v) => println!("  {name}: {v}{}", of_item(v)),
-                None => println!("  {name}: (none)"),
+                Some(v) => say!("  {name}: {v}{}", of_item(v)),
+                None => say!("  {name}: (none)"),
             }
         }
-        println!("  access: {:?}", item.access);
+        say!("  access: {:?}", item.access);
         for d in &item.decisions {
             let heading = d.heading.as_deref().unwrap_or("");
-            println!(
+            say!(
                 "  decision: {} → {}{}{}",
                 heading,
                 d.outcome.as_str(),
@@ -114,24 +123,31 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 of_item(heading)
             );
         }
-        println!("  outcome: {}", item.outcome.as_str());
+        say!("  outcome: {}", item.outcome.as_str());
         for a in &item.absent {
-            println!("  absent: {}{}", a.name, of_item(&a.name));
+            say!("  absent: {}{}", a.name, of_item(&a.name));
         }
     }
-    println!("\nWarnings:");
+    say!("\nWarnings:");
     if got.warnings.is_empty() && got.lost.is_empty() {
-        println!("  none");
+        say!("  none");
     }
     for w in &got.warnings {
-        println!("  {w}");
+        say!("  {w}");
     }
     if !got.lost.is_empty() {
-        println!(
+        say!(
             "  {} word(s) not in the bundle: {}",
             got.lost.len(),
             got.lost.join(", ")
         );
     }
-    Ok(ExitCode::SUCCESS)
+    use std::io::Write as _;
+    match std::io::stdout()
+        .lock()
+        .write_all(out.into_inner().as_bytes())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(ExitCode::SUCCESS),
+    }
 }
