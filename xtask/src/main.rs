@@ -418,31 +418,15 @@ fn test() -> Result<()> {
         ],
         &root,
     )?;
+    // The viewer and its importer (the core's PDF and HTML readers) for the browser.
     cmd(
         &c,
         &[
             "clippy",
             "-p",
             "referat-app",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        &root,
-    )?;
-    // The PDF reader must keep building for the browser (the viewer's importer reads
-    // PDFs with the same core).
-    cmd(
-        &c,
-        &[
-            "clippy",
             "-p",
-            "referat-core",
-            "--no-default-features",
-            "--features",
-            "pdf",
+            "referat-importer",
             "--target",
             "wasm32-unknown-unknown",
             "--",
