@@ -90,9 +90,15 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |file: web_sys::File| loader::open_file(file, dispatch.clone()))
     };
+    // One import at a time (the buttons are disabled meanwhile; this also holds a drop).
+    let importing = state.import.as_ref().is_some_and(|i| !i.done);
     let on_import = {
         let dispatch = dispatch.clone();
-        Callback::from(move |files: Vec<web_sys::File>| importer::start(files, dispatch.clone()))
+        Callback::from(move |files: Vec<web_sys::File>| {
+            if !importing {
+                importer::start(files, dispatch.clone())
+            }
+        })
     };
     let on_save_file = {
         let state = state.clone();
@@ -144,11 +150,11 @@ pub fn app() -> Html {
             };
             let files: Vec<web_sys::File> =
                 (0..list.length()).filter_map(|i| list.get(i)).collect();
-            let bundle = files.len() == 1 && files[0].name().to_lowercase().ends_with(".json");
-            if bundle {
-                on_file.emit(files[0].clone());
-            } else {
-                on_import.emit(files);
+            let is_bundle = |f: &web_sys::File| f.name().to_lowercase().ends_with(".json");
+            match files.as_slice() {
+                [one] if is_bundle(one) => on_file.emit(one.clone()),
+                // A bundle among minutes is no minutes: only the minutes are imported.
+                _ => on_import.emit(files.into_iter().filter(|f| !is_bundle(f)).collect()),
             }
         })
     };

@@ -14,6 +14,9 @@ pub struct HeaderProps {
     pub dispatch: Callback<Action>,
     pub on_file: Callback<web_sys::File>,
     pub on_import: Callback<Vec<web_sys::File>>,
+    /// An import is running: the import buttons wait for it.
+    #[prop_or_default]
+    pub importing: bool,
     /// "Gem som fil" and "Hent bundle.json" (shown when a bundle is open).
     pub on_save_file: Option<Callback<()>>,
     pub on_save_bundle: Option<Callback<()>>,
@@ -79,10 +82,10 @@ pub fn header(props: &HeaderProps) -> Html {
             <div class="header-actions">
                 <label class="button" for="bundle-file">{ t.open_bundle }</label>
                 <input type="file" id="bundle-file" class="visually-hidden" accept=".json,application/json" onchange={on_change} />
-                <label class="button secondary" for="import-files">{ t.import_files }</label>
-                <input type="file" id="import-files" class="visually-hidden" multiple=true accept=".pdf,.txt,.html,.htm,application/pdf,text/plain,text/html" onchange={on_import} />
-                <label class="button secondary" for="import-folder">{ t.import_folder }</label>
-                <input type="file" id="import-folder" class="visually-hidden" multiple=true webkitdirectory=true onchange={on_import_folder} />
+                <label class="button secondary" for="import-files" aria-disabled={props.importing.to_string()}>{ t.import_files }</label>
+                <input type="file" id="import-files" class="visually-hidden" multiple=true accept=".pdf,.txt,.html,.htm,application/pdf,text/plain,text/html" disabled={props.importing} onchange={on_import} />
+                <label class="button secondary" for="import-folder" aria-disabled={props.importing.to_string()}>{ t.import_folder }</label>
+                <input type="file" id="import-folder" class="visually-hidden" multiple=true webkitdirectory=true disabled={props.importing} onchange={on_import_folder} />
                 if let Some(save) = &props.on_save_file {
                     <button type="button" class="button secondary" id="save-file" onclick={save.reform(|_| ())}>{ t.save_file }</button>
                 }

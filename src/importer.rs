@@ -134,9 +134,12 @@ fn spawn(
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     let on_error = {
-        let dispatch = dispatch.clone();
+        let (worker, read, dispatch) = (worker.clone(), read.clone(), dispatch.clone());
         Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
-            fatal(&dispatch, e.message())
+            worker.terminate();
+            fatal(&dispatch, e.message());
+            // What was read before still joins the bundle.
+            finish(&read, &dispatch);
         })
     };
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));

@@ -256,6 +256,9 @@ impl Reducible for State {
                 s.route.english = lang == Lang::En;
             }
             Action::ToggleFilters => s.filters_open = !s.filters_open,
+            // One import at a time: the buttons are disabled while one runs, and a drop
+            // meanwhile is refused here.
+            Action::ImportStarted(_) if s.import.as_ref().is_some_and(|i| !i.done) => return self,
             Action::ImportStarted(names) => {
                 s.import = Some(Import {
                     files: names
@@ -280,22 +283,22 @@ impl Reducible for State {
             Action::ImportFinished { now, meetings } => {
                 if let Some(import) = &mut s.import {
                     import.done = true;
-                    if !meetings.is_empty() {
-                        // The viewer carries no parser vocabulary: abbreviations come from
-                        // the bundle itself.
-                        let bundle = match &s.data {
-                            Some(data) => data.bundle.clone(),
-                            None => referat_core::merge::empty_bundle(
-                                s.lang.texts().imported_title,
-                                &now,
-                            ),
-                        };
-                        let committees = referat_core::Committees::of_bundle(&bundle);
-                        let merged =
-                            referat_core::merge::add_meetings(bundle, meetings, &now, &committees);
-                        s.data = Some(Shared::new(merged));
-                        s.error = None;
-                    }
+                }
+                // Meetings read are never dropped, even if the panel was closed meanwhile.
+                if !meetings.is_empty() {
+                    // The viewer carries no parser vocabulary: abbreviations come from the
+                    // bundle itself.
+                    let bundle = match &s.data {
+                        Some(data) => data.bundle.clone(),
+                        None => {
+                            referat_core::merge::empty_bundle(s.lang.texts().imported_title, &now)
+                        }
+                    };
+                    let committees = referat_core::Committees::of_bundle(&bundle);
+                    let merged =
+                        referat_core::merge::add_meetings(bundle, meetings, &now, &committees);
+                    s.data = Some(Shared::new(merged));
+                    s.error = None;
                 }
             }
             Action::DismissImport => s.import = None,

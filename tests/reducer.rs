@@ -236,3 +236,24 @@ fn an_import_with_nothing_open_makes_a_new_bundle() {
         ("Importerede referater", 1)
     );
 }
+
+#[test]
+fn a_second_import_waits_and_meetings_are_kept_when_the_panel_was_closed() {
+    let s = loaded();
+    let s = s.reduce(Action::ImportStarted(vec!["a.txt".into()]));
+    let s = s.reduce(Action::ImportStarted(vec!["b.txt".into(), "c.txt".into()]));
+    assert_eq!(
+        s.import.as_ref().unwrap().files.len(),
+        1,
+        "the running import stays"
+    );
+    let meeting = s.data.as_ref().unwrap().bundle.meetings[2].clone();
+    let s = s
+        .reduce(Action::DismissImport)
+        .reduce(Action::ImportFinished {
+            now: "2026-12-02T09:00:00Z".into(),
+            meetings: vec![meeting],
+        });
+    assert!(s.import.is_none());
+    assert_eq!(s.data.as_ref().unwrap().bundle.item_count(), 6);
+}

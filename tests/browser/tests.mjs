@@ -163,6 +163,47 @@ test('a scanned PDF in an import is named with its reason; the other files are s
   await page.close();
 });
 
+/** A one-page PDF whose text is shown before any font is set: pdf-extract panics on it. */
+function pdfWithoutFont() {
+  const content = 'BT (Referat) Tj ET';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>',
+    `<< /Length ${content.length + 1} >>\nstream\n${content}\nendstream`,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+test('a file that crashes the importer is named, and a fresh importer reads the files after it', async () => {
+  const { page, log } = await open(oneFile);
+  const before = await count(page);
+  await page.setInputFiles('#import-files', [
+    { name: 'uden-skrift.pdf', mimeType: 'application/pdf', buffer: pdfWithoutFont() },
+    { name: 'udvalgsmoede.pdf', mimeType: 'application/pdf', buffer: readFileSync(join(root, 'tests/fixtures/pdf/udvalgsmoede.pdf')) },
+    { name: '001_bbf53a5e8e25f3d5.txt', mimeType: 'text/plain', buffer: readFileSync(join(root, 'examples/norddjurs/001_bbf53a5e8e25f3d5.txt')) },
+  ]);
+  await page.waitForSelector('#import-status[data-done=true]', { timeout: 60000 });
+  const rows = await page.$$eval('#import-status .import-file', (r) => r.map((x) => x.textContent));
+  assert.equal(rows.length, 3);
+  assert.match(rows[0], /^uden-skrift\.pdfcannot read `uden-skrift\.pdf`: the importer failed/);
+  assert.match(rows[1], /^udvalgsmoede\.pdf4 punkter/);
+  assert.match(rows[2], /^001_bbf53a5e8e25f3d5\.txt1 punkter/);
+  await expectCount(page, before + 5);
+  assert.deepEqual(log.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:')), []);
+  await page.close();
+});
+
 /** A folder of minutes: a PDF, a text in a subfolder, and a file that is no minutes. */
 function minutesFolder() {
   const dir = join(mkdtempSync(join(tmpdir(), 'referat-folder-')), 'referater');

@@ -135,7 +135,7 @@ fn read(
     traced: bool,
 ) -> Result<Ingested, IngestError> {
     #[cfg(feature = "pdf")]
-    if looks_like_pdf(&bytes) {
+    if looks_like_pdf(source, &bytes) {
         return read_pdf(&bytes, source, vocabulary, check, traced);
     }
     let kind = if looks_like_html(source, &bytes) {
@@ -170,10 +170,13 @@ fn read(
     ))
 }
 
-/// Whether the bytes are a PDF: its header, which readers accept within the first
-/// kilobyte (some tools write a line before it).
-pub fn looks_like_pdf(bytes: &[u8]) -> bool {
-    memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some()
+/// Whether the bytes are a PDF: they start with its header, or, for a file named
+/// `.pdf`, have it within the first kilobyte (some tools write a line before it; a text
+/// that only mentions `%PDF-` stays a text).
+pub fn looks_like_pdf(name: &str, bytes: &[u8]) -> bool {
+    bytes.starts_with(b"%PDF-")
+        || (name.to_ascii_lowercase().ends_with(".pdf")
+            && memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some())
 }
 
 #[cfg(feature = "pdf")]

@@ -37,7 +37,7 @@ mod tests {
     }
 
     #[test]
-    fn a_scanned_pdf_becomes_its_error() {
+    fn a_damaged_pdf_becomes_its_error() {
         let json = read_minutes("s.pdf", b"%PDF-1.4\n".to_vec());
         let r: referat_core::ingest::FileReport = serde_json::from_str(&json).unwrap();
         assert!(r.meeting.is_none());

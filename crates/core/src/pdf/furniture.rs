@@ -46,7 +46,7 @@ pub fn strip(pages: &mut [Vec<Line>], keep: &dyn Fn(&str) -> bool) -> Vec<String
     }
     let fixed: Vec<String> = verbatim
         .into_iter()
-        .filter(|&(text, count)| count >= needed && !keep(text))
+        .filter(|&(text, count)| count >= needed && !keep(text) && !sentence(text))
         .map(|(text, _)| text.to_owned())
         .collect();
     let running: Vec<(String, i64)> = numbered
@@ -56,6 +56,9 @@ pub fn strip(pages: &mut [Vec<Line>], keep: &dyn Fn(&str) -> bool) -> Vec<String
             (count >= needed).then_some((pattern, offset))
         })
         .collect();
+    // Only a line that says it is a page number (`Side 3`, `3 af 28`, `- 3 -`) runs with the
+    // page; `Punkt 3` atop the third page of one-item pages is the item.
+    let vetoed = |text: &str| keep(text) || sentence(text) || !says_page(text);
     if fixed.is_empty() && running.is_empty() {
         return Vec::new();
     }
@@ -67,10 +70,11 @@ pub fn strip(pages: &mut [Vec<Line>], keep: &dyn Fn(&str) -> bool) -> Vec<String
         for (line, zone) in page.drain(..).zip(zones) {
             let is_furniture = zone != Zone::Middle
                 && (fixed.contains(&line.text)
-                    || running.iter().any(|(pattern, offset)| {
-                        *pattern == mask(&line.text)
-                            && page_offsets(&line.text, index).contains(offset)
-                    }));
+                    || (!vetoed(&line.text)
+                        && running.iter().any(|(pattern, offset)| {
+                            *pattern == mask(&line.text)
+                                && page_offsets(&line.text, index).contains(offset)
+                        })));
             if !is_furniture {
                 kept.push(line);
             } else if index == 0 && zone == Zone::Top {
@@ -134,8 +138,32 @@ fn mask(text: &str) -> String {
     out
 }
 
+/// Whether `text` is a page number's line: no words at all (`3`, `- 3 -`, `3/28`), or a
+/// word for a page among them (`Side 3 af 28`, `Page 3 of 28`, `Referat, s. 3`).
+fn says_page(text: &str) -> bool {
+    let mut words = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_none()
+        || words.any(|w| {
+            let w = w.to_lowercase();
+            matches!(
+                w.as_str(),
+                "side" | "sider" | "page" | "s" | "pag" | "sidetal"
+            )
+        })
+}
+
+/// Whether `text` reads as a sentence or a label (`Godkendt.`, `Bilag:`): part of the
+/// minutes however often it repeats. Running headers and page numbers end otherwise.
+fn sentence(text: &str) -> bool {
+    text.ends_with(['.', ':']) && !text.ends_with("..")
+}
+
 /// For each number in `text` of at most four digits, how far it is from the page's
-/// own number (`index + 1`): a page number gives the same offset on every page.
+/// own number (`index + 1`): a page number gives the same offset on every page. Each
+/// offset once (`Side 3 af 3` on the third page counts once).
 fn page_offsets(text: &str, index: usize) -> Vec<i64> {
     let mut out = Vec::new();
     for number in text
@@ -143,7 +171,10 @@ fn page_offsets(text: &str, index: usize) -> Vec<i64> {
         .filter(|s| !s.is_empty() && s.len() <= 4)
     {
         if let Ok(value) = number.parse::<i64>() {
-            out.push(value - (index as i64 + 1));
+            let offset = value - (index as i64 + 1);
+            if !out.contains(&offset) {
+                out.push(offset);
+            }
         }
     }
     out
@@ -159,6 +190,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Line {
                 text: (*t).to_owned(),
+                x: 40.0,
                 y: 50.0 + 14.0 * i as f64,
                 size: 11.0,
                 gap_before: false,
@@ -259,6 +291,44 @@ mod tests {
         // Unvetoed, the same repetition is furniture (the first page keeps its own).
         let mut pages = pages_of(&texts);
         assert_eq!(strip(&mut pages, &|_| false), vec!["Beslutning"; 3]);
+    }
+
+    #[test]
+    fn item_numbers_and_decisions_atop_one_item_pages_stay() {
+        // Six pages, one item each from the second: `Punkt N` runs with the page like a
+        // page number, and `Godkendt.` ends every page.
+        let mut pages: Vec<Vec<Line>> = (0..6)
+            .map(|p| {
+                let head = format!("Punkt {p}");
+                let body: Vec<String> = (0..4)
+                    .map(|i| format!("tekst {}", (b'a' + p * 4 + i) as char))
+                    .collect();
+                let mut lines = vec![head.as_str()];
+                lines.extend(body.iter().map(String::as_str));
+                lines.push("Godkendt.");
+                page(&lines)
+            })
+            .collect();
+        let removed = strip(&mut pages, &|_| false);
+        assert!(removed.is_empty(), "{removed:?}");
+        assert_eq!(pages[3][0].text, "Punkt 3");
+    }
+
+    #[test]
+    fn page_number_lines_say_so() {
+        for page_line in [
+            "3",
+            "- 3 -",
+            "3/28",
+            "Side 3 af 28",
+            "Page 3 of 28",
+            "Referat, s. 3",
+        ] {
+            assert!(says_page(page_line), "{page_line}");
+        }
+        for content in ["Punkt 3", "Bilag 3", "Økonomiudvalget 3. marts 2025"] {
+            assert!(!says_page(content), "{content}");
+        }
     }
 
     #[test]

@@ -22,7 +22,15 @@ pub struct Glyph {
 pub(crate) struct Collector {
     pub pages: Vec<Vec<Glyph>>,
     flip: Option<Transform>,
+    count: usize,
+    /// Set when the document drew more than [`MAX_GLYPHS`]; reading stopped there.
+    pub too_many: bool,
 }
+
+/// The most glyphs read from one document: about 20 times the longest minutes seen
+/// (a 500-page PDF draws about a million). A small hostile file that draws a form
+/// inside a form a thousand times over must not fill the memory.
+pub(crate) const MAX_GLYPHS: usize = 20_000_000;
 
 impl OutputDev for Collector {
     fn begin_page(
@@ -69,6 +77,12 @@ impl OutputDev for Collector {
             size,
             text: text.to_owned(),
         };
+        self.count += 1;
+        if self.count > MAX_GLYPHS {
+            self.too_many = true;
+            // pdf-extract stops at an error; this one only ends the reading.
+            return Err(OutputError::FormatError(std::fmt::Error));
+        }
         if glyph.x.is_finite() && glyph.y.is_finite() && glyph.width.is_finite() && size > 0.0 {
             if let Some(page) = self.pages.last_mut() {
                 page.push(glyph);

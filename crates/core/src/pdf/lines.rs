@@ -11,6 +11,8 @@ use super::glyphs::Glyph;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub text: String,
+    /// Where the line starts, from the left of the page.
+    pub x: f64,
     /// The baseline, from the top of the page.
     pub y: f64,
     /// The font size of the line's first glyph.
@@ -34,6 +36,7 @@ const PITCH_CHANGE: f64 = 1.25;
 
 struct Open {
     text: String,
+    x: f64,
     y: f64,
     size: f64,
     /// Where the last glyph ends.
@@ -74,6 +77,7 @@ pub fn lines_of(glyphs: &[Glyph]) -> Vec<Line> {
             push_glyph(&mut text, &g.text);
             open = Some(Open {
                 text,
+                x: g.x,
                 y: g.y,
                 size: g.size,
                 end: g.x + g.width,
@@ -99,14 +103,17 @@ fn close(lines: &mut Vec<Line>, open: Option<Open>) {
             .filter(|s| *s > 0.0);
         block_break(prev, open.y, open.size, before)
     });
-    // Text drawn twice at nearly the same place (a fake bold) is read once.
+    // Text drawn twice at nearly the same place (a fake bold) is read once; the same
+    // text elsewhere on the line (a table's `0,0` in the next cell) is not.
     if let Some(prev) = lines.last() {
-        if prev.text == text && (prev.y - open.y).abs() < 0.5 * prev.size {
+        let near = 0.5 * prev.size;
+        if prev.text == text && (prev.y - open.y).abs() < near && (prev.x - open.x).abs() < near {
             return;
         }
     }
     lines.push(Line {
         text,
+        x: open.x,
         y: open.y,
         size: open.size,
         gap_before,
@@ -234,6 +241,17 @@ mod tests {
         assert_eq!(
             texts(&lines_of(&glyphs)),
             vec![("Anne Holm", false), ("Bo Lund", false)]
+        );
+    }
+
+    #[test]
+    fn the_same_value_in_two_cells_is_read_twice() {
+        let mut glyphs = set("Anlæg", 0.0, 100.0, None);
+        glyphs.extend(set("0,0", 100.0, 100.0, None));
+        glyphs.extend(set("0,0", 200.0, 100.0, None));
+        assert_eq!(
+            texts(&lines_of(&glyphs)),
+            vec![("Anlæg", false), ("0,0", false), ("0,0", false)]
         );
     }
 

@@ -6,6 +6,7 @@
 //! ([`furniture`]). A panic inside the PDF libraries, on a file they do not expect,
 //! is caught natively and becomes that file's error.
 
+mod forms;
 mod furniture;
 mod glyphs;
 mod lines;
@@ -120,8 +121,20 @@ fn read_glyphs(bytes: &[u8]) -> Result<Vec<Vec<Glyph>>, PdfError> {
         doc.decrypt("").map_err(|_| PdfError::Encrypted)?;
     }
     widths::normalise(&mut doc);
+    if forms::draw_themselves(&doc) {
+        return Err(PdfError::Unreadable(
+            "a form on its pages draws itself, without end".into(),
+        ));
+    }
     let mut collector = glyphs::Collector::default();
-    pdf_extract::output_doc(&doc, &mut collector).map_err(|e| match e {
+    let read = pdf_extract::output_doc(&doc, &mut collector);
+    if collector.too_many {
+        return Err(PdfError::Unreadable(format!(
+            "it draws more than {} characters; no minutes are that long",
+            glyphs::MAX_GLYPHS
+        )));
+    }
+    read.map_err(|e| match e {
         pdf_extract::OutputError::PdfError(e) => load_error(e),
         other => PdfError::Unreadable(other.to_string()),
     })?;
@@ -137,7 +150,10 @@ fn load_error(e: pdf_extract::Error) -> PdfError {
     }
 }
 
-/// Whether the file draws images: a scanned PDF is pages of images and no text.
+/// Whether the file draws images: a scanned PDF is pages of images and no text. (An
+/// image inside a compressed object stream is not seen; the message then says the
+/// pages are empty.)
 fn has_images(bytes: &[u8]) -> bool {
-    memchr::memmem::find(bytes, b"/Image").is_some()
+    memchr::memmem::find(bytes, b"/Subtype/Image").is_some()
+        || memchr::memmem::find(bytes, b"/Subtype /Image").is_some()
 }

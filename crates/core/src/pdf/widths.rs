@@ -10,9 +10,10 @@
 
 use pdf_extract::{Document, Object};
 
-/// The most glyphs one range may cover: a font has at most 65,536 glyphs, and a
-/// hostile file must not make us write billions of widths.
-const MAX_RANGE: i64 = 65_536;
+/// The most widths one `/W` array may expand to: a font has at most 65,536 glyphs, and a
+/// hostile file must not make us write billions of widths (a few kilobytes of ranges
+/// could ask for that).
+const MAX_WIDTHS: usize = 65_536;
 
 /// Rewrites every `c_first c_last w` range in the document's `/W` arrays.
 pub(crate) fn normalise(doc: &mut Document) {
@@ -50,23 +51,32 @@ pub(crate) fn normalise(doc: &mut Document) {
 fn expand(w: &[Object]) -> Option<Vec<Object>> {
     let mut out = Vec::with_capacity(w.len());
     let mut changed = false;
+    let mut written = 0usize;
     let mut i = 0;
     while i < w.len() {
         let first = w[i].as_i64().ok()?;
         match w.get(i + 1)? {
             Object::Array(widths) => {
+                written = written.checked_add(widths.len())?;
                 out.push(Object::Integer(first));
                 out.push(Object::Array(widths.clone()));
                 i += 2;
             }
             last => {
                 let last = last.as_i64().ok()?;
-                let width = w.get(i + 2)?.clone();
-                if last < first || last - first >= MAX_RANGE {
+                let width = w.get(i + 2)?;
+                if !matches!(width, Object::Integer(_) | Object::Real(_)) {
+                    return None;
+                }
+                let count = usize::try_from(last.checked_sub(first)?)
+                    .ok()?
+                    .checked_add(1)?;
+                written = written.checked_add(count)?;
+                if written > MAX_WIDTHS {
                     return None;
                 }
                 out.push(Object::Integer(first));
-                out.push(Object::Array(vec![width; (last - first + 1) as usize]));
+                out.push(Object::Array(vec![width.clone(); count]));
                 changed = true;
                 i += 3;
             }
@@ -105,6 +115,17 @@ mod tests {
         );
         assert_eq!(expand(&ints(&[9, 3, 250])), None);
         assert_eq!(expand(&ints(&[0, 4_000_000_000, 250])), None);
+        assert_eq!(expand(&ints(&[-1, i64::MAX, 250])), None);
         assert_eq!(expand(&ints(&[1, 2])), None);
+        // Many small ranges that add up past a font's glyphs.
+        let many: Vec<i64> = (0..3).flat_map(|_| [0, 65_000, 250]).collect();
+        assert_eq!(expand(&ints(&many)), None);
+        // A width that is no number.
+        let named = [
+            Object::Integer(0),
+            Object::Integer(9),
+            Object::Name(b"W".to_vec()),
+        ];
+        assert_eq!(expand(&named), None);
     }
 }

@@ -500,8 +500,8 @@ impl Vocabulary {
     }
 
     /// Whether `line` is a heading the parser reads as structure (`Beslutning`,
-    /// `Sagsfremstilling`, `Fraværende:`): never page furniture, however often a PDF
-    /// prints it at the top of a page.
+    /// `Sagsfremstilling`, `Fraværende:`, `Beslutning i Byrådet den …`): never page
+    /// furniture, however often a PDF prints it at the top of a page.
     pub fn is_heading_line(&self, line: &str) -> bool {
         let line = line.trim().trim_end_matches([':', '.']).to_lowercase();
         let w = &self.words;
@@ -516,6 +516,14 @@ impl Vocabulary {
         .into_iter()
         .flatten()
         .any(|h| h.to_lowercase() == line)
+            // `Beslutning i Byrådet den 27. august 2025`, the same on every item's page.
+            || [&w.decision_headings, &w.item_decision_headings]
+                .into_iter()
+                .flatten()
+                .any(|h| {
+                    let h = h.to_lowercase();
+                    line.strip_prefix(h.as_str()).is_some_and(|rest| rest.starts_with(' '))
+                })
     }
 
     /// Whether `word` alone says what the document is (`REFERAT`, `Beslutningsprotokol`).
