@@ -797,16 +797,30 @@ pub fn lost_words(input: &str, meeting: &Meeting) -> Vec<String> {
                 continue;
             }
             // A word split at a line end lives on joined with the next line's first word
-            // (or, seen from the next line, with the previous line's last word).
-            let next = (is_last && line.trim_end().ends_with('-'))
-                .then(|| lines.get(n + 1).and_then(|l| words(l).next()))
-                .flatten()
-                .map(|next| format!("{w}{next}"));
-            let prev = (is_first && n > 0 && lines[n - 1].trim_end().ends_with('-'))
-                .then(|| words(lines[n - 1]).last())
-                .flatten()
-                .map(|prev| format!("{prev}{w}"));
-            let joined = [&next, &prev].into_iter().flatten();
+            // (or, seen from the next line, with the previous line's last word), through
+            // a line that is one hyphenated fragment (`Børne-` / `organisatio-` / `udvalget`).
+            // Each hyphen may have been kept (`MED-`) or joined, so every span is tried.
+            let after = if is_last {
+                split_after(&lines, n)
+            } else {
+                Vec::new()
+            };
+            let before = if is_first {
+                split_before(&lines, n)
+            } else {
+                Vec::new()
+            };
+            let spans: Vec<String> = std::iter::once("")
+                .chain(before.iter().map(String::as_str))
+                .flat_map(|b| {
+                    std::iter::once("")
+                        .chain(after.iter().map(String::as_str))
+                        .map(move |a| (b, a))
+                })
+                .filter(|(b, a)| !b.is_empty() || !a.is_empty())
+                .map(|(b, a)| format!("{b}{w}{a}"))
+                .collect();
+            let joined = spans.iter();
             if joined.clone().any(|j| have.near(j)) {
                 continue;
             }
@@ -834,6 +848,45 @@ pub fn lost_words(input: &str, meeting: &Meeting) -> Vec<String> {
         }
     }
     lost
+}
+
+/// What may follow line `n`'s last word when the line ends in a hyphen: the next line's
+/// first word, then that and the next when the next line is one hyphenated fragment, and
+/// so on (nearest first).
+fn split_after(lines: &[&str], n: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut k = n;
+    while lines[k].trim_end().ends_with('-') && k + 1 < lines.len() && out.len() < 8 {
+        let Some(first) = words(lines[k + 1]).next() else {
+            break;
+        };
+        let so_far = out.last().map_or("", String::as_str);
+        out.push(format!("{so_far}{first}"));
+        if words(lines[k + 1]).nth(1).is_some() {
+            break;
+        }
+        k += 1;
+    }
+    out
+}
+
+/// What may precede line `n`'s first word when the line before ends in a hyphen: its last
+/// word, then that line's fragment and the one before, and so on (nearest first).
+fn split_before(lines: &[&str], n: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut k = n;
+    while k > 0 && lines[k - 1].trim_end().ends_with('-') && out.len() < 8 {
+        let Some(last) = words(lines[k - 1]).last() else {
+            break;
+        };
+        let so_far = out.last().map_or("", String::as_str);
+        out.push(format!("{last}{so_far}"));
+        if words(lines[k - 1]).nth(1).is_some() {
+            break;
+        }
+        k -= 1;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -889,6 +942,24 @@ mod tests {
                 &[],
             ),
             ("lø-\nbet af året", &["løbet af året"], &[]),
+            // A fragment that is hyphenated again (found by the property test).
+            (
+                "Børne-\norganisatio-\nudvalget mødes",
+                &["Børneorganisatioudvalget mødes"],
+                &[],
+            ),
+            // A hyphen kept before a joined one (`MED-` / `Børne-` / `organisatio-`).
+            (
+                "MED-\nBørne-\norganisatio- bemærker",
+                &["MED-Børneorganisatio- bemærker"],
+                &[],
+            ),
+            // A fragment hyphenated again on a line with more words stops the chain.
+            (
+                "Børne-\nog unge-\nudvalget",
+                &["Børne-og ungeudvalget"],
+                &[],
+            ),
             // Blocks in another order than the input's: the walk picks up where they are.
             (
                 "Andet afsnit om vejene.\nFørste afsnit om skolerne.",
