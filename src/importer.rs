@@ -206,21 +206,8 @@ pub fn save_bundle(bundle: &Bundle) -> Result<(), String> {
 
 /// `Norddjurs Kommune – referater` as `norddjurs-kommune-referater.html`.
 fn file_name(title: &str, extension: &str) -> String {
-    let mut stem = String::new();
-    for c in title.to_lowercase().chars() {
-        let c = match c {
-            'æ' => "ae".to_string(),
-            'ø' => "oe".to_string(),
-            'å' => "aa".to_string(),
-            c if c.is_ascii_alphanumeric() => c.to_string(),
-            _ => "-".to_string(),
-        };
-        if !(c == "-" && (stem.is_empty() || stem.ends_with('-'))) {
-            stem.push_str(&c);
-        }
-    }
-    let stem = stem.trim_end_matches('-');
-    let stem = if stem.is_empty() { "referat" } else { stem };
+    let stem = referat_core::bundle::slug(title);
+    let stem = if stem.is_empty() { "referat" } else { &stem };
     format!("{stem}.{extension}")
 }
 

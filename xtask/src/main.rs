@@ -300,7 +300,7 @@ fn sha256(text: &str) -> String {
     )
 }
 
-fn path(p: &Path) -> Result<&str> {
+pub(crate) fn path(p: &Path) -> Result<&str> {
     p.to_str().context("non-UTF-8 path")
 }
 

@@ -57,7 +57,7 @@ pub fn run(root: &Path) -> Result<()> {
     std::fs::create_dir_all(root.join("bench-data"))?;
     crate::cmd(
         "node",
-        &["tests/bench/make-pdf.mjs", "500", path(&generated)?],
+        &["tests/bench/make-pdf.mjs", "500", crate::path(&generated)?],
         root,
     )?;
 
@@ -221,10 +221,6 @@ fn throughput(
         worker / cli,
     );
     Ok(())
-}
-
-fn path(p: &Path) -> Result<&str> {
-    p.to_str().context("non-UTF-8 path")
 }
 
 fn ms(d: Duration) -> f64 {

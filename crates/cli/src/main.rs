@@ -50,12 +50,7 @@ fn main() -> ExitCode {
                 .location()
                 .map(|l| format!(" at {}:{}", l.file(), l.line()))
                 .unwrap_or_default();
-            let what = info
-                .payload()
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| info.payload().downcast_ref::<String>().cloned())
-                .unwrap_or_default();
+            let what = referat_core::pdf::panic_message(info.payload());
             eprintln!("note: internal panic{at}: {what}");
         }));
     }

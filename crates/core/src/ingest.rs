@@ -158,16 +158,13 @@ fn read(
         std::borrow::Cow::Owned(repaired) => repaired,
         std::borrow::Cow::Borrowed(_) => text,
     };
-    Ok(finish(
+    let read = Read {
         text,
-        Vec::new(),
-        source,
-        vocabulary,
-        check,
-        traced,
+        furniture: Vec::new(),
         encoding,
         kind,
-    ))
+    };
+    Ok(finish(read, source, vocabulary, check, traced))
 }
 
 /// Whether the bytes are a PDF: they start with its header, or, for a file named
@@ -192,31 +189,39 @@ fn read_pdf(
         file: source.to_owned(),
         error,
     })?;
-    Ok(finish(
-        pdf.text,
-        pdf.furniture,
-        source,
-        vocabulary,
-        check,
-        traced,
-        Encoding::Utf8,
-        InputKind::Pdf,
-    ))
+    let read = Read {
+        text: pdf.text,
+        furniture: pdf.furniture,
+        encoding: Encoding::Utf8,
+        kind: InputKind::Pdf,
+    };
+    Ok(finish(read, source, vocabulary, check, traced))
 }
 
-/// Parses the text and checks it. `furniture` is page furniture cut from the text
-/// before (a PDF's running header): kept on the meeting and known to the check.
-#[allow(clippy::too_many_arguments)]
-fn finish(
+/// A file's text as the parser will read it.
+struct Read {
     text: String,
+    /// Page furniture cut from the text before (a PDF's running headers): kept on the
+    /// meeting and known to the word check.
     furniture: Vec<String>,
+    encoding: Encoding,
+    kind: InputKind,
+}
+
+/// Parses the text and checks it.
+fn finish(
+    read: Read,
     source: &str,
     vocabulary: &Vocabulary,
     check: bool,
     traced: bool,
-    encoding: Encoding,
-    kind: InputKind,
 ) -> Ingested {
+    let Read {
+        text,
+        furniture,
+        encoding,
+        kind,
+    } = read;
     if text.trim().is_empty() {
         return Ingested {
             meeting: None,
@@ -236,14 +241,12 @@ fn finish(
     } else {
         parse_minutes(&text, source, vocabulary)
     };
+    // The check reads the furniture too (only a PDF has any, so only a PDF's text is copied).
+    let checked = (check && !furniture.is_empty()).then(|| furniture.join("\n") + "\n" + &text);
+    parsed.meeting.furniture.extend(furniture);
     let lost = if check {
-        let mut read = furniture.join("\n");
-        read.push('\n');
-        read.push_str(&text);
-        parsed.meeting.furniture.extend(furniture);
-        lost_words(&read, &parsed.meeting)
+        lost_words(checked.as_deref().unwrap_or(&text), &parsed.meeting)
     } else {
-        parsed.meeting.furniture.extend(furniture);
         Vec::new()
     };
     Ingested {

@@ -223,43 +223,47 @@ mod tests {
         assert_eq!(texts(&lines_of(&glyphs)), vec![("Sag nr12", false)]);
     }
 
+    /// Runs of text set at (x, y), and the lines read from them.
     #[test]
-    fn lines_break_on_a_new_baseline_and_paragraphs_on_a_wide_step() {
-        let mut glyphs = set("Beslutning", 0.0, 100.0, None);
-        glyphs.extend(set("Godkendt", 0.0, 112.0, None));
-        glyphs.extend(set("Bilag", 0.0, 140.0, None));
-        assert_eq!(
-            texts(&lines_of(&glyphs)),
-            vec![("Beslutning", false), ("Godkendt", false), ("Bilag", true)]
-        );
-    }
-
-    #[test]
-    fn a_far_cell_on_the_same_baseline_is_its_own_line() {
-        let mut glyphs = set("Anne Holm", 50.0, 700.0, None);
-        glyphs.extend(set("Bo Lund", 300.0, 700.0, None));
-        assert_eq!(
-            texts(&lines_of(&glyphs)),
-            vec![("Anne Holm", false), ("Bo Lund", false)]
-        );
-    }
-
-    #[test]
-    fn the_same_value_in_two_cells_is_read_twice() {
-        let mut glyphs = set("Anlæg", 0.0, 100.0, None);
-        glyphs.extend(set("0,0", 100.0, 100.0, None));
-        glyphs.extend(set("0,0", 200.0, 100.0, None));
-        assert_eq!(
-            texts(&lines_of(&glyphs)),
-            vec![("Anlæg", false), ("0,0", false), ("0,0", false)]
-        );
-    }
-
-    #[test]
-    fn text_drawn_twice_for_bold_is_read_once() {
-        let mut glyphs = set("Dagsorden", 0.0, 100.0, None);
-        glyphs.extend(set("Dagsorden", 0.4, 100.0, None));
-        assert_eq!(texts(&lines_of(&glyphs)), vec![("Dagsorden", false)]);
+    fn lines_from_runs_table() {
+        type Case<'a> = (&'a [(&'a str, f64, f64)], &'a [(&'a str, bool)]);
+        let cases: &[Case] = &[
+            // A new baseline is a new line; a wide step is a paragraph's space.
+            (
+                &[
+                    ("Beslutning", 0.0, 100.0),
+                    ("Godkendt", 0.0, 112.0),
+                    ("Bilag", 0.0, 140.0),
+                ],
+                &[("Beslutning", false), ("Godkendt", false), ("Bilag", true)],
+            ),
+            // A far cell on the same baseline (a second signature column) is its own line.
+            (
+                &[("Anne Holm", 50.0, 700.0), ("Bo Lund", 300.0, 700.0)],
+                &[("Anne Holm", false), ("Bo Lund", false)],
+            ),
+            // The same value in two cells is read twice.
+            (
+                &[
+                    ("Anlæg", 0.0, 100.0),
+                    ("0,0", 100.0, 100.0),
+                    ("0,0", 200.0, 100.0),
+                ],
+                &[("Anlæg", false), ("0,0", false), ("0,0", false)],
+            ),
+            // Text drawn twice at nearly the same place for bold is read once.
+            (
+                &[("Dagsorden", 0.0, 100.0), ("Dagsorden", 0.4, 100.0)],
+                &[("Dagsorden", false)],
+            ),
+        ];
+        for (runs, expected) in cases {
+            let glyphs: Vec<Glyph> = runs
+                .iter()
+                .flat_map(|&(text, x, y)| set(text, x, y, None))
+                .collect();
+            assert_eq!(texts(&lines_of(&glyphs)), *expected, "{runs:?}");
+        }
     }
 
     #[test]

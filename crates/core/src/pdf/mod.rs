@@ -97,13 +97,9 @@ pub fn page_glyphs(bytes: &[u8]) -> Result<Vec<Vec<Glyph>>, PdfError> {
     #[cfg(not(target_family = "wasm"))]
     {
         std::panic::catch_unwind(|| read_glyphs(bytes)).unwrap_or_else(|panic| {
-            let why = panic
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "an internal error".to_owned());
             Err(PdfError::Unreadable(format!(
-                "the PDF reader failed: {why}"
+                "the PDF reader failed: {}",
+                panic_message(panic.as_ref())
             )))
         })
     }
@@ -111,6 +107,15 @@ pub fn page_glyphs(bytes: &[u8]) -> Result<Vec<Vec<Glyph>>, PdfError> {
     {
         read_glyphs(bytes)
     }
+}
+
+/// A panic's message (`panic!` gives a `&str` or a `String`).
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "an internal error".to_owned())
 }
 
 fn read_glyphs(bytes: &[u8]) -> Result<Vec<Vec<Glyph>>, PdfError> {
