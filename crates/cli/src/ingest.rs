@@ -1,6 +1,6 @@
 //! `referat ingest`: minutes texts in, one bundle out.
 
-use crate::output::{now_rfc3339, write_atomically};
+use crate::output::{count, now_rfc3339, write_atomically};
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use referat_core::decode::Encoding;
@@ -178,14 +178,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         |w| bundle.write_json(w, args.pretty),
         &interrupted,
     )?;
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     println!(
         "wrote {}: {}, {} from {}{}",
         args.output.display(),
-        plural(bundle.meetings.len(), "meeting", "meetings"),
-        plural(bundle.item_count(), "item", "items"),
-        plural(files.len(), "file", "files"),
+        count(bundle.meetings.len(), "meeting", "meetings"),
+        count(bundle.item_count(), "item", "items"),
+        count(files.len(), "file", "files"),
         if unread.is_empty() {
             String::new()
         } else {

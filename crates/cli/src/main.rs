@@ -102,10 +102,10 @@ fn validate(path: &PathBuf) -> Result<ExitCode> {
     match Bundle::from_slice(&bytes) {
         Ok(bundle) => {
             println!(
-                "{}: ok, {} meetings, {} items",
+                "{}: ok, {}, {}",
                 path.display(),
-                bundle.meetings.len(),
-                bundle.item_count()
+                output::count(bundle.meetings.len(), "meeting", "meetings"),
+                output::count(bundle.item_count(), "item", "items")
             );
             Ok(ExitCode::SUCCESS)
         }

@@ -76,3 +76,8 @@ pub fn now_rfc3339() -> String {
         rem % 60
     )
 }
+
+/// `1 meeting`, `5 meetings`: a count with its noun.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
