@@ -29,11 +29,18 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
             _ => 0,
         })
         .sum();
+    let items_word = |n: usize| {
+        if n == 1 {
+            t.import_item
+        } else {
+            t.import_items
+        }
+    };
     let heading = if import.done {
         format!(
             "{}: {items} {} ({read}/{})",
             t.imported,
-            t.import_items,
+            items_word(items),
             import.files.len()
         )
     } else {
@@ -57,7 +64,7 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
                             ImportStatus::Waiting => html! { <span class="import-note">{ "…" }</span> },
                             ImportStatus::Read { items, notes } => html! {
                                 <span class="import-note">
-                                    { format!("{items} {}", t.import_items) }
+                                    { format!("{items} {}", items_word(*items)) }
                                     { for notes.iter().map(|n| html! { <span class="import-warning">{ format!("; {n}") }</span> }) }
                                 </span>
                             },

@@ -95,7 +95,7 @@ test('imports a PDF and a text with #import-files, saves one file with #save-fil
   await page.waitForSelector('#import-status[data-done=true]', { timeout: 60000 });
   const status = await page.textContent('#import-status');
   assert.match(status, /aarhus-byraad-2025-08-27\.pdf\s*21 punkter; item 21: no decision/);
-  assert.match(status, /000_5f9710db80485d88\.txt\s*1 punkter/);
+  assert.match(status, /000_5f9710db80485d88\.txt\s*1 punkt(?!er)/);
   await expectCount(page, before + 22);
   const ids = await rowIds(page);
   await page.screenshot({ path: join(shots, 'import-1024x768.png') });
@@ -198,7 +198,7 @@ test('a file that crashes the importer is named, and a fresh importer reads the 
   assert.equal(rows.length, 3);
   assert.match(rows[0], /^uden-skrift\.pdfcannot read `uden-skrift\.pdf`: the importer failed/);
   assert.match(rows[1], /^udvalgsmoede\.pdf4 punkter/);
-  assert.match(rows[2], /^001_bbf53a5e8e25f3d5\.txt1 punkter/);
+  assert.match(rows[2], /^001_bbf53a5e8e25f3d5\.txt1 punkt(?!er)/);
   await expectCount(page, before + 5);
   assert.deepEqual(log.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:')), []);
   await page.close();
