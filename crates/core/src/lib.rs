@@ -15,6 +15,7 @@ pub mod merge;
 pub mod model;
 pub mod mojibake;
 pub mod pack;
+pub mod packed;
 pub mod parse;
 #[cfg(feature = "pdf")]
 pub mod pdf;

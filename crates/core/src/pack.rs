@@ -1,9 +1,26 @@
 //! Embedding a bundle into the viewer's HTML, for the one-file (USB stick) build.
+//!
+//! [`pack`] writes the packed layout (`crate::packed`) gzipped and in base64: a third of
+//! the JSON's size, and the browser's HTML parser, which must walk every byte of the page
+//! before the viewer sees the data, walks a third as much. [`embed_bundle`] writes the
+//! plain JSON, as version 1 files did (the viewer still opens both; its "save as file"
+//! writes this form).
 
 use thiserror::Error;
 
 /// The empty data island that `cargo xtask dist` leaves in the viewer.
 pub const PLACEHOLDER: &str = r#"<script type="application/json" id="referat-bundle"></script>"#;
+
+/// Where the parts go: after the viewer's script, so it starts (and shows the list from
+/// the light bundle) while the browser still reads them.
+pub const PARTS_MARKER: &str = "<!-- referat:parts -->";
+
+/// The element ids of the packed layout's pieces in a one-file build.
+pub const MANIFEST_ID: &str = "referat-pack";
+pub const LIGHT_ID: &str = "referat-light";
+pub fn part_id(k: usize) -> String {
+    format!("referat-part-{k}")
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum PackError {
@@ -35,6 +52,56 @@ pub fn embed_bundle(app_html: &str, bundle_json: &str) -> Result<String, PackErr
     out.push_str("</script>");
     out.push_str(&app_html[at + PLACEHOLDER.len()..]);
     Ok(out)
+}
+
+/// The viewer with `bundle` inside in the packed layout: the manifest and the light
+/// bundle where the placeholder is (before the viewer's script), the parts at
+/// [`PARTS_MARKER`] (or, in a viewer without it, after the light bundle).
+#[cfg(feature = "pack")]
+pub fn pack(app_html: &str, bundle: &crate::Bundle) -> Result<String, PackError> {
+    use base64::Engine;
+    let at = app_html.find(PLACEHOLDER).ok_or(PackError::NoPlaceholder)?;
+    let (manifest, light, parts) = crate::packed::split(bundle, crate::packed::PART_BYTES);
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(gzip(bytes));
+    let manifest_json = serde_json::to_string(&manifest).expect("a manifest always serialises");
+    let head = format!(
+        "{PLACEHOLDER}\n<script type=\"application/json\" id=\"{MANIFEST_ID}\">{manifest_json}</script>\n<script type=\"application/octet-stream\" id=\"{LIGHT_ID}\">{}</script>",
+        b64(&light)
+    );
+    let mut tail = String::new();
+    for (k, part) in parts.iter().enumerate() {
+        tail.push_str(&format!(
+            "<script type=\"application/octet-stream\" id=\"{}\">{}</script>\n",
+            part_id(k),
+            b64(part)
+        ));
+    }
+    let rest = &app_html[at + PLACEHOLDER.len()..];
+    let mut out = String::with_capacity(app_html.len() + head.len() + tail.len());
+    out.push_str(&app_html[..at]);
+    out.push_str(&head);
+    match rest.find(PARTS_MARKER) {
+        Some(p) => {
+            out.push_str(&rest[..p]);
+            out.push_str(&tail);
+            out.push_str(&rest[p + PARTS_MARKER.len()..]);
+        }
+        None => {
+            out.push('\n');
+            out.push_str(&tail);
+            out.push_str(rest);
+        }
+    }
+    Ok(out)
+}
+
+/// gzip at flate2's default level.
+#[cfg(feature = "pack")]
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(bytes).expect("writing to memory");
+    enc.finish().expect("writing to memory")
 }
 
 #[cfg(test)]

@@ -134,55 +134,67 @@ struct Trigrams {
     /// Per slot, its set in `sets`, or `NO_SET` when no entry holds it.
     slot_set: Vec<u32>,
     sets: Vec<Postings>,
+    /// While adding: per set, the last entry added to it.
+    last: Vec<u32>,
+    /// The number of entries.
+    n: usize,
 }
 
 impl Trigrams {
-    fn new(entries: &[Entry]) -> Trigrams {
-        let n = entries.len();
-        let words = n.div_ceil(64);
-        let mut slot_set = vec![NO_SET; SLOTS];
-        let mut sets: Vec<Postings> = Vec::new();
-        // The last entry added to each set: an entry holds a trigram once however often.
-        let mut last: Vec<u32> = Vec::new();
-        for (i, e) in entries.iter().enumerate() {
-            let i = i as u32;
-            for w in e.all.as_bytes().windows(3) {
-                let Some((slot, _)) = slot(w) else { continue };
-                let id = match slot_set[slot] {
-                    NO_SET => {
-                        slot_set[slot] = sets.len() as u32;
-                        sets.push(Postings::List(Vec::new()));
-                        last.push(NO_SET);
-                        sets.len() - 1
-                    }
-                    id => id as usize,
-                };
-                if last[id] == i {
-                    continue;
+    /// No text yet, for `n` entries; [`Trigrams::add`] adds each entry's text.
+    fn empty(n: usize) -> Trigrams {
+        Trigrams {
+            slot_set: vec![NO_SET; SLOTS],
+            sets: Vec::new(),
+            last: Vec::new(),
+            n,
+        }
+    }
+
+    /// Adds entry `i`'s folded text. Entries may come in any order, each once.
+    fn add(&mut self, i: u32, text: &[u8]) {
+        let words = self.n.div_ceil(64);
+        for w in text.windows(3) {
+            let Some((slot, _)) = slot(w) else { continue };
+            let id = match self.slot_set[slot] {
+                NO_SET => {
+                    self.slot_set[slot] = self.sets.len() as u32;
+                    self.sets.push(Postings::List(Vec::new()));
+                    self.last.push(NO_SET);
+                    self.sets.len() - 1
                 }
-                last[id] = i;
-                match &mut sets[id] {
-                    Postings::Bits(bits) => bits[i as usize / 64] |= 1 << (i % 64),
-                    Postings::List(list) => {
-                        list.push(i);
-                        // A list of n/32 entries is as large as a bitset.
-                        if list.len() * 32 > n {
-                            let mut bits = vec![0u64; words].into_boxed_slice();
-                            for &j in list.iter() {
-                                bits[j as usize / 64] |= 1 << (j % 64);
-                            }
-                            sets[id] = Postings::Bits(bits);
+                id => id as usize,
+            };
+            // An entry holds a trigram once however often.
+            if self.last[id] == i {
+                continue;
+            }
+            self.last[id] = i;
+            match &mut self.sets[id] {
+                Postings::Bits(bits) => bits[i as usize / 64] |= 1 << (i % 64),
+                Postings::List(list) => {
+                    list.push(i);
+                    // A list of n/32 entries is as large as a bitset.
+                    if list.len() * 32 > self.n {
+                        let mut bits = vec![0u64; words].into_boxed_slice();
+                        for &j in list.iter() {
+                            bits[j as usize / 64] |= 1 << (j % 64);
                         }
+                        self.sets[id] = Postings::Bits(bits);
                     }
                 }
             }
         }
-        for set in &mut sets {
+    }
+
+    /// Frees what only adding needed.
+    fn finish(&mut self) {
+        for set in &mut self.sets {
             if let Postings::List(list) = set {
                 list.shrink_to_fit();
             }
         }
-        Trigrams { slot_set, sets }
+        self.last = Vec::new();
     }
 
     /// Clears in the bitset `acc` the entries that cannot hold `term` (3 bytes or more),
@@ -246,6 +258,11 @@ pub struct SearchIndex {
     /// bitset. A term that short has no trigrams; this answers it exactly, unread.
     /// Indexed by `short_key`; a direct table, as hashing every byte of 100 MB slowed the load.
     short_grams: Vec<Option<Box<[u64]>>>,
+    /// Per meeting: its first entry (its items follow it).
+    first_entry: Vec<u32>,
+    /// Per meeting: its text is in the index.
+    text_added: Vec<bool>,
+    text_pending: usize,
 }
 
 /// The `short_grams` slot of a 1- or 2-byte term (a 1-byte term is padded with 0).
@@ -292,7 +309,21 @@ struct Entry {
 }
 
 impl SearchIndex {
+    /// The index of a whole bundle.
     pub fn new(bundle: &Bundle) -> SearchIndex {
+        let mut index = SearchIndex::light(bundle);
+        for (mi, m) in bundle.meetings.iter().enumerate() {
+            index.add_text(mi, m);
+        }
+        index.finish_text();
+        index
+    }
+
+    /// Everything but the free text: filters, facets and sorting are exact at once; a
+    /// text matches nothing until [`SearchIndex::add_text`] has added the meetings'
+    /// text (see [`SearchIndex::text_pending`]). For the packed layout (`crate::packed`),
+    /// whose parts arrive after the light bundle.
+    pub fn light(bundle: &Bundle) -> SearchIndex {
         // The default order first (newest first, undated last, then bundle order), so
         // entries are built in it: no second copy of anything (wasm memory never shrinks).
         let mut order: Vec<ItemRef> = bundle
@@ -324,19 +355,16 @@ impl SearchIndex {
             .enumerate()
             .map(|(mi, m)| (m.id.clone(), mi))
             .collect();
-        for at in order {
+        let mut first_entry = vec![0u32; bundle.meetings.len()];
+        for (i, at) in order.into_iter().enumerate() {
             let m = &bundle.meetings[at.meeting];
             let item = &m.items[at.item];
             by_id.insert(item.id.clone(), at);
-            // Sized up front and trimmed after: grown by doubling, the texts of 40,000
-            // items would hold a third more memory than they use.
-            let size = searchable_texts(item).map(|p| p.len() + 1).sum();
-            let mut all = String::with_capacity(size);
-            for part in searchable_texts(item) {
-                all.push_str(&fold(part));
-                all.push('\n');
+            // A meeting's items are next to each other in this order (same date, then
+            // bundle order), so its first entry finds them all.
+            if at.item == 0 {
+                first_entry[at.meeting] = i as u32;
             }
-            all.shrink_to_fit();
             let absent = m
                 .absent
                 .iter()
@@ -346,7 +374,7 @@ impl SearchIndex {
             entries.push(Entry {
                 at,
                 title: fold(item.title.as_deref().unwrap_or("")),
-                all,
+                all: String::new(),
                 absent,
             });
         }
@@ -405,11 +433,64 @@ impl SearchIndex {
         for item in bundle.meetings.iter().flat_map(|m| &m.items) {
             outcomes_present[outcome_slot(item.outcome)] = true;
         }
-        let trigrams = Trigrams::new(&entries);
-        let words = entries.len().div_ceil(64);
-        let mut short_grams: Vec<Option<Box<[u64]>>> = vec![None; 1 << 16];
-        for (i, e) in entries.iter().enumerate() {
-            let bytes = e.all.as_bytes();
+        let n = entries.len();
+        SearchIndex {
+            entries,
+            trigrams: Trigrams::empty(n),
+            id: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
+            by_id,
+            meetings_by_id,
+            short_grams: vec![None; 1 << 16],
+            meta,
+            committee_names,
+            entry_committee,
+            committee_rank,
+            outcomes_present,
+            first_entry,
+            text_added: vec![false; bundle.meetings.len()],
+            text_pending: bundle.meetings.len(),
+        }
+    }
+
+    /// Adds the free text of the meeting at position `mi`: `meeting` must have the
+    /// items, in order, of the bundle the index was made from (`crate::packed::read_part`
+    /// checks it). A meeting whose text is in already, or that does not fit, is left alone.
+    pub fn add_text(&mut self, mi: usize, meeting: &Meeting) {
+        if self.text_added.get(mi) != Some(&false) {
+            return;
+        }
+        let first = self.first_entry[mi] as usize;
+        let fits = meeting.items.iter().enumerate().all(|(ii, _)| {
+            self.entries.get(first + ii).is_some_and(|e| {
+                e.at == ItemRef {
+                    meeting: mi,
+                    item: ii,
+                }
+            })
+        });
+        if !fits {
+            return;
+        }
+        self.text_added[mi] = true;
+        self.text_pending -= 1;
+        let words = self.entries.len().div_ceil(64);
+        for (ii, item) in meeting.items.iter().enumerate() {
+            let i = first + ii;
+            // Sized up front: grown by doubling, the texts of 40,000 items would hold a
+            // third more memory than they use.
+            let size = searchable_texts(item).map(|p| p.len() + 1).sum();
+            let mut all = String::with_capacity(size);
+            for part in searchable_texts(item) {
+                all.push_str(&fold(part));
+                all.push('\n');
+            }
+            all.shrink_to_fit();
+            self.trigrams.add(i as u32, all.as_bytes());
+            let bytes = all.as_bytes();
+            let short_grams = &mut self.short_grams;
             let mut set = |key: usize| {
                 let bits =
                     short_grams[key].get_or_insert_with(|| vec![0; words].into_boxed_slice());
@@ -424,23 +505,18 @@ impl SearchIndex {
                     set(usize::from(b) << 8 | usize::from(next));
                 }
             }
+            self.entries[i].all = all;
         }
-        SearchIndex {
-            entries,
-            trigrams,
-            id: {
-                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-            },
-            by_id,
-            meetings_by_id,
-            short_grams,
-            meta,
-            committee_names,
-            entry_committee,
-            committee_rank,
-            outcomes_present,
-        }
+    }
+
+    /// Frees what only adding text needed; call once every part is in (or given up).
+    pub fn finish_text(&mut self) {
+        self.trigrams.finish();
+    }
+
+    /// Meetings whose text is not in the index yet: a free-text query is complete only at 0.
+    pub fn text_pending(&self) -> usize {
+        self.text_pending
     }
 
     pub fn item(&self, id: &str) -> Option<ItemRef> {
