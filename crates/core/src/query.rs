@@ -134,8 +134,11 @@ struct Trigrams {
     /// Per slot, its set in `sets`, or `NO_SET` when no entry holds it.
     slot_set: Vec<u32>,
     sets: Vec<Postings>,
-    /// While adding: per set, the last entry added to it.
-    last: Vec<u32>,
+    /// While adding: a bit per slot, set for the slots of the entry being added, so each
+    /// is looked up once per entry (32 KB: the lookups of repeats stay in the cache).
+    seen: Vec<u64>,
+    /// The slots set in `seen`, to clear them after the entry.
+    seen_slots: Vec<u32>,
     /// The number of entries.
     n: usize,
 }
@@ -146,7 +149,8 @@ impl Trigrams {
         Trigrams {
             slot_set: vec![NO_SET; SLOTS],
             sets: Vec::new(),
-            last: Vec::new(),
+            seen: vec![0; SLOTS / 64],
+            seen_slots: Vec::new(),
             n,
         }
     }
@@ -154,22 +158,36 @@ impl Trigrams {
     /// Adds entry `i`'s folded text. Entries may come in any order, each once.
     fn add(&mut self, i: u32, text: &[u8]) {
         let words = self.n.div_ceil(64);
-        for w in text.windows(3) {
-            let Some((slot, _)) = slot(w) else { continue };
+        // The slot of the last three bytes, rolled along (as `slot` computes it), and
+        // how many bytes since the last space.
+        let (mut key, mut run) = (0usize, 0usize);
+        for &b in text {
+            let code = CODE[usize::from(b)];
+            if code == SPACE {
+                run = 0;
+                continue;
+            }
+            key = ((key << 6) | usize::from(code)) & (SLOTS - 1);
+            run += 1;
+            if run < 3 {
+                continue;
+            }
+            let slot = key;
+            let bit = 1u64 << (slot % 64);
+            // An entry holds a trigram once however often.
+            if self.seen[slot / 64] & bit != 0 {
+                continue;
+            }
+            self.seen[slot / 64] |= bit;
+            self.seen_slots.push(slot as u32);
             let id = match self.slot_set[slot] {
                 NO_SET => {
                     self.slot_set[slot] = self.sets.len() as u32;
                     self.sets.push(Postings::List(Vec::new()));
-                    self.last.push(NO_SET);
                     self.sets.len() - 1
                 }
                 id => id as usize,
             };
-            // An entry holds a trigram once however often.
-            if self.last[id] == i {
-                continue;
-            }
-            self.last[id] = i;
             match &mut self.sets[id] {
                 Postings::Bits(bits) => bits[i as usize / 64] |= 1 << (i % 64),
                 Postings::List(list) => {
@@ -185,6 +203,9 @@ impl Trigrams {
                 }
             }
         }
+        for slot in self.seen_slots.drain(..) {
+            self.seen[slot as usize / 64] = 0;
+        }
     }
 
     /// Frees what only adding needed.
@@ -194,7 +215,8 @@ impl Trigrams {
                 list.shrink_to_fit();
             }
         }
-        self.last = Vec::new();
+        self.seen = Vec::new();
+        self.seen_slots = Vec::new();
     }
 
     /// Clears in the bitset `acc` the entries that cannot hold `term` (3 bytes or more),
@@ -260,6 +282,10 @@ pub struct SearchIndex {
     short_grams: Vec<Option<Box<[u64]>>>,
     /// Per meeting: its first entry (its items follow it).
     first_entry: Vec<u32>,
+    /// While adding text: a bit per 1- or 2-byte string of the entry being added, and
+    /// the strings set, to clear them after it.
+    short_seen: Vec<u64>,
+    short_keys: Vec<u16>,
     /// Per meeting: its text is in the index.
     text_added: Vec<bool>,
     text_pending: usize,
@@ -450,6 +476,8 @@ impl SearchIndex {
             committee_rank,
             outcomes_present,
             first_entry,
+            short_seen: vec![0; (1 << 16) / 64],
+            short_keys: Vec::new(),
             text_added: vec![false; bundle.meetings.len()],
             text_pending: bundle.meetings.len(),
         }
@@ -489,21 +517,36 @@ impl SearchIndex {
             }
             all.shrink_to_fit();
             self.trigrams.add(i as u32, all.as_bytes());
+            // Each 1- and 2-byte string once per entry: marked in a small local bitmap
+            // first (8 KB, in the cache), then set in the index's large ones.
             let bytes = all.as_bytes();
-            let short_grams = &mut self.short_grams;
-            let mut set = |key: usize| {
-                let bits =
-                    short_grams[key].get_or_insert_with(|| vec![0; words].into_boxed_slice());
-                bits[i / 64] |= 1 << (i % 64);
+            let (seen, keys) = (&mut self.short_seen, &mut self.short_keys);
+            let mut mark = |key: usize| {
+                let bit = 1u64 << (key % 64);
+                if seen[key / 64] & bit == 0 {
+                    seen[key / 64] |= bit;
+                    keys.push(key as u16);
+                }
             };
-            for (k, &b) in bytes.iter().enumerate() {
+            // Each byte alone, and with the byte before it, where neither is whitespace.
+            let mut prev: Option<u8> = None;
+            for &b in bytes {
                 if b.is_ascii_whitespace() {
+                    prev = None;
                     continue;
                 }
-                set(usize::from(b) << 8);
-                if let Some(&next) = bytes.get(k + 1).filter(|n| !n.is_ascii_whitespace()) {
-                    set(usize::from(b) << 8 | usize::from(next));
+                mark(usize::from(b) << 8);
+                if let Some(p) = prev {
+                    mark(usize::from(p) << 8 | usize::from(b));
                 }
+                prev = Some(b);
+            }
+            for key in keys.drain(..) {
+                let key = usize::from(key);
+                seen[key / 64] = 0;
+                let bits =
+                    self.short_grams[key].get_or_insert_with(|| vec![0; words].into_boxed_slice());
+                bits[i / 64] |= 1 << (i % 64);
             }
             self.entries[i].all = all;
         }
@@ -512,6 +555,8 @@ impl SearchIndex {
     /// Frees what only adding text needed; call once every part is in (or given up).
     pub fn finish_text(&mut self) {
         self.trigrams.finish();
+        self.short_seen = Vec::new();
+        self.short_keys = Vec::new();
     }
 
     /// Meetings whose text is not in the index yet: a free-text query is complete only at 0.
