@@ -90,12 +90,14 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |file: web_sys::File| loader::open_file(file, dispatch.clone()))
     };
-    // One import at a time (the buttons are disabled meanwhile; this also holds a drop).
-    let importing = state.import.as_ref().is_some_and(|i| !i.done);
+    // One import at a time (the buttons are disabled meanwhile; this also holds a drop),
+    // and none while a packed file's text is still coming (it would join the light bundle).
+    let busy = state.import.as_ref().is_some_and(|i| !i.done)
+        || state.data.as_ref().is_some_and(|d| !d.text_ready);
     let on_import = {
         let dispatch = dispatch.clone();
         Callback::from(move |files: Vec<web_sys::File>| {
-            if !importing {
+            if !busy {
                 importer::start(files, dispatch.clone())
             }
         })
@@ -103,7 +105,7 @@ pub fn app() -> Html {
     let on_save_file = {
         let state = state.clone();
         Callback::from(move |()| {
-            if let Some(data) = &state.data {
+            if let Some(data) = state.data.as_ref().filter(|d| d.text_ready) {
                 if let Err(e) = importer::save_file(&data.bundle) {
                     gloo::console::error!(format!("Gem som fil: {e}"));
                 }
@@ -113,7 +115,7 @@ pub fn app() -> Html {
     let on_save_bundle = {
         let state = state.clone();
         Callback::from(move |()| {
-            if let Some(data) = &state.data {
+            if let Some(data) = state.data.as_ref().filter(|d| d.text_ready) {
                 if let Err(e) = importer::save_bundle(&data.bundle) {
                     gloo::console::error!(format!("Hent bundle.json: {e}"));
                 }

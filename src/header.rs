@@ -87,10 +87,10 @@ pub fn header(props: &HeaderProps) -> Html {
                 <label class="button secondary" for="import-folder" aria-disabled={props.importing.to_string()}>{ t.import_folder }</label>
                 <input type="file" id="import-folder" class="visually-hidden" multiple=true webkitdirectory=true disabled={props.importing} onchange={on_import_folder} />
                 if let Some(save) = &props.on_save_file {
-                    <button type="button" class="button secondary" id="save-file" onclick={save.reform(|_| ())}>{ t.save_file }</button>
+                    <button type="button" class="button secondary" id="save-file" disabled={props.importing} onclick={save.reform(|_| ())}>{ t.save_file }</button>
                 }
                 if let Some(save) = &props.on_save_bundle {
-                    <button type="button" class="button secondary" id="save-bundle" onclick={save.reform(|_| ())}>{ t.save_bundle }</button>
+                    <button type="button" class="button secondary" id="save-bundle" disabled={props.importing} onclick={save.reform(|_| ())}>{ t.save_bundle }</button>
                 }
                 <button type="button" class="button secondary" lang={if other == Lang::En { "en" } else { "da" }} onclick={toggle}>
                     { t.other_lang }

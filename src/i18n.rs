@@ -106,6 +106,14 @@ pub struct Texts {
     pub imported_title: &'static str,
     pub import_folder: &'static str,
     pub folder_refused: &'static str,
+    /// The item's text is still being read from the packed file.
+    pub text_loading: &'static str,
+    /// A free-text query waits for the text: "Søger…".
+    pub searching: &'static str,
+    /// "… {done} of {total} parts of the text read".
+    pub text_parts: &'static str,
+    pub text_missing: &'static str,
+    pub packed_damaged: &'static str,
 }
 
 pub static DA: Texts = Texts {
@@ -188,6 +196,11 @@ pub static DA: Texts = Texts {
     imported_title: "Importerede referater",
     import_folder: "Importér mappe…",
     folder_refused: "browseren lader ikke en side, der er åbnet som fil, læse en mappe, der trækkes ind; vælg mappen med »Importér mappe…«",
+    text_loading: "Teksten hentes…",
+    searching: "Søger…",
+    text_parts: "dele af teksten læst",
+    text_missing: "Dele af teksten kunne ikke læses, så søgning i tekst dækker ikke alle møder:",
+    packed_damaged: "Den indlejrede bundle kan ikke læses",
 };
 
 pub static EN: Texts = Texts {
@@ -270,6 +283,11 @@ pub static EN: Texts = Texts {
     imported_title: "Imported minutes",
     import_folder: "Import folder…",
     folder_refused: "the browser does not let a page opened as a file read a dropped folder; choose the folder with “Import folder…”",
+    text_loading: "Loading the text…",
+    searching: "Searching…",
+    text_parts: "parts of the text read",
+    text_missing: "Parts of the text could not be read, so text search does not cover every meeting:",
+    packed_damaged: "The embedded bundle cannot be read",
 };
 
 /// What went wrong, in the user's language, and where (line, column) when known.
@@ -303,6 +321,9 @@ pub fn describe(lang: Lang, failure: &LoadFailure) -> (String, Option<(usize, us
             None,
         ),
         LoadProblem::Bundle(e) => describe_bundle_error(da, e),
+        LoadProblem::Packed(detail) => {
+            (format!("{}: {detail}.", lang.texts().packed_damaged), None)
+        }
     }
 }
 

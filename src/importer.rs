@@ -189,6 +189,20 @@ pub fn save_file(bundle: &Bundle) -> Result<(), String> {
     if let Ok(Some(island)) = copy.query_selector("#referat-bundle") {
         island.set_text_content(Some(""));
     }
+    // A page made by `referat pack` holds the bundle in the packed layout: this file
+    // holds it as plain JSON instead, so those pieces go.
+    if let Ok(pieces) =
+        copy.query_selector_all("#referat-pack, #referat-light, [id^=\"referat-part-\"]")
+    {
+        for k in 0..pieces.length() {
+            if let Some(p) = pieces
+                .item(k)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                p.remove();
+            }
+        }
+    }
     let shell = format!("<!doctype html>\n{}", copy.outer_html());
     let html =
         referat_core::pack::embed_bundle(&shell, &bundle.to_json()).map_err(|e| e.to_string())?;

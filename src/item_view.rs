@@ -116,6 +116,9 @@ pub fn item_view(props: &ItemViewProps) -> Html {
                 if !route_names.is_empty() { <dt>{ t.route }</dt><dd>{ route_names.join(" → ") }</dd> }
                 if item.access == Access::Closed { <dt>{ t.access }</dt><dd>{ t.closed }</dd> }
             </dl>
+            if !props.data.text_ready {
+                <p class="empty" id="text-loading" role="status">{ t.text_loading }</p>
+            }
             <section class="decisions">
                 <h2 class="section-title">{ t.decision }</h2>
                 <p><OutcomeBadge outcome={item.outcome} {lang} /></p>

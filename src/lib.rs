@@ -17,6 +17,7 @@ pub mod meeting_view;
 pub mod results;
 pub mod state;
 pub mod text;
+pub mod unpack;
 pub mod viewer;
 
 pub use app::App;

@@ -35,6 +35,9 @@ pub fn load_initial(dispatch: Callback<Action>) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    if let Some(document) = window.document().filter(crate::unpack::is_packed) {
+        return crate::unpack::open(document, dispatch);
+    }
     let embedded = window
         .document()
         .and_then(|d| d.get_element_by_id("referat-bundle"))
@@ -166,6 +169,7 @@ fn fetch(dispatch: Callback<Action>) {
 
 /// Reads a file the user chose or dropped.
 pub fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
+    crate::unpack::supersede();
     let name = file.name();
     // Refuse an oversized file at once, without reading it into memory.
     if let Err(too_large) = check_size(file.size() as usize) {

@@ -17,6 +17,12 @@ pub struct Data {
     pub absentees: Vec<Absentee>,
     /// Where recent search terms were found, so the next keystroke reads less.
     pub terms: std::cell::RefCell<TermCache>,
+    /// The texts are in (false while a packed file's parts are still being read: the
+    /// list and filters work, a free-text query waits).
+    pub text_ready: bool,
+    /// Parts of a packed file that could not be read: their meetings keep what the
+    /// light bundle has, and text search does not cover them.
+    pub missing: Vec<String>,
 }
 
 /// Shared loaded data, compared by identity so props never deep-compare a large bundle.
@@ -32,6 +38,39 @@ impl Shared {
             index,
             absentees,
             terms: Default::default(),
+            text_ready: true,
+            missing: Vec::new(),
+        }))
+    }
+
+    /// The light bundle of a packed file: everything but the texts, shown at once.
+    pub fn light(bundle: Bundle) -> Shared {
+        let index = SearchIndex::light(&bundle);
+        let absentees = absentees(&bundle);
+        Shared(Rc::new(Data {
+            bundle,
+            index,
+            absentees,
+            terms: Default::default(),
+            text_ready: false,
+            missing: Vec::new(),
+        }))
+    }
+
+    /// The whole bundle once a packed file's parts are read, with the index built as they came.
+    pub fn completed(
+        light: &Shared,
+        bundle: Bundle,
+        index: SearchIndex,
+        missing: Vec<String>,
+    ) -> Shared {
+        Shared(Rc::new(Data {
+            bundle,
+            index,
+            absentees: light.absentees.clone(),
+            terms: Default::default(),
+            text_ready: true,
+            missing,
         }))
     }
 }
@@ -56,6 +95,8 @@ pub enum LoadProblem {
     Http(u16),
     Network,
     Read,
+    /// The packed layout's manifest or light bundle is damaged (in English, from the core).
+    Packed(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -101,6 +142,8 @@ pub struct State {
     pub error: Option<LoadFailure>,
     /// `YYYY-MM-DD`, for the date presets.
     pub today: String,
+    /// Parts of a packed file's text read so far, and how many there are.
+    pub text_progress: Option<(usize, usize)>,
     /// The filter panel is unfolded (only matters on narrow screens; wide ones always show it).
     pub filters_open: bool,
     pub import: Option<Import>,
@@ -117,6 +160,7 @@ impl State {
             today,
             filters_open: false,
             import: None,
+            text_progress: None,
         }
     }
 
@@ -134,6 +178,13 @@ pub enum Action {
     },
     Parsing,
     Loaded(Shared),
+    /// Parts of a packed file's text read, of all.
+    TextProgress(usize, usize),
+    /// A packed file's text is all in: `full` replaces `light` if that is still shown.
+    TextLoaded {
+        light: Shared,
+        full: Shared,
+    },
     LoadFailed(LoadFailure),
     /// Nothing to load after all (no `bundle.json` beside the page).
     LoadIdle,
@@ -196,9 +247,18 @@ impl Reducible for State {
                 }
             }
             Action::Loaded(data) => {
+                s.text_progress = (!data.text_ready).then_some((0, 0));
                 s.data = Some(data);
                 s.loading = None;
                 s.error = None;
+            }
+            Action::TextProgress(done, total) => s.text_progress = Some((done, total)),
+            Action::TextLoaded { light, full } => {
+                if s.data.as_ref() != Some(&light) {
+                    return self;
+                }
+                s.data = Some(full);
+                s.text_progress = None;
             }
             Action::LoadFailed(failure) => {
                 s.loading = None;

@@ -33,9 +33,21 @@ pub fn viewer(props: &ViewerProps) -> Html {
     let d = &props.dispatch;
     let t = s.lang.texts();
     let filter = s.filter().clone();
+    // A free text waits for the text of a packed file: until then the list says
+    // "Søger…" and the facets count without the text (never a wrong answer).
+    let waiting = !filter.text.trim().is_empty() && s.data.as_ref().is_some_and(|d| !d.text_ready);
     let results = use_memo((s.data.clone(), filter.clone()), |(data, filter)| {
         data.as_ref().map(|data| {
             let mut terms = data.terms.borrow_mut();
+            if !data.text_ready && !filter.text.trim().is_empty() {
+                let without = Filter {
+                    text: String::new(),
+                    sort: Sort::Date,
+                    ..filter.clone()
+                };
+                let (_, facets) = query_cached(&data.bundle, &data.index, &without, &mut terms);
+                return (Rc::new(Vec::new()), facets);
+            }
             let (hits, facets) = query_cached(&data.bundle, &data.index, filter, &mut terms);
             (Rc::new(hits), facets)
         })
@@ -87,6 +99,14 @@ pub fn viewer(props: &ViewerProps) -> Html {
             });
             let searching = !filter.text.trim().is_empty();
             let body = match &s.route.view {
+                View::List if waiting => html! {
+                    <p class="empty" id="searching" role="status">
+                        { t.searching }
+                        if let Some((done, total)) = s.text_progress.filter(|(_, total)| *total > 0) {
+                            { format!(" ({done}/{total} {})", t.text_parts) }
+                        }
+                    </p>
+                },
                 View::List => html! {
                     <ResultList data={data.clone()} hits={hits.clone()} filter={filter.clone()} lang={s.lang} />
                 },
@@ -125,7 +145,12 @@ pub fn viewer(props: &ViewerProps) -> Html {
                             </label>
                             <div class="summary">
                                 <span class="count-line" aria-live="polite">
-                                    <strong id="result-count">{ hits.len() }</strong>{ " " }{ t.results }
+                                    if waiting {
+                                        <strong id="result-count" data-pending="true">{ "…" }</strong>
+                                    } else {
+                                        <strong id="result-count">{ hits.len() }</strong>
+                                    }
+                                    { " " }{ t.results }
                                 </span>
                                 <label class="sort">
                                     <span>{ t.sort }</span>
@@ -137,6 +162,12 @@ pub fn viewer(props: &ViewerProps) -> Html {
                                 </label>
                             </div>
                         </div>
+                        if !data.missing.is_empty() {
+                            <div class="load-error" id="text-missing" role="alert">
+                                <p>{ t.text_missing }</p>
+                                <ul>{ for data.missing.iter().map(|m| html! { <li>{ m.clone() }</li> }) }</ul>
+                            </div>
+                        }
                         { body }
                     </main>
                 </div>
@@ -160,10 +191,10 @@ pub fn viewer(props: &ViewerProps) -> Html {
         None => (None, None),
     };
     html! {
-        <div class="app" lang={t.code}>
+        <div class="app" lang={t.code} data-text={if s.data.as_ref().is_some_and(|d| !d.text_ready) { "loading" } else { "ready" }}>
             <Header {title} {generated} lang={s.lang} dispatch={d.clone()} on_file={props.on_file.clone()}
                 on_import={props.on_import.clone()}
-                importing={s.import.as_ref().is_some_and(|i| !i.done)}
+                importing={s.import.as_ref().is_some_and(|i| !i.done) || s.data.as_ref().is_some_and(|d| !d.text_ready)}
                 on_save_file={s.data.is_some().then(|| props.on_save_file.clone())}
                 on_save_bundle={s.data.is_some().then(|| props.on_save_bundle.clone())} />
             { for loading }

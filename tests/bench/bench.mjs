@@ -1,19 +1,25 @@
 // The scale benchmark: `cargo xtask bench` (it generates bench-data/bench-N.json and
 // bench-data/referat-N.html first). Usage: node bench.mjs DATA_DIR N...
 //
-// For each size, three pages are opened from file:// in headless Debian Chromium:
-//   referat   the one-file viewer with the bundle embedded;
+// For each size, four pages are opened in headless Debian Chromium:
+//   referat   the one-file viewer made by `referat pack` (the packed layout), from file://;
+//   http      dist/index.html and the bundle as bundle.json beside it, served on 127.0.0.1
+//             (plain, no compression, as `python3 -m http.server` serves it);
 //   MiniSearch the same JSON embedded, indexed by MiniSearch, filtered in plain JS (peer.js);
 //   floor     the same JSON embedded, JSON.parse'd and its items counted, nothing else.
 // "first results" is navigation start → the first animation frame in which #result-count
-// shows the total. Memory is after a forced GC: V8 heap used plus every WebAssembly.Memory
+// shows the total; "search complete" the first in which the viewer also says its text is
+// all in (`.app[data-text=ready]`). A query typed at the first results ("budget") is timed
+// to its answer, and its count is checked against the count once everything is in.
+// Scrolling: the result list scrolled 300 px a frame for 120 frames, frame intervals read
+// off requestAnimationFrame (16.7 ms is every frame shown at 60 Hz). Memory is after a forced GC: V8 heap used plus every WebAssembly.Memory
 // (the text held by the page's DOM is left out for all three alike). Interactions run one by one inside the page:
 // event → DOM updated (the task after the event, then a forced layout). Nothing here is asserted.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchChromium } from '../browser/harness.mjs';
+import { launchChromium, serveDir } from '../browser/harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -119,20 +125,45 @@ async function runPeer(state) {
 const browser = await launchChromium();
 
 /** Opens `url`, waits until #result-count shows `total`, returns load time and memory. */
-async function open(url, total) {
+async function open(url, total, early = null) {
   const p = await browser.newPage({ viewport: { width: 1024, height: 768 } });
   const errors = [];
   p.on('pageerror', (e) => errors.push(e.message));
-  await p.addInitScript((want) => {
+  await p.addInitScript(([want, early]) => {
+    const count = () => document.getElementById('result-count');
+    const ready = () => !document.querySelector('.app') || document.querySelector('.app').dataset.text === 'ready';
     const tick = () => {
-      if (document.getElementById('result-count')?.textContent === want) window.__firstResults = performance.now();
-      else requestAnimationFrame(tick);
+      const now = performance.now();
+      if (window.__firstResults === undefined && count()?.textContent === want) {
+        window.__firstResults = now;
+        if (early) {
+          const q = document.getElementById('q');
+          q.value = early;
+          q.dispatchEvent(new InputEvent('input', { bubbles: true }));
+          window.__earlyAsked = performance.now();
+        }
+      }
+      // From the frame after the question: the viewer renders its answer (or "…") then.
+      if (early && window.__earlyAsked !== undefined && now > window.__earlyAsked && window.__earlyAnswer === undefined) {
+        const c = count();
+        if (c && !c.dataset.pending && /^[0-9]+$/.test(c.textContent)) {
+          window.__earlyAnswer = now;
+          window.__earlyCount = c.textContent;
+        }
+      }
+      if (window.__firstResults !== undefined && window.__complete === undefined && ready()) window.__complete = now;
+      if (window.__complete === undefined || (early && window.__earlyAnswer === undefined)) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  }, String(total));
+  }, [String(total), early]);
   await p.goto(url, { waitUntil: 'commit', timeout: 0 });
-  await p.waitForFunction(() => window.__firstResults !== undefined, null, { timeout: 0, polling: 200 });
+  await p.waitForFunction(() => window.__complete !== undefined, null, { timeout: 0, polling: 200 });
   const first = await p.evaluate(() => window.__firstResults);
+  const complete = await p.evaluate(() => window.__complete);
+  if (early) {
+    await p.waitForFunction(() => window.__earlyAnswer !== undefined, null, { timeout: 0, polling: 200 });
+  }
+  const earlyAnswer = await p.evaluate(() => window.__earlyAnswer && { at: window.__earlyAnswer, count: window.__earlyCount, asked: window.__earlyAsked });
   const cdp = await p.context().newCDPSession(p);
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -146,11 +177,29 @@ async function open(url, total) {
     returnByValue: true,
   });
   if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
-  return { p, first, jsHeap: heap.usedSize, buffers: wasm.result.value };
+  return { p, first, complete, earlyAnswer, jsHeap: heap.usedSize, buffers: wasm.result.value };
+}
+
+/** Frame intervals while the result list scrolls down 300 px a frame. */
+async function scrollFrames() {
+  const el = document.scrollingElement;
+  el.scrollTop = 0;
+  await new Promise((r) => requestAnimationFrame(r));
+  const times = [];
+  let last = performance.now();
+  for (let k = 0; k < 120; k++) {
+    el.scrollTop += 300;
+    await new Promise((r) => requestAnimationFrame(r));
+    const now = performance.now();
+    times.push(now - last);
+    last = now;
+  }
+  return { times, rows: document.querySelectorAll('[data-item-id]').length, top: el.scrollTop };
 }
 
 const results = [];
 const appHtml = readFileSync(join(root, 'dist/referat-app.html'));
+const server = await serveDir(dataDir);
 for (const n of sizes) {
   const json = readFileSync(join(dataDir, `bench-${n}.json`), 'utf8');
   const bundle = JSON.parse(json);
@@ -166,18 +215,35 @@ for (const n of sizes) {
   };
   const r = { n, total, jsonBytes: Buffer.byteLength(json), files: { referat: size(referatPath), peer: size(peerPath), floor: size(floorPath) } };
   const steps = script(bundle);
+  // The intranet layout: the viewer and bundle.json beside it.
+  mkdirSync(join(dataDir, `http-${n}`), { recursive: true });
+  writeFileSync(join(dataDir, `http-${n}`, 'index.html'), readFileSync(join(root, 'dist/index.html')));
+  writeFileSync(join(dataDir, `http-${n}`, 'bundle.json'), json);
+
+  const http = await open(`${server.origin}/http-${n}/index.html`, total);
+  r.http = { first: http.first, complete: http.complete, jsHeap: http.jsHeap, buffers: http.buffers };
+  await http.p.close();
+
+  const early = await open(pathToFileURL(referatPath).href, total, 'budget');
+  r.early = { first: early.first, complete: early.complete, ...early.earlyAnswer };
+  await early.p.fill('#q', '');
+  await early.p.fill('#q', 'budget');
+  await early.p.waitForTimeout(200);
+  r.early.countWhenComplete = await early.p.textContent('#result-count');
+  await early.p.close();
 
   const floor = await open(pathToFileURL(floorPath).href, total);
   r.floor = { first: floor.first, jsHeap: floor.jsHeap, buffers: floor.buffers };
   await floor.p.close();
 
   const ref = await open(pathToFileURL(referatPath).href, total);
-  r.referat = { first: ref.first, jsHeap: ref.jsHeap, buffers: ref.buffers, steps: [] };
+  r.referat = { first: ref.first, complete: ref.complete, jsHeap: ref.jsHeap, buffers: ref.buffers, steps: [] };
   for (const step of steps) {
     const { update, ...plain } = step;
     r.referat.steps.push({ what: step.what, ...(await ref.p.evaluate(runStep, plain)) });
     await ref.p.waitForTimeout(20);
   }
+  r.referat.scroll = await ref.p.evaluate(scrollFrames);
   await ref.p.close();
 
   const peer = await open(pathToFileURL(peerPath).href, total);
@@ -193,6 +259,7 @@ for (const n of sizes) {
   report(r);
 }
 await browser.close();
+server.close();
 writeFileSync(join(dataDir, 'results.json'), JSON.stringify({ date: new Date().toISOString(), miniSearchVersion, results }, null, 1));
 
 function report(r) {
@@ -222,6 +289,14 @@ function report(r) {
   console.log('| figure | referat | MiniSearch | floor | referat / MiniSearch | referat / floor |');
   console.log('|---|---|---|---|---|---|');
   for (const [name, a, b, c] of rows) console.log(`| ${name} | ${f1(a)} | ${f1(b)} | ${f1(c)} | ${ratio(a, b)} | ${ratio(a, c)} |`);
+  const sc = r.referat.scroll.times;
+  console.log(`\n| figure | referat, one file (file://) | referat, index.html + bundle.json (http) | floor | file / http | file / floor |`);
+  console.log('|---|---|---|---|---|---|');
+  console.log(`| first results (ms) | ${f1(r.referat.first)} | ${f1(r.http.first)} | ${f1(r.floor.first)} | ${ratio(r.referat.first, r.http.first)} | ${ratio(r.referat.first, r.floor.first)} |`);
+  console.log(`| search complete (ms) | ${f1(r.referat.complete)} | ${f1(r.http.complete)} | – | ${ratio(r.referat.complete, r.http.complete)} | ${ratio(r.referat.complete, r.floor.first)} |`);
+  console.log(`| memory total (MB) | ${f1(memR / 1e6)} | ${f1((r.http.jsHeap + r.http.buffers) / 1e6)} | ${f1(memF / 1e6)} | | |`);
+  console.log(`\nfile ${f1(mb(r.files.referat.raw))} MB = ${(r.files.referat.raw / r.jsonBytes).toFixed(2)}× the JSON (viewer included); query "budget" typed at the first results (${f1(r.early.first)} ms) answered at ${f1(r.early.at)} ms with ${r.early.count} (${r.early.count === r.early.countWhenComplete ? 'the same count' : 'NOT the count'} as once complete: ${r.early.countWhenComplete})`);
+  console.log(`scrolling ${sc.length} frames (${r.referat.scroll.rows} rows in the DOM at the end): interval p50 ${f1(pct(sc, 50))}, p95 ${f1(pct(sc, 95))}, max ${f1(Math.max(...sc))} ms; over 20 ms: ${sc.filter((x) => x > 20).length}`);
   console.log(`\nviewer without data: ${(appHtml.length / 1024).toFixed(0)} KB raw, ${(gzipSync(appHtml).length / 1024).toFixed(0)} KB gzip; result counts equal to MiniSearch's in ${same}/${rs.length} steps (text search differs: substring vs prefix)`);
   const slow = r.referat.steps.filter((s) => s.ms > 16).map((s) => `${s.what} ${s.ms.toFixed(0)} ms`);
   if (slow.length) console.log(`referat steps over 16 ms: ${slow.join('; ')}`);

@@ -144,8 +144,9 @@ pub(crate) fn dist() -> Result<()> {
 
     let bundle = dist.join("bundle.json");
     if bundle.exists() {
-        let json = std::fs::read_to_string(&bundle)?;
-        let one = referat_core::pack::embed_bundle(&html, &json)?;
+        let json = std::fs::read(&bundle)?;
+        let bundle = referat_core::Bundle::from_slice(&json)?;
+        let one = referat_core::pack::pack(&html, &bundle)?;
         std::fs::write(dist.join("referat.html"), one)?;
         eprintln!("wrote dist/referat.html with dist/bundle.json embedded");
     } else {
@@ -504,7 +505,7 @@ fn bench() -> Result<()> {
             t.elapsed().as_secs_f64()
         );
         std::fs::write(data.join(format!("bench-{n}.json")), &json)?;
-        let html = referat_core::pack::embed_bundle(&app, &json)?;
+        let html = referat_core::pack::pack(&app, &bundle)?;
         std::fs::write(data.join(format!("referat-{n}.html")), html)?;
         args.push(n.to_string());
     }

@@ -75,16 +75,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let bytes = std::fs::read(&bundle)
                 .with_context(|| format!("cannot read `{}`", bundle.display()))?;
-            Bundle::from_slice(&bytes)
+            let parsed = Bundle::from_slice(&bytes)
                 .map_err(|e| anyhow::anyhow!("`{}`: {e}", bundle.display()))?;
-            let json = String::from_utf8(bytes).context("bundle is not UTF-8")?;
+            drop(bytes);
             let shell = std::fs::read_to_string(&app).with_context(|| {
                 format!(
                     "cannot read the viewer `{}` (build it with `cargo xtask dist`)",
                     app.display()
                 )
             })?;
-            let html = referat_core::pack::embed_bundle(&shell, &json)
+            let html = referat_core::pack::pack(&shell, &parsed)
                 .with_context(|| format!("cannot pack into `{}`", app.display()))?;
             output::write_atomically(
                 &output,

@@ -1,0 +1,410 @@
+//! Opening a file made by `referat pack`: the light bundle first, so the list shows at
+//! once; then the parts, one at a time and each between frames, inflated by the
+//! browser's own `DecompressionStream` straight into wasm memory, their text added to
+//! the search index as they come; at the end the full bundle replaces the light one.
+//! The layout is `referat_core::packed`; its pieces' ids are in `referat_core::pack`.
+
+use crate::state::{Action, LoadFailure, LoadProblem, Shared};
+use js_sys::{Function, Reflect, Uint8Array};
+use referat_core::bundle::check_size;
+use referat_core::pack::{part_id, LIGHT_ID, MANIFEST_ID};
+use referat_core::packed::{self, Manifest};
+use referat_core::Meeting;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Document, Element, ReadableStreamDefaultReader};
+use yew::Callback;
+
+/// What the error panel names as the source.
+const SOURCE: &str = "referat-pack";
+
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's gzip inflater (web-sys has it only behind its unstable-API flag).
+    #[wasm_bindgen(js_name = DecompressionStream)]
+    type Decompression;
+    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
+    fn new(format: &str) -> Result<Decompression, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn readable(this: &Decompression) -> web_sys::ReadableStream;
+    #[wasm_bindgen(method, getter)]
+    fn writable(this: &Decompression) -> web_sys::WritableStream;
+}
+
+thread_local! {
+    /// A rejection handler that does nothing, made once.
+    static NOOP: Closure<dyn FnMut(JsValue)> = Closure::new(|_: JsValue| {});
+    /// Bumped when another bundle is opened: a packed file's reading then stops.
+    static GENERATION: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Called when the user opens another bundle, so an unfinished packed file stops.
+pub fn supersede() {
+    GENERATION.with(|g| g.set(g.get() + 1));
+}
+
+/// Whether this page holds a packed bundle.
+pub fn is_packed(document: &Document) -> bool {
+    document.get_element_by_id(MANIFEST_ID).is_some()
+}
+
+/// Starts reading the packed bundle of this page.
+pub fn open(document: Document, dispatch: Callback<Action>) {
+    dispatch.emit(Action::LoadStarted(SOURCE.into()));
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(problem) = read(&document, &dispatch).await {
+            dispatch.emit(Action::LoadFailed(LoadFailure {
+                source: SOURCE.into(),
+                problem,
+            }));
+        }
+    });
+}
+
+async fn read(document: &Document, dispatch: &Callback<Action>) -> Result<(), LoadProblem> {
+    let generation = GENERATION.with(Cell::get);
+    let damaged = LoadProblem::Packed;
+    let manifest_text = document
+        .get_element_by_id(MANIFEST_ID)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    let manifest =
+        packed::read_manifest(&manifest_text, None).map_err(|e| damaged(e.to_string()))?;
+    check_size(manifest.light_bytes).map_err(LoadProblem::Bundle)?;
+    let light_el = document
+        .get_element_by_id(LIGHT_ID)
+        .ok_or_else(|| damaged(format!("the page has no `{LIGHT_ID}` element")))?;
+    let bytes = inflate(&light_el, manifest.light_bytes)
+        .await
+        .map_err(|m| damaged(format!("the light bundle ({LIGHT_ID}): {m}")))?;
+    let light = packed::read_light(&bytes).map_err(LoadProblem::Bundle)?;
+    drop(bytes);
+    let manifest = packed::read_manifest(&manifest_text, Some(light.meetings.len()))
+        .map_err(|e| damaged(e.to_string()))?;
+    let shown = Shared::light(light);
+    dispatch.emit(Action::Loaded(shown.clone()));
+    if let Some((full, missing)) =
+        read_parts(document, dispatch, &shown, &manifest, generation).await
+    {
+        let (bundle, index) = full;
+        let full = Shared::completed(&shown, bundle, index, missing);
+        dispatch.emit(Action::TextLoaded { light: shown, full });
+    }
+    Ok(())
+}
+
+type Full = (referat_core::Bundle, referat_core::query::SearchIndex);
+
+/// Reads every part in turn; `None` when another bundle was opened meanwhile.
+async fn read_parts(
+    document: &Document,
+    dispatch: &Callback<Action>,
+    shown: &Shared,
+    manifest: &Manifest,
+    generation: u32,
+) -> Option<(Full, Vec<String>)> {
+    let light = &shown.bundle;
+    let mut index = shown.index.clone();
+    let mut full: Vec<Option<Meeting>> = vec![None; light.meetings.len()];
+    let mut missing = Vec::new();
+    let total = manifest.parts.len();
+    let mut told = 0;
+    let mut since = now();
+    let inflater = Inflater::start();
+    let mut asked: Vec<Option<js_sys::Promise>> = vec![None; total];
+    let mut next = 0;
+    for (k, info) in manifest.parts.iter().enumerate() {
+        let last = info.first + info.count - 1;
+        // Part k goes to the inflater (when the browser has read it), and so do the next
+        // few it has read already, so it works while this thread parses and indexes;
+        // only a few, so inflated parts never pile up in memory.
+        while next <= k || (next < total && next < k + AHEAD && read_by_browser(document, next)) {
+            let el = wait_for(document, &part_id(next)).await;
+            if let (Some(el), Some(inflater)) = (el, &inflater) {
+                asked[next] = inflater.ask(next, &el, manifest.parts[next].bytes);
+            }
+            next += 1;
+        }
+        let inflated = match asked[k].take() {
+            Some(promise) => Inflater::answer(promise).await,
+            None => match wait_for(document, &part_id(k)).await {
+                Some(el) => inflate(&el, info.bytes).await,
+                None => Err("it is not in the page".into()),
+            },
+        };
+        let read = inflated
+            .map_err(|m| format!("part {k} (meetings {}–{last}): {m}", info.first))
+            .and_then(|bytes| packed::read_part(&bytes, light, k, info).map_err(|e| e.to_string()));
+        if GENERATION.with(Cell::get) != generation {
+            return None;
+        }
+        match read {
+            Ok(meetings) => {
+                for (j, m) in meetings.into_iter().enumerate() {
+                    index.add_text(info.first + j, &m);
+                    full[info.first + j] = Some(m);
+                }
+            }
+            Err(message) => {
+                gloo::console::error!(format!("referat: {message}"));
+                missing.push(message);
+            }
+        }
+        // Parts back to back for up to a budget, then the page's turn: each turn costs a
+        // frame's work (a yield after every part made the whole 1.2 s slower at 40,000
+        // items), and no input waits longer than one budget.
+        if now() - since >= BUDGET_MS {
+            // A progress line every tenth: each is a render of the whole page.
+            if (k + 1) * 10 / total > told {
+                told = (k + 1) * 10 / total;
+                dispatch.emit(Action::TextProgress(k + 1, total));
+            }
+            yield_to_page().await;
+            since = now();
+        }
+    }
+    // Meetings in no part (or in one that failed) are searched by what the light bundle has.
+    for (mi, m) in light.meetings.iter().enumerate() {
+        index.add_text(mi, m);
+    }
+    index.finish_text();
+    Some(((packed::assemble(light, full), index), missing))
+}
+
+/// Parts handed to the inflater ahead of the one being indexed.
+const AHEAD: usize = 3;
+
+/// The browser has read all of part `k`'s element.
+fn read_by_browser(document: &Document, k: usize) -> bool {
+    document
+        .get_element_by_id(&part_id(k))
+        .is_some_and(|el| document.ready_state() != "loading" || el.next_sibling().is_some())
+}
+
+/// A worker that inflates parts (`public/inflate-worker.js`), so this thread only parses
+/// and indexes them. Without one (a browser that refuses it), parts are inflated here.
+struct Inflater {
+    worker: web_sys::Worker,
+    waiting: Rc<RefCell<HashMap<usize, Function>>>,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(JsValue)>,
+}
+
+const WORKER_JS: &str = include_str!("../public/inflate-worker.js");
+
+impl Inflater {
+    fn start() -> Option<Inflater> {
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("text/javascript");
+        let source = js_sys::Array::of1(&JsValue::from_str(WORKER_JS));
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&source, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let worker = web_sys::Worker::new(&url).ok();
+        let _ = web_sys::Url::revoke_object_url(&url);
+        let worker = worker?;
+        let waiting: Rc<RefCell<HashMap<usize, Function>>> = Rc::default();
+        let on_message = {
+            let waiting = waiting.clone();
+            Closure::new(move |e: web_sys::MessageEvent| {
+                let data = e.data();
+                let k = Reflect::get(&data, &JsValue::from_str("k"))
+                    .ok()
+                    .and_then(|k| k.as_f64())
+                    .map(|k| k as usize);
+                if let Some(resolve) = k.and_then(|k| waiting.borrow_mut().remove(&k)) {
+                    let _ = resolve.call1(&JsValue::NULL, &data);
+                }
+            })
+        };
+        // A worker that fails (it cannot start, say) answers every part with its error.
+        let on_error = {
+            let waiting = waiting.clone();
+            Closure::new(move |_: JsValue| {
+                let failed = js_sys::Object::new();
+                let _ = Reflect::set(
+                    &failed,
+                    &JsValue::from_str("error"),
+                    &JsValue::from_str("the inflating worker failed"),
+                );
+                for (_, resolve) in waiting.borrow_mut().drain() {
+                    let _ = resolve.call1(&JsValue::NULL, &failed);
+                }
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Some(Inflater {
+            worker,
+            waiting,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    /// Sends part `k` to the worker; the promise resolves to its answer.
+    fn ask(&self, k: usize, el: &Element, size: usize) -> Option<js_sys::Promise> {
+        let text = Reflect::get(el, &JsValue::from_str("textContent")).ok()?;
+        let message = js_sys::Object::new();
+        let _ = Reflect::set(&message, &JsValue::from_str("k"), &JsValue::from(k as f64));
+        let _ = Reflect::set(&message, &JsValue::from_str("b64"), &text);
+        let size = size.min(referat_core::MAX_BUNDLE_BYTES);
+        let _ = Reflect::set(
+            &message,
+            &JsValue::from_str("size"),
+            &JsValue::from(size as f64),
+        );
+        let waiting = self.waiting.clone();
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            waiting.borrow_mut().insert(k, resolve);
+        });
+        self.worker.post_message(&message).ok()?;
+        Some(promise)
+    }
+
+    /// The bytes the worker sent back, or what it said was wrong.
+    async fn answer(promise: js_sys::Promise) -> Result<Vec<u8>, String> {
+        let data = JsFuture::from(promise).await.map_err(js_message)?;
+        if let Some(error) = Reflect::get(&data, &JsValue::from_str("error"))
+            .ok()
+            .and_then(|e| e.as_string())
+        {
+            return Err(error);
+        }
+        let bytes = Reflect::get(&data, &JsValue::from_str("bytes")).map_err(js_message)?;
+        Ok(Uint8Array::new(&bytes).to_vec())
+    }
+}
+
+impl Drop for Inflater {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+/// The element once the browser has read all of it (the next node exists, or the page
+/// is read); `None` when the page is read and has no such element.
+async fn wait_for(document: &Document, id: &str) -> Option<Element> {
+    loop {
+        let loaded = document.ready_state() != "loading";
+        match document.get_element_by_id(id) {
+            Some(el) if loaded || el.next_sibling().is_some() => return Some(el),
+            None if loaded => return None,
+            _ => sleep(10).await,
+        }
+    }
+}
+
+/// The base64 text of `el`, gzip-inflated, refused beyond `declared` bytes.
+async fn inflate(el: &Element, declared: usize) -> Result<Vec<u8>, String> {
+    let text = Reflect::get(el, &JsValue::from_str("textContent")).map_err(js_message)?;
+    let gz = from_base64(&text)?;
+    // The bytes are written into the inflater directly: a `Blob`'s stream is read through
+    // the browser's blob store, which cost about 10 ms a part (measured: 327 parts took
+    // 2.3 s through blobs, 0.37 s written directly).
+    let inflater = Decompression::new("gzip").map_err(js_message)?;
+    let writer = inflater.writable().get_writer().map_err(js_message)?;
+    // Their promises reject when the data is damaged; the reader below says so.
+    NOOP.with(|noop| {
+        let _ = writer.write_with_chunk(&gz).catch(noop);
+        let _ = writer.close().catch(noop);
+    });
+    let reader: ReadableStreamDefaultReader = inflater.readable().get_reader().unchecked_into();
+    let limit = declared.min(referat_core::MAX_BUNDLE_BYTES);
+    let mut out: Vec<u8> = Vec::with_capacity(limit);
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| format!("the compressed data is damaged ({})", js_message(e)))?;
+        let done = Reflect::get(&chunk, &JsValue::from_str("done"))
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value: Uint8Array = Reflect::get(&chunk, &JsValue::from_str("value"))
+            .map_err(js_message)?
+            .unchecked_into();
+        let n = value.length() as usize;
+        if out.len() + n > limit {
+            let _ = reader.cancel();
+            return Err(format!(
+                "it inflates to more than the {declared} bytes the manifest gives"
+            ));
+        }
+        let at = out.len();
+        out.resize(at + n, 0);
+        value.copy_to(&mut out[at..]);
+    }
+    if out.len() != declared {
+        return Err(format!(
+            "it inflates to {} bytes; the manifest gives {declared}",
+            out.len()
+        ));
+    }
+    Ok(out)
+}
+
+/// Base64 to bytes with the browser's `Uint8Array.fromBase64` where it has one, else in Rust.
+fn from_base64(text: &JsValue) -> Result<Uint8Array, String> {
+    let class =
+        Reflect::get(&js_sys::global(), &JsValue::from_str("Uint8Array")).map_err(js_message)?;
+    let native = Reflect::get(&class, &JsValue::from_str("fromBase64")).ok();
+    if let Some(f) = native.and_then(|f| f.dyn_into::<Function>().ok()) {
+        return f
+            .call1(&class, text)
+            .map(JsCast::unchecked_into)
+            .map_err(|e| format!("not base64 ({})", js_message(e)));
+    }
+    use base64::Engine;
+    let text = text.as_string().unwrap_or_default();
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(text.trim())
+        .map_err(|e| format!("not base64 ({e})"))?;
+    Ok(Uint8Array::from(&bytes[..]))
+}
+
+fn js_message(e: JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// How long the parts are read before the page gets a turn.
+const BUDGET_MS: f64 = 30.0;
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Lets the page handle input and paint before the next part: `scheduler.yield()` where
+/// the browser has it (a chain of `setTimeout(0)` is held to 4 ms a step after five).
+async fn yield_to_page() {
+    let scheduler = Reflect::get(&js_sys::global(), &JsValue::from_str("scheduler")).ok();
+    let promise = scheduler.as_ref().and_then(|s| {
+        let f = Reflect::get(s, &JsValue::from_str("yield")).ok()?;
+        f.dyn_into::<Function>().ok()?.call0(s).ok()
+    });
+    match promise.and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) {
+        Some(p) => {
+            let _ = JsFuture::from(p).await;
+        }
+        None => sleep(0).await,
+    }
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

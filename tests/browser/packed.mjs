@@ -1,0 +1,163 @@
+// Browser checks of the packed one-file layout (`referat pack`): the list shows from the
+// light bundle before the text has arrived, a query typed meanwhile says "…" and then
+// gives the right answer (never a wrong one), and a damaged part is named while the rest
+// keeps working. Run by `cargo xtask browser-test` after dist/ is built.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { launchChromium, recordPage } from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const dist = join(root, 'dist');
+const work = mkdtempSync(join(tmpdir(), 'referat-packed-'));
+
+// 1,500 meetings of two items: about 2.5 MB of JSON, so several parts.
+const topics = ['budget', 'skoler', 'ældrepleje', 'veje', 'økonomi'];
+const meetings = [];
+for (let n = 0; n < 1500; n++) {
+  const date = new Date(Date.UTC(2012, 0, 1) + n * 86400000).toISOString().slice(0, 10);
+  meetings.push({
+    id: `m-${n}`,
+    committee: n % 2 ? 'Børne- og ungdomsudvalget' : 'Økonomiudvalget',
+    date,
+    absent: [],
+    source: `m-${n}.txt`,
+    items: [0, 1].map((i) => ({
+      id: `m-${n}-${i + 1}`,
+      number: i + 1,
+      case_number: `${12 + (n % 10)}/${n * 2 + i}`,
+      title: `Punkt ${i + 1} i møde ${n}`,
+      access: 'open',
+      route: [],
+      // The topic is only in the text, never in the light bundle.
+      sections: [{ heading: 'Sagsfremstilling', text: `Sagen handler om ${topics[(n + i) % 5]} i område ${n}. `.repeat(8) }],
+      decisions: [{ body: null, date, text: `Godkendt, nummer ${n}-${i}.`, outcome: 'approved', dissent: false, remarks: [] }],
+      outcome: 'approved',
+      absent: [],
+      attachments: [],
+    })),
+  });
+}
+const bundle = { format: 'referat-bundle', version: 1, title: 'Pakket arkiv', generated: '2026-12-01T00:00:00Z', meetings: meetings.reverse() };
+const items = bundle.meetings.flatMap((m) => m.items);
+const total = items.length;
+const matching = (word) => items.filter((i) => i.sections.some((s) => s.text.includes(word))).length;
+
+let browser;
+let html;
+before(async () => {
+  writeFileSync(join(work, 'arkiv.json'), JSON.stringify(bundle));
+  execFileSync(
+    'cargo',
+    ['run', '-q', '-p', 'referat-cli', '--', 'pack', join(work, 'arkiv.json'), '-o', join(work, 'arkiv.html'), '--app', join(dist, 'referat-app.html')],
+    { cwd: root, stdio: 'inherit' },
+  );
+  html = readFileSync(join(work, 'arkiv.html'), 'utf8');
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function open(url) {
+  const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  const log = { requests: [], errors: [], dialogs: [] };
+  page.on('request', (r) => log.requests.push(r.url()));
+  recordPage(page, log);
+  // Every value #result-count shows, and whether the text was in at the time.
+  await page.addInitScript(() => {
+    window.__counts = [];
+    new MutationObserver(() => {
+      const c = document.getElementById('result-count');
+      const shown = c && c.textContent;
+      const last = window.__counts[window.__counts.length - 1];
+      const text = document.querySelector('.app')?.dataset.text;
+      if (c && (!last || last.shown !== shown || last.text !== text)) window.__counts.push({ shown, text });
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  // Not waiting for the load event: the page may still be arriving.
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForSelector('#result-count');
+  return { page, log };
+}
+
+test('the list shows before the text arrives; a query typed meanwhile waits and is then right', async () => {
+  // The page is served in two pieces, 4 s apart, split after the viewer's script: the
+  // browser has the light bundle and the viewer, and the parts come later, as from a
+  // slow stick or network.
+  const cut = html.indexOf('<script type="application/octet-stream" id="referat-part-0"');
+  assert.ok(cut > 0);
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.write(html.slice(0, cut));
+    setTimeout(() => res.end(html.slice(cut)), 4000);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { page, log } = await open(`http://127.0.0.1:${server.address().port}/`);
+  assert.equal(await page.textContent('#result-count'), String(total));
+  assert.equal(await page.getAttribute('.app', 'data-text'), 'loading');
+  // An item opened now says its text is coming; the facts from the light bundle are there.
+  const first = items[0];
+  await page.click(`[data-item-id="${first.id}"] a`);
+  await page.waitForSelector('#text-loading');
+  assert.match(await page.textContent('.item-view'), new RegExp(first.case_number.replace('/', '\\/')));
+  // Not page.goBack(): it would wait for the page's load event, i.e. for the parts.
+  await page.evaluate(() => history.back());
+  await page.waitForSelector('[data-item-id]');
+  await page.fill('#q', 'skoler');
+  await page.waitForSelector('#searching');
+  assert.equal(await page.textContent('#result-count'), '…');
+  // Saving would lose the text, so it waits too.
+  assert.equal(await page.isDisabled('#save-file'), true);
+  await page.waitForSelector('.app[data-text="ready"]', { timeout: 20000 });
+  await page.waitForFunction((n) => document.getElementById('result-count').textContent === String(n), matching('skoler'));
+  assert.equal(await page.isDisabled('#save-file'), false);
+  const seen = await page.evaluate(() => window.__counts);
+  // Never a wrong number: the total before the query, "…" while the text came, then the answer.
+  assert.deepEqual(
+    [...new Set(seen.map((c) => c.shown))],
+    [String(total), '…', String(matching('skoler'))],
+  );
+  assert.ok(seen.some((c) => c.shown === String(total) && c.text === 'loading'), 'the list showed before the text');
+  // The item now shows its text.
+  await page.click(`[data-item-id="${items.find((i) => i.sections[0].text.includes('skoler')).id}"] a`);
+  await page.waitForSelector('.item-view .text-section');
+  assert.equal(await page.$('#text-loading'), null);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+  server.close();
+});
+
+test('a damaged part is named, and the rest of the archive keeps working', async () => {
+  // Part 1's compressed text replaced by text that is base64 but not gzip.
+  const open1 = '<script type="application/octet-stream" id="referat-part-1">';
+  const start = html.indexOf(open1) + open1.length;
+  const end = html.indexOf('</script>', start);
+  writeFileSync(join(work, 'damaged.html'), html.slice(0, start) + 'AAAAAAAAAAAA' + html.slice(end));
+  const manifest = JSON.parse(html.match(/id="referat-pack">([^<]*)<\/script>/)[1]);
+  const part = manifest.parts[1];
+  const { page, log } = await open(pathToFileURL(join(work, 'damaged.html')).href);
+  await page.waitForSelector('.app[data-text="ready"]', { timeout: 20000 });
+  assert.equal(await page.textContent('#result-count'), String(total));
+  const missing = await page.textContent('#text-missing');
+  assert.match(missing, new RegExp(`part 1 \\(meetings ${part.first}–${part.first + part.count - 1}\\)`));
+  // Text search covers every other part: the damaged part's items are the ones it misses.
+  const lost = bundle.meetings.slice(part.first, part.first + part.count).flatMap((m) => m.items);
+  const want = matching('budget') - lost.filter((i) => i.sections[0].text.includes('budget')).length;
+  await page.fill('#q', 'budget');
+  await page.waitForFunction((n) => document.getElementById('result-count').textContent === String(n), want);
+  // The damaged part's meetings are still listed, by what the light bundle has.
+  await page.fill('#q', '');
+  await page.fill('#q', lost[0].case_number);
+  await page.waitForFunction(() => document.getElementById('result-count').textContent === '1');
+  // The one console line is the viewer's own report of the part.
+  assert.equal(log.errors.length, 1);
+  assert.match(log.errors[0], /^referat: part 1 /);
+  await page.close();
+});
