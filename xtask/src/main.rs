@@ -22,6 +22,7 @@ mod pdf_eval;
 const USAGE: &str = "usage: cargo xtask <dist | run | browser-test | test | gen-bundle | bench>
   dist          build dist/referat-app.html, dist/index.html, and dist/referat.html (with dist/bundle.json);
                 --names keeps wasm function names for profiling (see BENCHMARKS.md)
+  app           --out FILE: build the viewer alone into FILE (the CLI's build script embeds it)
   run           ingest examples/norddjurs into dist/bundle.json, dist, serve dist/ on 127.0.0.1
   browser-test  ingest + dist, then the Playwright tests in tests/browser
   test          fmt, clippy (native and wasm32), cargo tests, SSR tests, browser tests
@@ -40,6 +41,7 @@ fn main() -> Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
     match task.as_str() {
         "dist" => dist(),
+        "app" => app(),
         "run" => run(),
         "browser-test" => browser_test(),
         "test" => test(),
@@ -103,11 +105,33 @@ fn ingest_sample() -> Result<()> {
 pub(crate) fn dist() -> Result<()> {
     let root = root();
     let dist = root.join("dist");
-    let work = root.join("target/xtask-dist");
     std::fs::create_dir_all(&dist)?;
+    let html = build_app(&root)?;
+    std::fs::write(dist.join("referat-app.html"), &html)?;
+    std::fs::write(dist.join("index.html"), &html)?;
+    one_file()
+}
+
+/// `cargo xtask app --out FILE`: the viewer alone, for the CLI's build script to embed
+/// (`crates/cli/build.rs`); dist/ is left alone.
+fn app() -> Result<()> {
+    let out = flag("--out").context("--out FILE is required")?;
+    let html = build_app(&root())?;
+    std::fs::write(&out, html).with_context(|| format!("writing {out}"))
+}
+
+/// The directory cargo builds into: `CARGO_TARGET_DIR` when set (the CLI's build script
+/// sets its own, so its build never waits on the lock of the build that runs it).
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
+}
+
+/// The viewer (`referat-app.html`): wasm, glue, CSS and the importer in the template.
+fn build_app(root: &Path) -> Result<String> {
+    let work = target_dir(root).join("xtask-dist");
     std::fs::create_dir_all(&work)?;
     let (glue, bytes) = build_wasm(
-        &root,
+        root,
         &work,
         (
             "wasm-release",
@@ -117,7 +141,7 @@ pub(crate) fn dist() -> Result<()> {
         "referat",
     )?;
     let (importer_glue, importer) = build_wasm(
-        &root,
+        root,
         &work,
         ("wasm-fast", &["--lib", "-p", "referat-importer"]),
         "referat_importer",
@@ -132,16 +156,20 @@ pub(crate) fn dist() -> Result<()> {
     let css = std::fs::read_to_string(root.join("public/style.css"))?;
     let template = std::fs::read_to_string(root.join("index.html"))?;
     let html = assemble(&template, &glue, &bytes, &css, &importer)?;
-    std::fs::write(dist.join("referat-app.html"), &html)?;
-    std::fs::write(dist.join("index.html"), &html)?;
     eprintln!(
-        "wrote dist/referat-app.html and dist/index.html ({} KB; viewer wasm {} KB; importer wasm {} KB, {} KB gzipped)",
+        "built the viewer ({} KB; viewer wasm {} KB; importer wasm {} KB, {} KB gzipped)",
         html.len() / 1024,
         bytes.len() / 1024,
         importer_len / 1024,
         importer.wasm_gz.len() / 1024
     );
+    Ok(html)
+}
 
+/// dist/referat.html: dist/bundle.json packed into the viewer, when there is a bundle.
+fn one_file() -> Result<()> {
+    let dist = root().join("dist");
+    let html = std::fs::read_to_string(dist.join("referat-app.html"))?;
     let bundle = dist.join("bundle.json");
     if bundle.exists() {
         let json = std::fs::read(&bundle)?;
@@ -173,8 +201,8 @@ fn build_wasm(
     ];
     args.extend(select);
     cmd(&cargo(), &args, root)?;
-    let wasm = root.join(format!(
-        "target/wasm32-unknown-unknown/{profile}/{artifact}.wasm"
+    let wasm = target_dir(root).join(format!(
+        "wasm32-unknown-unknown/{profile}/{artifact}.wasm"
     ));
     cmd(
         "wasm-bindgen",
@@ -306,8 +334,11 @@ pub(crate) fn path(p: &Path) -> Result<&str> {
 }
 
 fn run() -> Result<()> {
-    ingest_sample()?;
+    // The viewer first: the CLI that ingests embeds it (crates/cli/build.rs), and finds
+    // it here fresh instead of building its own.
     dist()?;
+    ingest_sample()?;
+    one_file()?;
     let dist = root().join("dist");
     let listener = (8000..8100)
         .find_map(|port| TcpListener::bind(("127.0.0.1", port)).ok())
@@ -398,8 +429,9 @@ fn browser_test() -> Result<()> {
     if !dir.join("node_modules").exists() {
         npm_ci()?;
     }
-    ingest_sample()?;
     dist()?;
+    ingest_sample()?;
+    one_file()?;
     cmd("npm", &["test"], &dir)
 }
 
@@ -407,6 +439,8 @@ fn test() -> Result<()> {
     let root = root();
     let c = cargo();
     cmd(&c, &["fmt", "--all", "--", "--check"], &root)?;
+    // The viewer before anything builds the CLI, which embeds it (crates/cli/build.rs).
+    dist()?;
     cmd(
         &c,
         &[

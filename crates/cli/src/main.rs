@@ -34,11 +34,15 @@ enum Command {
         bundle: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
-        /// The viewer without data, made by `cargo xtask dist`.
-        #[arg(long, default_value = "dist/referat-app.html")]
-        app: PathBuf,
+        /// A viewer without data to pack into (a custom build, e.g. `dist/referat-app.html`
+        /// from `cargo xtask dist`); by default the one built into this binary.
+        #[arg(long)]
+        app: Option<PathBuf>,
     },
 }
+
+/// The viewer, embedded at build time (`build.rs`); empty when it could not be built.
+const VIEWER: &str = include_str!(concat!(env!("OUT_DIR"), "/referat-app.html"));
 
 fn main() -> ExitCode {
     // A panic inside the PDF libraries is caught and reported as that file's error (see
@@ -78,14 +82,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let parsed = Bundle::from_slice(&bytes)
                 .map_err(|e| anyhow::anyhow!("`{}`: {e}", bundle.display()))?;
             drop(bytes);
-            let shell = std::fs::read_to_string(&app).with_context(|| {
-                format!(
-                    "cannot read the viewer `{}` (build it with `cargo xtask dist`)",
-                    app.display()
-                )
-            })?;
+            let (shell, from) = match &app {
+                Some(app) => (
+                    std::fs::read_to_string(app).with_context(|| {
+                        format!("cannot read the viewer `{}`", app.display())
+                    })?,
+                    format!("`{}`", app.display()),
+                ),
+                None if VIEWER.is_empty() => anyhow::bail!(
+                    "this referat was built without its viewer (wasm-bindgen or wasm-opt was missing); pass --app FILE, or run ./scripts/setup.sh and install it again"
+                ),
+                None => (VIEWER.to_string(), "the built-in viewer".to_string()),
+            };
             let html = referat_core::pack::pack(&shell, &parsed)
-                .with_context(|| format!("cannot pack into `{}`", app.display()))?;
+                .with_context(|| format!("cannot pack into {from}"))?;
             output::write_atomically(
                 &output,
                 |w| std::io::Write::write_all(w, html.as_bytes()),

@@ -391,6 +391,32 @@ fn pack_embeds_a_bundle_into_the_viewer() {
 }
 
 #[test]
+fn pack_uses_the_viewer_built_into_the_binary_from_any_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("b.json");
+    assert!(ingest(&samples(), &bundle, &[]).status.success());
+    // Run where there is no dist/ to find: the viewer comes from the binary.
+    let run = Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(["pack", "b.json", "-o", "usb.html"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(text(&run.stdout), "wrote usb.html\n");
+    let html = std::fs::read_to_string(dir.path().join("usb.html")).unwrap();
+    for piece in [
+        r#"<div id="app"></div>"#,
+        r#"http-equiv="Content-Security-Policy""#,
+        r#"id="referat-pack""#,
+        r#"id="referat-light""#,
+        r#"id="referat-part-0""#,
+        r#"id="referat-importer-wasm""#,
+    ] {
+        assert!(html.contains(piece), "{piece}");
+    }
+}
+
+#[test]
 fn ctrl_c_leaves_the_previous_bundle_intact() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
