@@ -201,9 +201,7 @@ fn build_wasm(
     ];
     args.extend(select);
     cmd(&cargo(), &args, root)?;
-    let wasm = target_dir(root).join(format!(
-        "wasm32-unknown-unknown/{profile}/{artifact}.wasm"
-    ));
+    let wasm = target_dir(root).join(format!("wasm32-unknown-unknown/{profile}/{artifact}.wasm"));
     cmd(
         "wasm-bindgen",
         &[

@@ -75,6 +75,15 @@ proptest! {
         prop_assert_eq!(lost_words(&text, &parsed.meeting), Vec::<String>::new());
     }
 
+    /// `fold` copies ASCII runs whole; `Folded` goes a character at a time (and maps
+    /// matches back to the original). Both must give the same text.
+    #[test]
+    fn fold_by_runs_equals_fold_by_characters(
+        text in prop_oneof![any::<String>(), "[a-zA-Z0-9æøåÆØÅéèüÜöÖäÄ ,./-]{0,80}"]
+    ) {
+        prop_assert_eq!(referat_core::fold::fold(&text), referat_core::fold::Folded::new(&text).text);
+    }
+
     #[test]
     fn arbitrary_text_never_panics(text in any::<String>()) {
         let _ = parse_minutes(&text, "arbitrary.txt", Vocabulary::builtin());
