@@ -160,9 +160,25 @@ pub fn app() -> Html {
             }
         })
     };
+    let on_export = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            if let Some(data) = &state.data {
+                let hits = referat_core::query::search(&data.bundle, &data.index, state.filter());
+                let csv = referat_core::export::csv(
+                    &data.bundle,
+                    hits.iter().map(|h| h.at),
+                    state.lang == crate::i18n::Lang::En,
+                );
+                if let Err(e) = importer::save_csv(&csv, &data.bundle.title) {
+                    gloo::console::error!(format!("Eksportér CSV: {e}"));
+                }
+            }
+        })
+    };
     html! {
         <div class="drop-zone" {ondragover} {ondrop}>
-            <Viewer state={Rc::new((*state).clone())} {dispatch} {on_file} {on_import} {on_save_file} {on_save_bundle} />
+            <Viewer state={Rc::new((*state).clone())} {dispatch} {on_file} {on_import} {on_save_file} {on_save_bundle} {on_export} />
         </div>
     }
 }

@@ -114,6 +114,9 @@ pub struct Texts {
     pub text_parts: &'static str,
     pub text_missing: &'static str,
     pub packed_damaged: &'static str,
+    pub export_csv: &'static str,
+    /// The file (or address) a meeting was read from.
+    pub source: &'static str,
 }
 
 pub static DA: Texts = Texts {
@@ -201,6 +204,8 @@ pub static DA: Texts = Texts {
     text_parts: "dele af teksten læst",
     text_missing: "Dele af teksten kunne ikke læses, så søgning i tekst dækker ikke alle møder:",
     packed_damaged: "Den indlejrede bundle kan ikke læses",
+    export_csv: "Eksportér CSV",
+    source: "Kilde",
 };
 
 pub static EN: Texts = Texts {
@@ -288,6 +293,8 @@ pub static EN: Texts = Texts {
     text_parts: "parts of the text read",
     text_missing: "Parts of the text could not be read, so text search does not cover every meeting:",
     packed_damaged: "The embedded bundle cannot be read",
+    export_csv: "Export CSV",
+    source: "Source",
 };
 
 /// What went wrong, in the user's language, and where (line, column) when known.

@@ -213,6 +213,11 @@ pub fn save_file(bundle: &Bundle) -> Result<(), String> {
     )
 }
 
+/// "Eksportér CSV": the filtered items (`referat_core::export::csv`) as a file.
+pub fn save_csv(csv: &str, title: &str) -> Result<(), String> {
+    download(csv, &file_name(title, "csv"), "text/csv;charset=utf-8")
+}
+
 /// "Hent bundle.json": the open bundle as a file.
 pub fn save_bundle(bundle: &Bundle) -> Result<(), String> {
     download(&bundle.to_json(), "bundle.json", "application/json")

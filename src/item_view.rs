@@ -115,6 +115,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
                 <dt>{ t.date }</dt><dd>{ date(m.date.as_deref(), lang) }</dd>
                 if !route_names.is_empty() { <dt>{ t.route }</dt><dd>{ route_names.join(" → ") }</dd> }
                 if item.access == Access::Closed { <dt>{ t.access }</dt><dd>{ t.closed }</dd> }
+                <dt>{ t.source }</dt><dd class="source">{ m.source.clone() }</dd>
             </dl>
             if !props.data.text_ready {
                 <p class="empty" id="text-loading" role="status">{ t.text_loading }</p>

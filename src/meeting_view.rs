@@ -29,6 +29,7 @@ pub fn meeting_view(props: &MeetingViewProps) -> Html {
             <dl class="facts">
                 if let Some(time) = &m.start_time { <dt>{ "Kl." }</dt><dd>{ time.clone() }</dd> }
                 if let Some(l) = &m.location { <dt>{ t.location }</dt><dd>{ l.clone() }</dd> }
+                <dt>{ t.source }</dt><dd class="source">{ m.source.clone() }</dd>
             </dl>
             <section>
                 <h2 class="section-title">{ t.absent }</h2>

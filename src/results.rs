@@ -30,8 +30,6 @@ const OVERSCAN: f64 = 0.25;
 /// so most scroll events change nothing.
 #[cfg(target_arch = "wasm32")]
 const SLACK: f64 = 0.125;
-/// Rows printed: print has no viewport, so it gets the first page of results.
-pub const PRINT_ROWS: usize = 100;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultListProps {
@@ -229,11 +227,8 @@ pub fn result_list(props: &ResultListProps) -> Html {
             w.top = w.top.min(0.0);
             w.at_end = false;
         }
-        w.range = if w.printing {
-            0..n.min(PRINT_ROWS)
-        } else {
-            w.wanted(OVERSCAN)
-        };
+        // Print has no viewport: every result is printed, however many.
+        w.range = if w.printing { 0..n } else { w.wanted(OVERSCAN) };
         fresh
     };
 
@@ -288,7 +283,7 @@ fn listen(win: Rc<RefCell<Window>>, list: NodeRef, redraw: UseForceUpdateHandle)
     let listeners = [
         on("scroll", Box::new(|_| false)),
         on("resize", Box::new(|_| false)),
-        // Print gets the first rows in full, without the padding.
+        // Print gets every row, without the padding.
         on(
             "beforeprint",
             Box::new(|w| !std::mem::replace(&mut w.printing, true)),

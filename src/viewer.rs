@@ -25,6 +25,9 @@ pub struct ViewerProps {
     pub on_save_file: Callback<()>,
     #[prop_or_default]
     pub on_save_bundle: Callback<()>,
+    /// "Eksportér CSV": every item of the current filter.
+    #[prop_or_default]
+    pub on_export: Callback<()>,
 }
 
 #[function_component(Viewer)]
@@ -152,6 +155,8 @@ pub fn viewer(props: &ViewerProps) -> Html {
                                     }
                                     { " " }{ t.results }
                                 </span>
+                                <button type="button" id="export-csv" class="button small secondary"
+                                    disabled={waiting} onclick={props.on_export.reform(|_| ())}>{ t.export_csv }</button>
                                 <label class="sort">
                                     <span>{ t.sort }</span>
                                     <select id="sort" class="input" onchange={on_sort}>

@@ -257,3 +257,42 @@ fn a_second_import_waits_and_meetings_are_kept_when_the_panel_was_closed() {
     assert!(s.import.is_none());
     assert_eq!(s.data.as_ref().unwrap().bundle.item_count(), 6);
 }
+
+#[test]
+fn a_packed_file_shows_its_light_bundle_and_then_its_text_unless_another_was_opened() {
+    let full = sample_bundle();
+    let light = Shared::light(referat_core::packed::light(&full));
+    let whole = || {
+        Shared::completed(
+            &light,
+            full.clone(),
+            referat_core::query::SearchIndex::new(&full),
+            Vec::new(),
+        )
+    };
+    let s = Rc::new(State::new(Route::default(), "2024-05-10".into()))
+        .reduce(Action::Loaded(light.clone()));
+    let data = s.data.clone().unwrap();
+    assert!(!data.text_ready);
+    assert_eq!(data.bundle.item_count(), 5);
+    assert!(data.bundle.meetings[0].items[0].sections.is_empty());
+    assert_eq!(s.text_progress, Some((0, 0)));
+    let s = s.reduce(Action::TextProgress(3, 10));
+    assert_eq!(s.text_progress, Some((3, 10)));
+    // The text of the bundle shown replaces it.
+    let done = s.clone().reduce(Action::TextLoaded {
+        light: light.clone(),
+        full: whole(),
+    });
+    let data = done.data.clone().unwrap();
+    assert!(data.text_ready);
+    assert!(!data.bundle.meetings[0].items[0].sections.is_empty());
+    assert_eq!(done.text_progress, None);
+    // Another bundle opened meanwhile: the late text is dropped.
+    let other = s.reduce(Action::Loaded(sample()));
+    let after = other.clone().reduce(Action::TextLoaded {
+        light: light.clone(),
+        full: whole(),
+    });
+    assert!(Rc::ptr_eq(&other, &after));
+}

@@ -27,6 +27,7 @@ fn render(state: Rc<State>) -> String {
         on_import: Callback::noop(),
         on_save_file: Callback::noop(),
         on_save_bundle: Callback::noop(),
+        on_export: Callback::noop(),
     };
     futures::executor::block_on(
         LocalServerRenderer::<Viewer>::with_props(props)
@@ -110,6 +111,9 @@ fn the_item_view_shows_decision_absences_sections_and_facts() {
     assert!(html.contains("<dt>Sagsnr.</dt><dd>21/1359</dd>"));
     assert!(html.contains("<dt>Udvalg</dt><dd>Børne- og ungdomsudvalget</dd>"));
     assert!(html.contains("<dt>Dato</dt><dd>24-06-2021</dd>"));
+    assert!(html.contains(
+        r#"<dt>Kilde</dt><dd class="source">examples/norddjurs/000_5f9710db80485d88.txt</dd>"#
+    ));
     assert!(
         html.contains("Børne- og ungdomsudvalget (BUU)"),
         "route with the abbreviation expanded"
@@ -135,6 +139,9 @@ fn the_meeting_view_lists_items_and_absentees() {
     assert!(html.contains("Voksen- og plejeudvalget – 24-04-2024"));
     assert!(html.contains(r#"data-meeting-item="vpu-2024-04-24-1""#));
     assert!(html.contains("Tom Bytoft"));
+    assert!(html.contains(
+        r#"<dt>Kilde</dt><dd class="source">examples/norddjurs/003_30e56682dd283b6b.txt</dd>"#
+    ));
 }
 
 #[test]

@@ -161,3 +161,19 @@ test('a damaged part is named, and the rest of the archive keeps working', async
   assert.match(log.errors[0], /^referat: part 1 /);
   await page.close();
 });
+
+test('printing the list prints every filtered item, not a first page', async () => {
+  const { page } = await open(pathToFileURL(join(work, 'arkiv.html')).href);
+  await page.waitForSelector('.app[data-text="ready"]', { timeout: 20000 });
+  await page.check('input[data-committee="Økonomiudvalget"]');
+  const want = bundle.meetings.filter((m) => m.committee === 'Økonomiudvalget').flatMap((m) => m.items);
+  await page.waitForFunction((n) => document.getElementById('result-count').textContent === String(n), want.length);
+  const onScreen = await page.$$eval('[data-item-id]', (rows) => rows.length);
+  assert.ok(onScreen < want.length, `the screen shows a window of rows (${onScreen})`);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.waitForFunction((n) => document.querySelectorAll('[data-item-id]').length === n, want.length);
+  assert.deepEqual(await page.$$eval('[data-item-id]', (rows) => rows.map((r) => r.dataset.itemId)), want.map((i) => i.id));
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.waitForFunction((n) => document.querySelectorAll('[data-item-id]').length < n, want.length);
+  await page.close();
+});

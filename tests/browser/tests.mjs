@@ -283,6 +283,28 @@ test('committee "Voksen- og plejeudvalget" gives exactly the VPU item', async ()
   await page.close();
 });
 
+test('#export-csv downloads every filtered item as Danish Excel reads it; nothing is requested', async () => {
+  const { page, log } = await open(oneFile);
+  await page.check('input[data-committee="Børne- og ungdomsudvalget"]');
+  const buu = items.filter((i) => i.meeting.committee === 'Børne- og ungdomsudvalget');
+  await expectCount(page, buu.length);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  assert.equal(download.suggestedFilename(), 'norddjurs-kommune-referater.csv');
+  const bytes = readFileSync(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a BOM');
+  const rows = bytes.toString('utf8').slice(1).split('\r\n');
+  assert.equal(rows.pop(), '', 'every row ends with CRLF');
+  assert.equal(rows[0], 'Dato;Udvalg;Punkt;Sagsnummer;Titel;Resultat;Dissens;Fraværende');
+  // One row per filtered item, newest first, as the list shows them.
+  assert.deepEqual(
+    rows.slice(1).map((r) => r.split(';').slice(0, 2)),
+    buu.map((i) => [i.meeting.date, 'Børne- og ungdomsudvalget']),
+  );
+  assert.deepEqual(log.requests.filter((u) => !u.startsWith('blob:null/')), [oneFile]);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
 test('absentee "Tom Bytoft" gives the VPU item of 24-04-2024', async () => {
   const { page } = await open(oneFile);
   await page.fill('#absentee-search', 'bytoft');

@@ -6,6 +6,7 @@ pub mod committees;
 pub mod conserve;
 pub mod dates;
 pub mod decode;
+pub mod export;
 pub mod fold;
 #[cfg(feature = "html")]
 pub mod html;
