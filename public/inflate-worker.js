@@ -23,7 +23,8 @@ async function inflate(b64, size) {
   writer.write(gz).catch(() => {});
   writer.close().catch(() => {});
   const reader = inflater.readable.getReader();
-  const out = new Uint8Array(size);
+  // Kept as chunks and joined at the end: a manifest that overstates a size reserves nothing.
+  const chunks = [];
   let n = 0;
   for (;;) {
     let chunk;
@@ -37,10 +38,16 @@ async function inflate(b64, size) {
       reader.cancel().catch(() => {});
       throw new Error(`it inflates to more than the ${size} bytes the manifest gives`);
     }
-    out.set(chunk.value, n);
+    chunks.push(chunk.value);
     n += chunk.value.length;
   }
   if (n !== size) throw new Error(`it inflates to ${n} bytes; the manifest gives ${size}`);
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
   return out.buffer;
 }
 onmessage = async (e) => {

@@ -169,7 +169,6 @@ fn fetch(dispatch: Callback<Action>) {
 
 /// Reads a file the user chose or dropped.
 pub fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
-    crate::unpack::supersede();
     let name = file.name();
     // Refuse an oversized file at once, without reading it into memory.
     if let Err(too_large) = check_size(file.size() as usize) {
@@ -230,7 +229,11 @@ fn parse_now(source: String, bytes: Vec<u8>, dispatch: Callback<Action>) {
         // Free the JSON before the index is built, so both fit in the memory the parse took.
         drop(bytes);
         match parsed {
-            Ok(bundle) => dispatch.emit(Action::Loaded(Shared::new(bundle))),
+            Ok(bundle) => {
+                // A packed file still reading its parts stops: this bundle replaces it.
+                crate::unpack::supersede();
+                dispatch.emit(Action::Loaded(Shared::new(bundle)))
+            }
             Err(e) => dispatch.emit(Action::LoadFailed(LoadFailure {
                 source,
                 problem: LoadProblem::Bundle(e),

@@ -42,7 +42,8 @@ thread_local! {
     static GENERATION: Cell<u32> = const { Cell::new(0) };
 }
 
-/// Called when the user opens another bundle, so an unfinished packed file stops.
+/// Called when another bundle has been opened, so an unfinished packed file stops (and
+/// shows nothing more: neither its list nor an error).
 pub fn supersede() {
     GENERATION.with(|g| g.set(g.get() + 1));
 }
@@ -55,8 +56,10 @@ pub fn is_packed(document: &Document) -> bool {
 /// Starts reading the packed bundle of this page.
 pub fn open(document: Document, dispatch: Callback<Action>) {
     dispatch.emit(Action::LoadStarted(SOURCE.into()));
+    let generation = GENERATION.with(Cell::get);
     wasm_bindgen_futures::spawn_local(async move {
-        if let Err(problem) = read(&document, &dispatch).await {
+        let result = read(&document, &dispatch).await;
+        if let (Err(problem), true) = (result, GENERATION.with(Cell::get) == generation) {
             dispatch.emit(Action::LoadFailed(LoadFailure {
                 source: SOURCE.into(),
                 problem,
@@ -86,6 +89,9 @@ async fn read(document: &Document, dispatch: &Callback<Action>) -> Result<(), Lo
     let manifest = packed::read_manifest(&manifest_text, Some(light.meetings.len()))
         .map_err(|e| damaged(e.to_string()))?;
     let shown = Shared::light(light);
+    if GENERATION.with(Cell::get) != generation {
+        return Ok(());
+    }
     dispatch.emit(Action::Loaded(shown.clone()));
     if let Some((full, missing)) =
         read_parts(document, dispatch, &shown, &manifest, generation).await
@@ -129,8 +135,17 @@ async fn read_parts(
             }
             next += 1;
         }
-        let inflated = match asked[k].take() {
-            Some(promise) => Inflater::answer(promise).await,
+        let from_worker = match asked[k].take() {
+            Some(promise) => Some(Inflater::answer(promise).await),
+            None => None,
+        };
+        let inflated = match from_worker {
+            Some(Err(m)) if m == WORKER_FAILED => None,
+            other => other,
+        };
+        // Not asked (no worker, or it failed): inflated here.
+        let inflated = match inflated {
+            Some(answer) => answer,
             None => match wait_for(document, &part_id(k)).await {
                 Some(el) => inflate(&el, info.bytes).await,
                 None => Err("it is not in the page".into()),
@@ -190,11 +205,14 @@ fn read_by_browser(document: &Document, k: usize) -> bool {
 struct Inflater {
     worker: web_sys::Worker,
     waiting: Rc<RefCell<HashMap<usize, Function>>>,
+    /// The worker failed: nothing more is sent to it.
+    failed: Rc<Cell<bool>>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(JsValue)>,
 }
 
 const WORKER_JS: &str = include_str!("../public/inflate-worker.js");
+const WORKER_FAILED: &str = "the inflating worker failed";
 
 impl Inflater {
     fn start() -> Option<Inflater> {
@@ -220,18 +238,21 @@ impl Inflater {
                 }
             })
         };
-        // A worker that fails (it cannot start, say) answers every part with its error.
+        // A worker that fails (it cannot start, say) answers every part it holds with
+        // WORKER_FAILED, and gets no more: the page's thread inflates them instead.
+        let failed = Rc::new(Cell::new(false));
         let on_error = {
-            let waiting = waiting.clone();
+            let (waiting, failed) = (waiting.clone(), failed.clone());
             Closure::new(move |_: JsValue| {
-                let failed = js_sys::Object::new();
+                failed.set(true);
+                let answer = js_sys::Object::new();
                 let _ = Reflect::set(
-                    &failed,
+                    &answer,
                     &JsValue::from_str("error"),
-                    &JsValue::from_str("the inflating worker failed"),
+                    &JsValue::from_str(WORKER_FAILED),
                 );
                 for (_, resolve) in waiting.borrow_mut().drain() {
-                    let _ = resolve.call1(&JsValue::NULL, &failed);
+                    let _ = resolve.call1(&JsValue::NULL, &answer);
                 }
             })
         };
@@ -240,6 +261,7 @@ impl Inflater {
         Some(Inflater {
             worker,
             waiting,
+            failed,
             _on_message: on_message,
             _on_error: on_error,
         })
@@ -247,6 +269,9 @@ impl Inflater {
 
     /// Sends part `k` to the worker; the promise resolves to its answer.
     fn ask(&self, k: usize, el: &Element, size: usize) -> Option<js_sys::Promise> {
+        if self.failed.get() {
+            return None;
+        }
         let text = Reflect::get(el, &JsValue::from_str("textContent")).ok()?;
         let message = js_sys::Object::new();
         let _ = Reflect::set(&message, &JsValue::from_str("k"), &JsValue::from(k as f64));
@@ -314,7 +339,9 @@ async fn inflate(el: &Element, declared: usize) -> Result<Vec<u8>, String> {
     });
     let reader: ReadableStreamDefaultReader = inflater.readable().get_reader().unchecked_into();
     let limit = declared.min(referat_core::MAX_BUNDLE_BYTES);
-    let mut out: Vec<u8> = Vec::with_capacity(limit);
+    // Reserved as the data comes, not from the manifest's word alone (wasm memory never
+    // shrinks), beyond a first 16 MB.
+    let mut out: Vec<u8> = Vec::with_capacity(limit.min(1 << 24));
     loop {
         let chunk = JsFuture::from(reader.read())
             .await

@@ -25,6 +25,8 @@ const SOURCES: &[&str] = &[
     "crates/core/Cargo.toml",
     "crates/importer/src",
     "crates/importer/Cargo.toml",
+    "xtask/src",
+    ".cargo/config.toml",
 ];
 
 fn main() {
@@ -42,6 +44,7 @@ fn main() {
     }
 
     let found = if let Some(given) = std::env::var_os("REFERAT_APP_HTML") {
+        println!("cargo:rerun-if-changed={}", Path::new(&given).display());
         std::fs::copy(&given, &embedded)
             .map(|_| ())
             .map_err(|e| format!("REFERAT_APP_HTML={}: {e}", Path::new(&given).display()))
@@ -55,6 +58,12 @@ fn main() {
     if let Err(why) = found {
         println!("cargo:warning=referat is built without its viewer ({why}); `referat pack` will need --app FILE. Run ./scripts/setup.sh and build again to embed it.");
         std::fs::write(&embedded, "").expect("writing to OUT_DIR");
+        // A path that never exists: cargo runs this script again on the next build, so the
+        // viewer is embedded once the tools are there.
+        println!(
+            "cargo:rerun-if-changed={}",
+            out.join("no-viewer-yet").display()
+        );
     }
 }
 
@@ -67,18 +76,35 @@ fn build(root: &Path, embedded: &Path) -> Result<(), String> {
         .args(["run", "-q", "-p", "xtask", "--", "app", "--out"])
         .arg(embedded)
         .env("CARGO_TARGET_DIR", root.join("target/cli-viewer"));
-    // What the outer build set for itself is not for this one.
-    for var in [
-        "CARGO_ENCODED_RUSTFLAGS",
-        "RUSTFLAGS",
-        "CARGO_BUILD_RUSTFLAGS",
-        "CARGO_MAKEFLAGS",
-        "MAKEFLAGS",
-        "MFLAGS",
-        "CARGO_BUILD_TARGET",
-        "RUSTC_WORKSPACE_WRAPPER",
-    ] {
-        command.env_remove(var);
+    // What cargo set for this build script is not for the build it starts.
+    for (var, _) in std::env::vars_os() {
+        let name = var.to_string_lossy();
+        let for_this_script = name.starts_with("CARGO_CFG_")
+            || name.starts_with("CARGO_FEATURE_")
+            || name.starts_with("CARGO_PKG_")
+            || name.starts_with("CARGO_MANIFEST_")
+            || [
+                "CARGO_ENCODED_RUSTFLAGS",
+                "RUSTFLAGS",
+                "CARGO_BUILD_RUSTFLAGS",
+                "CARGO_MAKEFLAGS",
+                "MAKEFLAGS",
+                "MFLAGS",
+                "CARGO_BUILD_TARGET",
+                "RUSTC_WORKSPACE_WRAPPER",
+                "RUSTC_LINKER",
+                "OUT_DIR",
+                "TARGET",
+                "HOST",
+                "PROFILE",
+                "OPT_LEVEL",
+                "DEBUG",
+                "NUM_JOBS",
+            ]
+            .contains(&name.as_ref());
+        if for_this_script {
+            command.env_remove(&var);
+        }
     }
     let status = command
         .status()

@@ -173,7 +173,14 @@ fn one_file() -> Result<()> {
     let bundle = dist.join("bundle.json");
     if bundle.exists() {
         let json = std::fs::read(&bundle)?;
-        let bundle = referat_core::Bundle::from_slice(&json)?;
+        // An old or broken bundle.json must not stop a build that is about to replace it.
+        let bundle = match referat_core::Bundle::from_slice(&json) {
+            Ok(bundle) => bundle,
+            Err(e) => {
+                eprintln!("dist/bundle.json: {e}; no dist/referat.html");
+                return Ok(());
+            }
+        };
         let one = referat_core::pack::pack(&html, &bundle)?;
         std::fs::write(dist.join("referat.html"), one)?;
         eprintln!("wrote dist/referat.html with dist/bundle.json embedded");

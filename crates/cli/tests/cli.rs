@@ -336,8 +336,9 @@ fn pack_embeds_a_bundle_into_the_viewer() {
     std::fs::write(
         &app,
         format!(
-            "<!doctype html><body>{}</body>",
-            referat_core::pack::PLACEHOLDER
+            "<!doctype html><body>{}<script>app()</script>{}</body>",
+            referat_core::pack::PLACEHOLDER,
+            referat_core::pack::PARTS_MARKER
         ),
     )
     .unwrap();
@@ -352,10 +353,10 @@ fn pack_embeds_a_bundle_into_the_viewer() {
     ]);
     assert!(run.status.success(), "{}", text(&run.stderr));
     let html = std::fs::read_to_string(&out).unwrap();
-    // The manifest, the light bundle and one part (the sample is small), each closed once:
-    // the title's `</script>` is inside the compressed text.
-    assert_eq!(html.matches("<script").count(), 4);
-    assert_eq!(html.matches("</script>").count(), 4);
+    // The manifest, the light bundle, the app and one part (the sample is small), each
+    // closed once: the title's `</script>` is inside the compressed text.
+    assert_eq!(html.matches("<script").count(), 5);
+    assert_eq!(html.matches("</script>").count(), 5);
     let light = {
         use base64::Engine;
         use std::io::Read;
@@ -373,6 +374,29 @@ fn pack_embeds_a_bundle_into_the_viewer() {
     };
     assert_eq!(light.title, "</script><b>x</b>");
     assert_eq!(light.item_count(), 5);
+
+    // A viewer from before the packed layout (no marker for the parts) gets plain JSON,
+    // escaped so that no text can end the script.
+    std::fs::write(
+        &app,
+        format!(
+            "<!doctype html><body>{}</body>",
+            referat_core::pack::PLACEHOLDER
+        ),
+    )
+    .unwrap();
+    let run = referat(&[
+        "pack",
+        bundle.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--app",
+        app.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(html.matches("</script>").count(), 1);
+    assert!(html.contains(r#""title":"\u003c/script\u003e\u003cb\u003ex\u003c/b\u003e""#));
 
     let run = referat(&[
         "pack",

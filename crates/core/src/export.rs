@@ -1,7 +1,8 @@
 //! The filtered items as CSV, the way Danish Excel opens it without an import dialog:
 //! UTF-8 with a byte order mark (else æ, ø, å come out wrong), `;` between fields (the comma
 //! is the decimal sign), CRLF between rows, and a field quoted when it holds `;`, `"` or a
-//! line break.
+//! line break. (Excel may still read a short case number such as `24/12` as a date: a
+//! guess this text cannot prevent without a formula, which a cell must never be.)
 
 use crate::model::Bundle;
 use crate::query::{get, ItemRef};

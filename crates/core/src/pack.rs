@@ -56,11 +56,17 @@ pub fn embed_bundle(app_html: &str, bundle_json: &str) -> Result<String, PackErr
 
 /// The viewer with `bundle` inside in the packed layout: the manifest and the light
 /// bundle where the placeholder is (before the viewer's script), the parts at
-/// [`PARTS_MARKER`] (or, in a viewer without it, after the light bundle).
+/// [`PARTS_MARKER`]. A viewer without the marker gets plain JSON ([`embed_bundle`]).
 #[cfg(feature = "pack")]
 pub fn pack(app_html: &str, bundle: &crate::Bundle) -> Result<String, PackError> {
     use base64::Engine;
     let at = app_html.find(PLACEHOLDER).ok_or(PackError::NoPlaceholder)?;
+    let rest = &app_html[at + PLACEHOLDER.len()..];
+    let Some(p) = rest.find(PARTS_MARKER) else {
+        // A viewer from before the packed layout (no marker for the parts) cannot read it:
+        // it gets the bundle as plain JSON, which it can.
+        return embed_bundle(app_html, &bundle.to_json());
+    };
     let (manifest, light, parts) = crate::packed::split(bundle, crate::packed::PART_BYTES);
     let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(gzip(bytes));
     let manifest_json = serde_json::to_string(&manifest).expect("a manifest always serialises");
@@ -76,22 +82,12 @@ pub fn pack(app_html: &str, bundle: &crate::Bundle) -> Result<String, PackError>
             b64(part)
         ));
     }
-    let rest = &app_html[at + PLACEHOLDER.len()..];
     let mut out = String::with_capacity(app_html.len() + head.len() + tail.len());
     out.push_str(&app_html[..at]);
     out.push_str(&head);
-    match rest.find(PARTS_MARKER) {
-        Some(p) => {
-            out.push_str(&rest[..p]);
-            out.push_str(&tail);
-            out.push_str(&rest[p + PARTS_MARKER.len()..]);
-        }
-        None => {
-            out.push('\n');
-            out.push_str(&tail);
-            out.push_str(rest);
-        }
-    }
+    out.push_str(&rest[..p]);
+    out.push_str(&tail);
+    out.push_str(&rest[p + PARTS_MARKER.len()..]);
     Ok(out)
 }
 

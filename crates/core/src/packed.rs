@@ -8,7 +8,7 @@
 //! pieces are stored. `docs/packed-layout.md` describes it for other implementations.
 
 use crate::bundle::BundleError;
-use crate::model::{Bundle, Meeting};
+use crate::model::{Bundle, Decision, Item, Meeting};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -79,17 +79,38 @@ pub fn light(bundle: &Bundle) -> Bundle {
     }
 }
 
-/// A copy of the meeting with its texts and its items' texts left out.
+/// A copy of the meeting with its texts and its items' texts left out (built field by
+/// field: cloning the items first would copy all their text).
 fn light_meeting(m: &Meeting) -> Meeting {
-    let mut items = m.items.clone();
-    for item in &mut items {
-        item.sections = Vec::new();
-        item.attachments = Vec::new();
-        for d in &mut item.decisions {
-            d.text = String::new();
-            d.remarks = Vec::new();
-        }
-    }
+    let items = m
+        .items
+        .iter()
+        .map(|item| Item {
+            id: item.id.clone(),
+            number: item.number,
+            case_number: item.case_number.clone(),
+            title: item.title.clone(),
+            access: item.access,
+            route: item.route.clone(),
+            sections: Vec::new(),
+            decisions: item
+                .decisions
+                .iter()
+                .map(|d| Decision {
+                    body: d.body.clone(),
+                    date: d.date.clone(),
+                    text: String::new(),
+                    outcome: d.outcome,
+                    dissent: d.dissent,
+                    remarks: Vec::new(),
+                    heading: d.heading.clone(),
+                })
+                .collect(),
+            outcome: item.outcome,
+            absent: item.absent.clone(),
+            attachments: Vec::new(),
+        })
+        .collect();
     Meeting {
         id: m.id.clone(),
         committee: m.committee.clone(),
@@ -237,6 +258,14 @@ pub fn read_part(
             return Err(mismatch(
                 format!("the items of `{}`", want.id),
                 "other items".into(),
+            ));
+        }
+        // Everything the light bundle has must agree too: the list, the filters and the
+        // index were made from it.
+        if light_meeting(got) != *want {
+            return Err(mismatch(
+                format!("meeting `{}` as the light bundle has it", want.id),
+                "other dates, committees, titles, outcomes or absences".into(),
             ));
         }
     }

@@ -282,3 +282,33 @@ fn pack_puts_the_light_bundle_before_the_script_and_the_parts_after_it() {
     // A third of the JSON, base64 included.
     assert!(html.len() * 2 < b.to_json().len(), "{}", html.len());
 }
+
+#[test]
+fn a_part_that_changes_what_the_light_bundle_says_is_refused() {
+    let b = sample();
+    let (manifest, light_json, _) = split(&b, 1);
+    let l = read_light(&light_json).unwrap();
+    let mut edited = b.meetings[0].clone();
+    edited.date = Some("1999-01-01".into());
+    let part = serde_json::to_vec(&vec![edited]).unwrap();
+    assert_eq!(
+        read_part(&part, &l, 0, &manifest.parts[0])
+            .unwrap_err()
+            .to_string(),
+        "part 0 (meetings 0–0) does not match the bundle: expected meeting `vpu-2024-04-24` as the light bundle has it, found other dates, committees, titles, outcomes or absences"
+    );
+}
+
+#[test]
+fn a_viewer_without_the_parts_marker_gets_plain_json() {
+    let b = sample();
+    let html = pack(
+        &format!("<body>{PLACEHOLDER}<script>app()</script></body>"),
+        &b,
+    )
+    .unwrap();
+    assert!(!html.contains(MANIFEST_ID));
+    let start = html.find("referat-bundle\">").unwrap() + "referat-bundle\">".len();
+    let end = start + html[start..].find("</script>").unwrap();
+    assert_eq!(Bundle::from_json(&html[start..end]).unwrap(), b);
+}
