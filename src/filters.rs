@@ -193,7 +193,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ t.access }</legend>
-                <select id="access" class="input" onchange={on_access}>
+                <select id="access" class="input" aria-label={t.access} onchange={on_access}>
                     <option value="" selected={access.is_empty()}>{ t.access_all }</option>
                     <option value="aaben" selected={access == "aaben"}>{ t.access_open }</option>
                     <option value="lukket" selected={access == "lukket"}>{ t.access_closed }</option>

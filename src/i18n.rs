@@ -117,6 +117,7 @@ pub struct Texts {
     pub export_csv: &'static str,
     /// The file (or address) a meeting was read from.
     pub source: &'static str,
+    pub results_heading: &'static str,
 }
 
 pub static DA: Texts = Texts {
@@ -206,6 +207,7 @@ pub static DA: Texts = Texts {
     packed_damaged: "Den indlejrede bundle kan ikke læses",
     export_csv: "Eksportér CSV",
     source: "Kilde",
+    results_heading: "Resultater",
 };
 
 pub static EN: Texts = Texts {
@@ -295,6 +297,7 @@ pub static EN: Texts = Texts {
     packed_damaged: "The embedded bundle cannot be read",
     export_csv: "Export CSV",
     source: "Source",
+    results_heading: "Results",
 };
 
 /// What went wrong, in the user's language, and where (line, column) when known.

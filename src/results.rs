@@ -256,10 +256,15 @@ pub fn result_list(props: &ResultListProps) -> Html {
                     q={q.clone()} lang={props.lang} pos={w.range.start + k + 1} size={n} />
             }
         });
+    // The rows' titles are h3; the hidden h2 keeps the outline whole where the filter
+    // panel (h2) is folded away.
     html! {
+        <>
+        <h2 class="visually-hidden">{ props.lang.texts().results_heading }</h2>
         <ol class="results" ref={list}>
             { for rows }
         </ol>
+        </>
     }
 }
 
