@@ -33,28 +33,14 @@ impl Shared {
     pub fn new(bundle: Bundle) -> Shared {
         let index = SearchIndex::new(&bundle);
         let absentees = absentees(&bundle);
-        Shared(Rc::new(Data {
-            bundle,
-            index,
-            absentees,
-            terms: Default::default(),
-            text_ready: true,
-            missing: Vec::new(),
-        }))
+        Shared::of(bundle, index, absentees, true, Vec::new())
     }
 
     /// The light bundle of a packed file: everything but the texts, shown at once.
     pub fn light(bundle: Bundle) -> Shared {
         let index = SearchIndex::light(&bundle);
         let absentees = absentees(&bundle);
-        Shared(Rc::new(Data {
-            bundle,
-            index,
-            absentees,
-            terms: Default::default(),
-            text_ready: false,
-            missing: Vec::new(),
-        }))
+        Shared::of(bundle, index, absentees, false, Vec::new())
     }
 
     /// The whole bundle once a packed file's parts are read, with the index built as they came.
@@ -64,12 +50,22 @@ impl Shared {
         index: SearchIndex,
         missing: Vec<String>,
     ) -> Shared {
+        Shared::of(bundle, index, light.absentees.clone(), true, missing)
+    }
+
+    fn of(
+        bundle: Bundle,
+        index: SearchIndex,
+        absentees: Vec<Absentee>,
+        text_ready: bool,
+        missing: Vec<String>,
+    ) -> Shared {
         Shared(Rc::new(Data {
             bundle,
             index,
-            absentees: light.absentees.clone(),
+            absentees,
             terms: Default::default(),
-            text_ready: true,
+            text_ready,
             missing,
         }))
     }

@@ -326,6 +326,18 @@ fn validate_names_each_problem_and_its_place() {
     );
 }
 
+/// `referat pack BUNDLE -o OUT --app APP`.
+fn pack_into(bundle: &Path, out: &Path, app: &Path) -> Output {
+    referat(&[
+        "pack",
+        bundle.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--app",
+        app.to_str().unwrap(),
+    ])
+}
+
 #[test]
 fn pack_embeds_a_bundle_into_the_viewer() {
     let dir = tempfile::tempdir().unwrap();
@@ -343,14 +355,7 @@ fn pack_embeds_a_bundle_into_the_viewer() {
     )
     .unwrap();
     let out = dir.path().join("usb.html");
-    let run = referat(&[
-        "pack",
-        bundle.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--app",
-        app.to_str().unwrap(),
-    ]);
+    let run = pack_into(&bundle, &out, &app);
     assert!(run.status.success(), "{}", text(&run.stderr));
     let html = std::fs::read_to_string(&out).unwrap();
     // The manifest, the light bundle, the app and one part (the sample is small), each
@@ -385,27 +390,13 @@ fn pack_embeds_a_bundle_into_the_viewer() {
         ),
     )
     .unwrap();
-    let run = referat(&[
-        "pack",
-        bundle.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--app",
-        app.to_str().unwrap(),
-    ]);
+    let run = pack_into(&bundle, &out, &app);
     assert!(run.status.success(), "{}", text(&run.stderr));
     let html = std::fs::read_to_string(&out).unwrap();
     assert_eq!(html.matches("</script>").count(), 1);
     assert!(html.contains(r#""title":"\u003c/script\u003e\u003cb\u003ex\u003c/b\u003e""#));
 
-    let run = referat(&[
-        "pack",
-        bundle.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--app",
-        bundle.to_str().unwrap(),
-    ]);
+    let run = pack_into(&bundle, &out, &bundle);
     assert!(!run.status.success());
     assert!(
         text(&run.stderr).contains("placeholder"),
