@@ -430,11 +430,16 @@ fn npm_ci() -> Result<()> {
 }
 
 fn browser_test() -> Result<()> {
+    dist()?;
+    browser_test_on_dist()
+}
+
+/// The browser tests on the viewer already in dist/ (`test` has just built it).
+fn browser_test_on_dist() -> Result<()> {
     let dir = root().join("tests/browser");
     if !dir.join("node_modules").exists() {
         npm_ci()?;
     }
-    dist()?;
     ingest_sample()?;
     one_file()?;
     cmd("npm", &["test"], &dir)
@@ -481,7 +486,7 @@ fn test() -> Result<()> {
         &["test", "-p", "referat-app", "--features", "ssr"],
         &root,
     )?;
-    browser_test()
+    browser_test_on_dist()
 }
 
 /// The value after `--name` on the command line.
