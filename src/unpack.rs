@@ -136,15 +136,14 @@ async fn read_parts(
             next += 1;
         }
         let from_worker = match asked[k].take() {
-            Some(promise) => Some(Inflater::answer(promise).await),
+            Some(promise) => match Inflater::answer(promise).await {
+                Err(m) if m == WORKER_FAILED => None,
+                answer => Some(answer),
+            },
             None => None,
         };
-        let inflated = match from_worker {
-            Some(Err(m)) if m == WORKER_FAILED => None,
-            other => other,
-        };
         // Not asked (no worker, or it failed): inflated here.
-        let inflated = match inflated {
+        let inflated = match from_worker {
             Some(answer) => answer,
             None => match wait_for(document, &part_id(k)).await {
                 Some(el) => inflate(&el, info.bytes).await,
@@ -195,9 +194,19 @@ const AHEAD: usize = 3;
 
 /// The browser has read all of part `k`'s element.
 fn read_by_browser(document: &Document, k: usize) -> bool {
-    document
-        .get_element_by_id(&part_id(k))
-        .is_some_and(|el| document.ready_state() != "loading" || el.next_sibling().is_some())
+    matches!(finished(document, &part_id(k)), Some(Some(_)))
+}
+
+/// `Some(element)` once the browser has read all of it (the next node exists, or the
+/// page is read), `Some(None)` when the page is read and has no such element, `None`
+/// while it may still come.
+fn finished(document: &Document, id: &str) -> Option<Option<Element>> {
+    let loaded = document.ready_state() != "loading";
+    match document.get_element_by_id(id) {
+        Some(el) if loaded || el.next_sibling().is_some() => Some(Some(el)),
+        None if loaded => Some(None),
+        _ => None,
+    }
 }
 
 /// A worker that inflates parts (`public/inflate-worker.js`), so this thread only parses
@@ -310,15 +319,13 @@ impl Drop for Inflater {
     }
 }
 
-/// The element once the browser has read all of it (the next node exists, or the page
-/// is read); `None` when the page is read and has no such element.
+/// The element once the browser has read all of it; `None` when the page is read and
+/// has no such element.
 async fn wait_for(document: &Document, id: &str) -> Option<Element> {
     loop {
-        let loaded = document.ready_state() != "loading";
-        match document.get_element_by_id(id) {
-            Some(el) if loaded || el.next_sibling().is_some() => return Some(el),
-            None if loaded => return None,
-            _ => sleep(10).await,
+        match finished(document, id) {
+            Some(el) => return el,
+            None => sleep(10).await,
         }
     }
 }

@@ -28,6 +28,15 @@ export function recordPage(page, log) {
   });
 }
 
+/** A new page that records every request, console error, page error and dialog. */
+export async function recordedPage(browser, viewport = { width: 1024, height: 768 }) {
+  const page = await browser.newPage({ viewport });
+  const log = { requests: [], errors: [], dialogs: [] };
+  page.on('request', (r) => log.requests.push(r.url()));
+  recordPage(page, log);
+  return { page, log };
+}
+
 /**
  * Serves the files of `dir` under `prefix` on 127.0.0.1, as an intranet web server would;
  * anything else is 404. Resolves to `{ origin, close }`.

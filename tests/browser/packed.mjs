@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchChromium, recordPage } from './harness.mjs';
+import { launchChromium, recordedPage } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -66,10 +66,7 @@ after(async () => {
 });
 
 async function open(url) {
-  const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-  const log = { requests: [], errors: [], dialogs: [] };
-  page.on('request', (r) => log.requests.push(r.url()));
-  recordPage(page, log);
+  const { page, log } = await recordedPage(browser);
   // Every value #result-count shows, and whether the text was in at the time.
   await page.addInitScript(() => {
     window.__counts = [];

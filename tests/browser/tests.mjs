@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchChromium, recordPage, serveDir } from './harness.mjs';
+import { launchChromium, recordPage, recordedPage, serveDir } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -36,10 +36,7 @@ after(async () => {
 
 /** A page that records every request, console error, page error and dialog. */
 async function open(url, viewport = { width: 1024, height: 768 }) {
-  const page = await browser.newPage({ viewport });
-  const log = { requests: [], errors: [], dialogs: [] };
-  page.on('request', (r) => log.requests.push(r.url()));
-  recordPage(page, log);
+  const { page, log } = await recordedPage(browser, viewport);
   await page.goto(url);
   await page.waitForSelector('#result-count');
   return { page, log };

@@ -103,13 +103,19 @@ fn ingest_sample() -> Result<()> {
 }
 
 pub(crate) fn dist() -> Result<()> {
+    dist_app()?;
+    one_file()
+}
+
+/// dist/referat-app.html and dist/index.html: the viewer without data.
+fn dist_app() -> Result<()> {
     let root = root();
     let dist = root.join("dist");
     std::fs::create_dir_all(&dist)?;
     let html = build_app(&root)?;
     std::fs::write(dist.join("referat-app.html"), &html)?;
     std::fs::write(dist.join("index.html"), &html)?;
-    one_file()
+    Ok(())
 }
 
 /// `cargo xtask app --out FILE`: the viewer alone, for the CLI's build script to embed
@@ -341,7 +347,7 @@ pub(crate) fn path(p: &Path) -> Result<&str> {
 fn run() -> Result<()> {
     // The viewer first: the CLI that ingests embeds it (crates/cli/build.rs), and finds
     // it here fresh instead of building its own.
-    dist()?;
+    dist_app()?;
     ingest_sample()?;
     one_file()?;
     let dist = root().join("dist");
@@ -430,7 +436,7 @@ fn npm_ci() -> Result<()> {
 }
 
 fn browser_test() -> Result<()> {
-    dist()?;
+    dist_app()?;
     browser_test_on_dist()
 }
 
@@ -450,7 +456,7 @@ fn test() -> Result<()> {
     let c = cargo();
     cmd(&c, &["fmt", "--all", "--", "--check"], &root)?;
     // The viewer before anything builds the CLI, which embeds it (crates/cli/build.rs).
-    dist()?;
+    dist_app()?;
     cmd(
         &c,
         &[
@@ -531,7 +537,7 @@ fn bench() -> Result<()> {
     if !browser_dir.join("node_modules/minisearch").exists() {
         npm_ci()?;
     }
-    dist()?;
+    dist_app()?;
     let data = root.join("bench-data");
     std::fs::create_dir_all(&data)?;
     let app = std::fs::read_to_string(root.join("dist/referat-app.html"))?;
