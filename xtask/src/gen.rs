@@ -9,7 +9,7 @@
 
 use anyhow::{bail, Context, Result};
 use referat_core::model::{
-    Absence, Access, Attachment, Bundle, Decision, Item, Meeting, Outcome, Section,
+    Absence, Access, Attachment, Bundle, Decision, Item, Meeting, Member, Outcome, Section,
 };
 use referat_core::{assemble, parse_minutes, validate, Committees};
 use std::collections::BTreeMap;
@@ -364,6 +364,18 @@ pub fn generate(root: &Path, items: usize, seed: u64) -> Result<Bundle> {
             });
         }
         made += its.len();
+        // Half the meetings list their members, as many real minutes do.
+        let listed: Vec<Member> = if rng.chance(500) {
+            members[c]
+                .iter()
+                .map(|p| Member {
+                    name: p.0.clone(),
+                    party: p.1.clone(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         meetings.push(Meeting {
             id: String::new(),
             committee: Some(COMMITTEES[c].to_string()),
@@ -371,6 +383,7 @@ pub fn generate(root: &Path, items: usize, seed: u64) -> Result<Bundle> {
             start_time: Some(format!("{:02}:00", rng.range(8, 17))),
             location: Some("Rådhuset".into()),
             absent,
+            members: listed,
             items: its,
             source: format!("bench/{k:06}.txt"),
             heading: Some(format!("{} {}", COMMITTEES[c], date)),

@@ -903,6 +903,7 @@ mod tests {
             start_time: None,
             location: None,
             absent: Vec::new(),
+            members: Vec::new(),
             items: Vec::new(),
             source: String::new(),
             heading: None,

@@ -1,6 +1,7 @@
 //! referat's core: the bundle model, the minutes parser, and (for the viewer)
 //! filtering and search. No web dependencies, so it builds natively and for wasm.
 
+pub mod aggregate;
 pub mod bundle;
 pub mod committees;
 pub mod conserve;
@@ -15,6 +16,7 @@ pub mod learn;
 pub mod merge;
 pub mod model;
 pub mod mojibake;
+pub mod notes;
 pub mod pack;
 pub mod packed;
 pub mod parse;
@@ -22,6 +24,7 @@ pub mod parse;
 pub mod pdf;
 pub mod query;
 pub mod reflow;
+pub mod route;
 pub mod vocabulary;
 
 pub use bundle::{assemble, validate, BundleError, Problem, ProblemKind, MAX_BUNDLE_BYTES};

@@ -33,6 +33,10 @@ pub struct Meeting {
     pub location: Option<String>,
     #[serde(default)]
     pub absent: Vec<Absence>,
+    /// Everyone a member list names (`Medlemmer:`, `Deltagere:`, `Til stede:`), present or
+    /// not: what an attendance rate is counted against. Empty when the minutes list none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Member>,
     pub items: Vec<Item>,
     pub source: String,
     /// The header line as printed, e.g. `Børne- og ungdomsudvalget 24-06-2021`.
@@ -175,6 +179,14 @@ pub struct Absence {
     pub name: String,
     pub party: Option<String>,
     pub note: Option<String>,
+}
+
+/// A person a meeting's member list names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    pub name: String,
+    #[serde(default)]
+    pub party: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -118,6 +118,7 @@ fn light_meeting(m: &Meeting) -> Meeting {
         start_time: m.start_time.clone(),
         location: m.location.clone(),
         absent: m.absent.clone(),
+        members: m.members.clone(),
         items,
         source: m.source.clone(),
         heading: m.heading.clone(),

@@ -462,3 +462,58 @@ fn a_letter_is_kept_with_a_warning_and_an_empty_file_makes_no_meeting() {
     assert!(empty.meeting.is_none());
     assert_eq!(empty.warnings[0].kind, WarningKind::Empty);
 }
+
+/// Member lists (`Medlemmer:`, `Deltagere:`) give each meeting's members, with their
+/// parties where printed: what attendance is counted against. A list that names a body
+/// (`Handicaprådets medlemmer`) names no one.
+#[test]
+fn member_lists_table() {
+    type Members = &'static [(&'static str, Option<&'static str>)];
+    let table: [(&str, Members); 5] = [
+        (
+            "bulleted-agenda-module.txt",
+            &[
+                ("Anne Dahl", Some("A")),
+                ("Bo Kragh", Some("V")),
+                ("Carla Lund", Some("C")),
+                ("Dennis Holt", Some("Ø")),
+            ],
+        ),
+        (
+            "agenda-module-closed-items.txt",
+            &[
+                ("Anne Dahl", None),
+                ("Bo Friis", None),
+                ("Carsten Møller", None),
+            ],
+        ),
+        (
+            "case-numbered-items.txt",
+            &[
+                ("Ida Berg", Some("A")),
+                ("Ole Krog", Some("A")),
+                ("Per Vinther", Some("C")),
+                ("Sanne Lind", None),
+            ],
+        ),
+        (
+            "transcript-site.txt",
+            &[
+                ("Anna Ravn", Some("A")),
+                ("Bent Lyng", Some("V")),
+                ("Carl Hviid", Some("C")),
+                ("Dorte Sand", Some("F")),
+            ],
+        ),
+        ("handwritten-minutes.txt", &[]),
+    ];
+    for (file, want) in table {
+        let m = read(file);
+        let got: Vec<(&str, Option<&str>)> = m
+            .members
+            .iter()
+            .map(|p| (p.name.as_str(), p.party.as_deref()))
+            .collect();
+        assert_eq!(got, want, "{file}");
+    }
+}

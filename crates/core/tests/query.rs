@@ -328,6 +328,7 @@ fn url_hash_round_trips_every_filter() {
             absentee: Some("Tom Bytoft".into()),
             outcomes: [Outcome::Approved, Outcome::Noted].into(),
             dissent_only: true,
+            noted: true,
             access: Some(Access::Open),
             text: "økonomi & budget=50%".into(),
             sort: Sort::Relevance,
@@ -338,11 +339,24 @@ fn url_hash_round_trips_every_filter() {
     assert_eq!(
         hash,
         "#/punkt/vpu-2024-04-24-1?udvalg=Voksen-%20og%20plejeudvalget&udvalg=%C3%98konomiudvalget&fra=2024-01-01&til=2024-12-31\
-         &fravaer=Tom%20Bytoft&udfald=approved&udfald=noted&uenighed=1&adgang=aaben&q=%C3%B8konomi%20%26%20budget%3D50%25&sort=relevans&sprog=en"
+         &fravaer=Tom%20Bytoft&udfald=approved&udfald=noted&uenighed=1&noter=1&adgang=aaben&q=%C3%B8konomi%20%26%20budget%3D50%25&sort=relevans&sprog=en"
     );
     assert_eq!(Route::parse(&hash), route);
     assert_eq!(Route::default().to_hash(), "#/");
     assert_eq!(Route::parse(""), Route::default());
+    // The pages of people, committees, meetings and cases, names with Danish letters and
+    // case numbers with a slash included.
+    for (view, hash) in [
+        (View::People, "#/personer"),
+        (View::Person("Søren Ørum".into()), "#/person/S%C3%B8ren%20%C3%98rum"),
+        (View::Committee("Teknik & Miljø".into()), "#/udvalg/Teknik%20%26%20Milj%C3%B8"),
+        (View::Meetings, "#/moeder"),
+        (View::Case("24/1187".into()), "#/sag/24%2F1187"),
+    ] {
+        let r = Route { view, ..Route::default() };
+        assert_eq!(r.to_hash(), hash);
+        assert_eq!(Route::parse(hash), r);
+    }
     assert_eq!(
         Route::parse("#/moede/kb-1").view,
         View::Meeting("kb-1".into())
@@ -687,4 +701,26 @@ fn term_cache_follows_its_index() {
         assert_eq!(query_cached(&a, &ia, &f, &mut cache), query(&a, &ia, &f));
         assert_eq!(query_cached(&b, &ib, &f, &mut cache), query(&b, &ib, &f));
     }
+}
+
+#[test]
+fn noted_filter_keeps_the_items_with_a_note_and_counts_facets_under_it() {
+    use referat_core::query::{query_noted, TermCache};
+    let b = sample();
+    let index = SearchIndex::new(&b);
+    let noted: std::collections::HashSet<ItemRef> =
+        [index.item(BUU_2024).expect("item"), index.item(AGENDA_002).expect("item")].into();
+    let f = Filter {
+        noted: true,
+        ..Filter::default()
+    };
+    let (hits, facets) = query_noted(&b, &index, &f, &mut TermCache::default(), &noted);
+    let got: Vec<&str> = hits
+        .iter()
+        .map(|h| b.meetings[h.at.meeting].items[h.at.item].id.as_str())
+        .collect();
+    assert_eq!(got, [BUU_2024, AGENDA_002]);
+    assert_eq!(facets.committees.get("Børne- og ungdomsudvalget"), Some(&1));
+    // Without notes on this device the filter keeps nothing (it never means "all").
+    assert!(ids(&b, &f).is_empty());
 }

@@ -4,7 +4,9 @@
 use super::draft::{BlockKind, ItemDraft, MeetingDraft};
 use super::header::{header_line, HeaderLine};
 use super::outcome::classify as classify_outcome;
-use super::people::{absences_in_text, marked_absent, parse_people_line, people_then_text, Scope};
+use super::people::{
+    absences_in_text, marked_absent, members_listed, parse_people_line, people_then_text, Scope,
+};
 use super::{Parsed, Warning, WarningKind};
 use crate::model::{Absence, Access, Decision, Item, Meeting, Outcome, Section};
 use crate::reflow::{join_line, reflow, DocLine, Layout};
@@ -36,6 +38,7 @@ pub(crate) fn finish(
         start_time: d.start_time,
         location: d.location,
         absent: Vec::new(),
+        members: Vec::new(),
         items: Vec::new(),
         source: source.to_string(),
         heading: d.heading,
@@ -58,6 +61,11 @@ pub(crate) fn finish(
             BlockKind::Attendance(label) => {
                 let lines: Vec<&str> = block.lines.iter().map(|l| l.text.as_ref()).collect();
                 push_unique(&mut meeting.absent, marked_absent(&lines));
+                for m in members_listed(&lines) {
+                    if !meeting.members.iter().any(|x| x.name == m.name) {
+                        meeting.members.push(m);
+                    }
+                }
                 preamble_sections.push(Section {
                     heading: Some(label.clone()),
                     text: reflow(&block.lines, layout),

@@ -1,7 +1,7 @@
 //! People in absence lists: `Fritz Birk Sørensen (A)`, `Ingen`, and
 //! sentences such as `Kristina Hviid deltog ikke i dialogmødet.`
 
-use crate::model::Absence;
+use crate::model::{Absence, Member};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -285,6 +285,46 @@ pub fn absences_in_text(text: &str, scope: Scope) -> Vec<Absence> {
         }
     });
     add(Some(taking_part.collect()));
+    out
+}
+
+/// Everyone a member list names, one line at a time: `Anne Dahl (A), Bo Kragh (V)`,
+/// `• Ulrik Falk-Sørensen (F) - Afbud`, `Peter Jacobsen (O), 1. næstformand`. A line that
+/// names no one (a room, a sentence) adds nothing; marks of absence stay off the name.
+pub fn members_listed(lines: &[&str]) -> Vec<Member> {
+    // `Anna Ravn (A) Bent Lyng (V)`: a list run together (a flattened table) is split
+    // after each party.
+    static RUN_ON: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\)\s+(\p{Lu})").expect("valid regex"));
+    let mut out: Vec<Member> = Vec::new();
+    for line in lines {
+        let line = &RUN_ON.replace_all(line, "), $1");
+        let people = parse_people_line(line)
+            .or_else(|| people_then_text(line).map(|(people, _)| people))
+            .or_else(|| {
+                let line = strip_bullet(line);
+                let c = NAME_AT_START.captures(line)?;
+                let name = c["name"].trim();
+                let plain = name.split_whitespace().count() >= 2 && !ABSENT_MARK.is_match(name);
+                plain.then(|| {
+                    vec![Absence {
+                        name: name.to_string(),
+                        party: None,
+                        note: None,
+                    }]
+                })
+            })
+            .unwrap_or_default();
+        for p in people {
+            let name = p.name.trim();
+            if name.split_whitespace().count() >= 2 && !out.iter().any(|m| m.name == name) {
+                out.push(Member {
+                    name: name.to_string(),
+                    party: p.party,
+                });
+            }
+        }
+    }
     out
 }
 

@@ -1,0 +1,234 @@
+//! The person, committee, meeting and case pages' numbers, exactly, on a small council
+//! written for the test: four meetings of two bodies, member lists on three of them.
+
+use referat_core::aggregate::{Aggregates, Attendance, MeetingAbsence, Quarter};
+use referat_core::query::{Filter, ItemRef};
+use referat_core::{Bundle, Outcome};
+use serde_json::json;
+
+fn item(n: u32, case: &str, outcome: &str, absent: &[&str]) -> serde_json::Value {
+    json!({
+        "id": format!("x-{n}-{case}"), "number": n, "case_number": case,
+        "title": format!("Sag {case}"), "access": "open", "outcome": outcome,
+        "absent": absent.iter().map(|a| json!({"name": a, "party": null, "note": null})).collect::<Vec<_>>(),
+    })
+}
+
+fn person(name: &str, party: &str, note: Option<&str>) -> serde_json::Value {
+    json!({"name": name, "party": party, "note": note})
+}
+
+fn member(name: &str, party: &str) -> serde_json::Value {
+    json!({"name": name, "party": party})
+}
+
+/// Meetings in bundle order: 0 = ØU 10 Feb 2024, 1 = Byrådet 20 Feb 2024,
+/// 2 = ØU 5 Sep 2024, 3 = ØU 15 Jan 2025.
+fn council() -> Bundle {
+    let three = [
+        member("Anne Dahl", "A"),
+        member("Bo Kragh", "V"),
+        member("Carla Lund", "C"),
+    ];
+    let b = json!({
+        "format": "referat-bundle", "version": 1, "title": "Testby", "generated": "2025-02-01T00:00:00Z",
+        "meetings": [
+            {"id": "oeu-2024-02-10", "committee": "Økonomiudvalget", "date": "2024-02-10",
+             "absent": [person("Bo Kragh", "V", Some("afbud"))], "members": three,
+             "items": [item(1, "24/100", "recommended", &[]), item(2, "24/200", "postponed", &["Carla Lund"])],
+             "source": "oeu-feb.txt"},
+            {"id": "by-2024-02-20", "committee": "Byrådet", "date": "2024-02-20", "absent": [],
+             "items": [item(1, "24/100", "approved", &["Bo Kragh"])], "source": "by-feb.txt"},
+            {"id": "oeu-2024-09-05", "committee": "Økonomiudvalget", "date": "2024-09-05", "absent": [],
+             "members": three,
+             "items": [item(1, "24/200", "rejected", &[]), item(2, "24/300", "noted", &[])],
+             "source": "oeu-sep.txt"},
+            {"id": "oeu-2025-01-15", "committee": "Økonomiudvalget", "date": "2025-01-15",
+             "absent": [person("Anne Dahl", "A", None)],
+             "members": [member("Anne Dahl", "A"), member("Bo Kragh", "V")],
+             "items": [item(1, "24/ 300", "approved", &["Bo Kragh"])], "source": "oeu-jan.txt"},
+        ]
+    });
+    serde_json::from_value(b).expect("a valid bundle")
+}
+
+fn at(meeting: usize, item: usize) -> ItemRef {
+    ItemRef { meeting, item }
+}
+
+fn q(year: u32, quarter: u32, items: usize, meetings: usize) -> Quarter {
+    Quarter {
+        year,
+        quarter,
+        items,
+        meetings,
+    }
+}
+
+#[test]
+fn everyone_absent_or_listed_is_a_person_by_folded_name() {
+    let a = Aggregates::new(&council());
+    let names: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Anne Dahl", "Bo Kragh", "Carla Lund"]);
+    assert_eq!(
+        a.person("bo kragh").map(|p| p.name.as_str()),
+        Some("Bo Kragh")
+    );
+    assert_eq!(
+        a.person("Bo Kragh").and_then(|p| p.party.as_deref()),
+        Some("V")
+    );
+    assert!(a.person("Dorte Ravn").is_none());
+}
+
+#[test]
+fn absences_per_meeting_whole_or_by_item_newest_first() {
+    let a = Aggregates::new(&council());
+    let bo = a.person("Bo Kragh").expect("Bo");
+    assert_eq!(bo.items_absent, 4);
+    assert_eq!(
+        bo.absences,
+        vec![
+            MeetingAbsence {
+                meeting: 3,
+                whole: false,
+                items: vec![0],
+                note: None
+            },
+            MeetingAbsence {
+                meeting: 1,
+                whole: false,
+                items: vec![0],
+                note: None
+            },
+            MeetingAbsence {
+                meeting: 0,
+                whole: true,
+                items: vec![0, 1],
+                note: Some("afbud".into())
+            },
+        ]
+    );
+    assert_eq!(
+        bo.by_committee,
+        vec![
+            (Some("Byrådet".to_string()), vec![1]),
+            (Some("Økonomiudvalget".to_string()), vec![0, 2]),
+        ]
+    );
+}
+
+#[test]
+fn quarters_run_from_the_first_absence_to_the_last_with_empty_ones_between() {
+    let a = Aggregates::new(&council());
+    let bo = a.person("Bo Kragh").expect("Bo");
+    assert_eq!(
+        bo.quarters,
+        vec![
+            q(2024, 1, 3, 2),
+            q(2024, 2, 0, 0),
+            q(2024, 3, 0, 0),
+            q(2024, 4, 0, 0),
+            q(2025, 1, 1, 1)
+        ]
+    );
+    let anne = a.person("Anne Dahl").expect("Anne");
+    assert_eq!(anne.quarters, vec![q(2025, 1, 1, 1)]);
+}
+
+#[test]
+fn attendance_only_counts_meetings_that_list_members() {
+    let a = Aggregates::new(&council());
+    // Bo: listed at three meetings, absent from the whole of one (an item alone is attending).
+    let bo = a.person("Bo Kragh").expect("Bo").attendance;
+    assert_eq!(
+        bo,
+        Some(Attendance {
+            listed: 3,
+            present: 2
+        })
+    );
+    assert_eq!(bo.map(Attendance::percent), Some(67));
+    // Carla: not on January's list, so two meetings, both attended.
+    let carla = a.person("Carla Lund").expect("Carla").attendance;
+    assert_eq!(
+        carla,
+        Some(Attendance {
+            listed: 2,
+            present: 2
+        })
+    );
+    assert_eq!(carla.map(Attendance::percent), Some(100));
+}
+
+#[test]
+fn no_member_list_means_no_rate() {
+    let mut b = council();
+    for m in &mut b.meetings {
+        m.members.clear();
+    }
+    let a = Aggregates::new(&b);
+    assert!(a.people.iter().all(|p| p.attendance.is_none()));
+    // Carla is still there: she missed an item.
+    assert_eq!(a.person("Carla Lund").map(|p| p.items_absent), Some(1));
+}
+
+#[test]
+fn committee_meetings_outcomes_by_year_and_who_is_absent_most() {
+    let b = council();
+    let a = Aggregates::new(&b);
+    let names: Vec<&str> = a.committees.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Byrådet", "Økonomiudvalget"]);
+    let oeu = a.committee("Økonomiudvalget").expect("ØU");
+    assert_eq!(oeu.meetings, vec![3, 2, 0]);
+    assert_eq!(oeu.items, 5);
+    let years: Vec<(u32, usize)> = oeu.years.iter().map(|y| (y.year, y.total())).collect();
+    assert_eq!(years, vec![(2024, 4), (2025, 1)]);
+    let y2024 = oeu.years[0];
+    assert_eq!(
+        [
+            Outcome::Recommended,
+            Outcome::Postponed,
+            Outcome::Rejected,
+            Outcome::Noted,
+            Outcome::Approved
+        ]
+        .map(|o| y2024.count(o)),
+        [1, 1, 1, 1, 0]
+    );
+    assert_eq!(oeu.years[1].count(Outcome::Approved), 1);
+    // People are positions in `people`: Anne 0, Bo 1, Carla 2.
+    assert_eq!(oeu.absent_most, vec![(1, 3, 2), (0, 1, 1), (2, 1, 1)]);
+    assert_eq!(
+        a.committee("Byrådet").map(|c| c.absent_most.clone()),
+        Some(vec![(1, 1, 1)])
+    );
+}
+
+#[test]
+fn meetings_newest_first_under_the_committee_and_date_filters() {
+    let b = council();
+    let a = Aggregates::new(&b);
+    assert_eq!(a.meetings, vec![3, 2, 1, 0]);
+    let byraad = Filter {
+        committees: ["Byrådet".to_string()].into(),
+        ..Filter::default()
+    };
+    assert_eq!(a.meetings_in(&b, &byraad), vec![1]);
+    let autumn = Filter {
+        from: Some("2024-06-01".into()),
+        to: Some("2024-12-31".into()),
+        ..Filter::default()
+    };
+    assert_eq!(a.meetings_in(&b, &autumn), vec![2]);
+}
+
+#[test]
+fn a_case_through_every_meeting_oldest_first_spaces_ignored() {
+    let a = Aggregates::new(&council());
+    assert_eq!(a.case("24/100"), [at(0, 0), at(1, 0)]);
+    assert_eq!(a.case("24/200"), [at(0, 1), at(2, 0)]);
+    assert_eq!(a.case("24/300"), [at(2, 1), at(3, 0)]);
+    assert_eq!(a.case(" 24/ 300 "), [at(2, 1), at(3, 0)]);
+    assert!(a.case("99/999").is_empty());
+}
