@@ -3,6 +3,7 @@
 use crate::dropped;
 use crate::importer;
 use crate::loader;
+use crate::notes_store;
 use crate::state::{Action, State};
 use crate::viewer::Viewer;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -76,6 +77,19 @@ pub fn app() -> Html {
             *previous.borrow_mut() = Some(route.clone());
         });
     }
+
+    // "Mine noter": read from this device's storage when a bundle opens, written back on
+    // every change. The reducer only holds them.
+    {
+        let dispatch = dispatch.clone();
+        let title = state.data.as_ref().map(|d| d.bundle.title.clone());
+        use_effect_with(title, move |title| {
+            if let Some(title) = title {
+                dispatch.emit(Action::NotesLoaded(notes_store::load(title)));
+            }
+        });
+    }
+    use_effect_with(state.notes.clone(), |notes| notes_store::save(notes));
 
     {
         let title = state.data.as_ref().map(|d| d.bundle.title.clone());
@@ -164,7 +178,15 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |()| {
             if let Some(data) = &state.data {
-                let hits = referat_core::query::search(&data.bundle, &data.index, state.filter());
+                let noted = state.notes.items(&data.index);
+                let mut terms = data.terms.borrow_mut();
+                let (hits, _) = referat_core::query::query_noted(
+                    &data.bundle,
+                    &data.index,
+                    state.filter(),
+                    &mut terms,
+                    &noted,
+                );
                 let csv = referat_core::export::csv(
                     &data.bundle,
                     hits.iter().map(|h| h.at),
@@ -176,9 +198,27 @@ pub fn app() -> Html {
             }
         })
     };
+    let on_note = dispatch.reform(|(item, text): (String, String)| Action::SetNote {
+        item,
+        text,
+        now: notes_store::now(),
+    });
+    let on_export_notes = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            if let Err(e) = notes_store::export(&state.notes) {
+                gloo::console::error!(format!("Eksportér noter: {e}"));
+            }
+        })
+    };
+    let on_import_notes = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |file: web_sys::File| notes_store::import(file, dispatch.clone()))
+    };
     html! {
         <div class="drop-zone" {ondragover} {ondrop}>
-            <Viewer state={Rc::new((*state).clone())} {dispatch} {on_file} {on_import} {on_save_file} {on_save_bundle} {on_export} />
+            <Viewer state={Rc::new((*state).clone())} {dispatch} {on_file} {on_import} {on_save_file} {on_save_bundle} {on_export}
+                {on_note} {on_export_notes} {on_import_notes} />
         </div>
     }
 }

@@ -1,6 +1,8 @@
 //! Small shared pieces: the outcome badge and absentee chips.
 
 use crate::i18n::Lang;
+use crate::state::href;
+use referat_core::query::{Filter, View};
 use referat_core::{Absence, Outcome};
 use yew::prelude::*;
 
@@ -28,16 +30,18 @@ pub fn outcome_badge_html(outcome: Outcome, lang: Lang) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ChipsProps {
     pub people: Vec<Absence>,
+    pub filter: Filter,
+    pub lang: Lang,
 }
 
-/// Absentees as chips: name and party.
+/// Absentees as chips: name and party, each a link to the person's page.
 #[function_component(AbsentChips)]
 pub fn absent_chips(props: &ChipsProps) -> Html {
-    absent_chips_html(&props.people)
+    absent_chips_html(&props.people, &props.filter, props.lang)
 }
 
 /// The chips as plain markup (see [`outcome_badge_html`]).
-pub fn absent_chips_html(people: &[Absence]) -> Html {
+pub fn absent_chips_html(people: &[Absence], filter: &Filter, lang: Lang) -> Html {
     if people.is_empty() {
         return html! {};
     }
@@ -45,8 +49,10 @@ pub fn absent_chips_html(people: &[Absence]) -> Html {
         <ul class="chips">
             { for people.iter().map(|a| html! {
                 <li class="chip" title={a.note.clone().unwrap_or_default()}>
-                    { a.name.clone() }
-                    if let Some(p) = &a.party { <span class="party">{ format!(" ({p})") }</span> }
+                    <a class="person-link" href={href(View::Person(a.name.clone()), filter, lang)}>
+                        { a.name.clone() }
+                        if let Some(p) = &a.party { <span class="party">{ format!(" ({p})") }</span> }
+                    </a>
                 </li>
             }) }
         </ul>

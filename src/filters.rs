@@ -2,9 +2,9 @@
 //! outcomes with counts, dissent, open/closed, and "Nulstil".
 
 use crate::i18n::Lang;
-use crate::state::{Action, Shared};
+use crate::state::{href, Action, Shared};
 use referat_core::fold::fold;
-use referat_core::query::{DatePreset, Facets, Filter};
+use referat_core::query::{DatePreset, Facets, Filter, View};
 use referat_core::{Access, Outcome};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -174,7 +174,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                 <legend>{ t.absentee }</legend>
                 if let Some(a) = &f.absentee {
                     <p class="selected-person">
-                        <span class="chip" id="absentee-selected">{ a.clone() }</span>
+                        <a class="chip" id="absentee-selected" href={href(View::Person(a.clone()), f, props.lang)}>{ a.clone() }</a>
                         <button type="button" class="button small secondary" aria-label={t.remove}
                             onclick={d.reform(|_| Action::SetAbsentee(None))}>{ "×" }</button>
                     </p>

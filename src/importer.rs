@@ -224,13 +224,13 @@ pub fn save_bundle(bundle: &Bundle) -> Result<(), String> {
 }
 
 /// `Norddjurs Kommune – referater` as `norddjurs-kommune-referater.html`.
-fn file_name(title: &str, extension: &str) -> String {
+pub(crate) fn file_name(title: &str, extension: &str) -> String {
     let stem = referat_core::bundle::slug(title);
     let stem = if stem.is_empty() { "referat" } else { &stem };
     format!("{stem}.{extension}")
 }
 
-fn download(text: &str, name: &str, mime: &str) -> Result<(), String> {
+pub(crate) fn download(text: &str, name: &str, mime: &str) -> Result<(), String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;

@@ -14,11 +14,18 @@ pub struct ItemViewProps {
     pub at: ItemRef,
     pub filter: Filter,
     pub lang: Lang,
+    /// This device's note on the item ("Mine noter").
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
+    /// The note's new text (item id, text).
+    #[prop_or_default]
+    pub on_note: Callback<(String, String)>,
 }
 
 #[function_component(ItemView)]
 pub fn item_view(props: &ItemViewProps) -> Html {
     let t = props.lang.texts();
+    let p = props.lang.pages();
     let lang = props.lang;
     let bundle = &props.data.bundle;
     let (m, item) = get(bundle, props.at);
@@ -92,6 +99,15 @@ pub fn item_view(props: &ItemViewProps) -> Html {
             </li>
         }
     });
+    let on_note = {
+        let (on_note, id) = (props.on_note.clone(), item.id.clone());
+        Callback::from(move |e: InputEvent| {
+            let text = e
+                .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                .value();
+            on_note.emit((id.clone(), text));
+        })
+    };
     let print = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -110,7 +126,15 @@ pub fn item_view(props: &ItemViewProps) -> Html {
                 <Highlight text={AttrValue::from(title)} query={q.clone()} />
             </h2>
             <dl class="facts">
-                if let Some(c) = &item.case_number { <dt>{ t.case_number }</dt><dd>{ c.clone() }</dd> }
+                if let Some(c) = &item.case_number {
+                    <dt>{ t.case_number }</dt>
+                    <dd>
+                        { c.clone() }
+                        if !timeline.is_empty() {
+                            { " " }<a id="case-link" class="no-print" href={link(View::Case(c.clone()))}>{ p.case_link }</a>
+                        }
+                    </dd>
+                }
                 <dt>{ t.committee }</dt><dd>{ committee }</dd>
                 <dt>{ t.date }</dt><dd>{ date(m.date.as_deref(), lang) }</dd>
                 if !route_names.is_empty() { <dt>{ t.route }</dt><dd>{ route_names.join(" → ") }</dd> }
@@ -120,6 +144,12 @@ pub fn item_view(props: &ItemViewProps) -> Html {
             if !props.data.text_ready {
                 <p class="empty" id="text-loading" role="status">{ t.text_loading }</p>
             }
+            <section class="my-notes no-print">
+                <h2 class="section-title"><label for="note">{ p.my_notes }</label></h2>
+                <textarea id="note" class="input" rows="4" aria-describedby="note-private"
+                    value={props.note.clone().unwrap_or_default()} oninput={on_note} />
+                <p class="hint" id="note-private">{ p.note_private }</p>
+            </section>
             <section class="decisions">
                 <h2 class="section-title">{ t.decision }</h2>
                 <p><OutcomeBadge outcome={item.outcome} {lang} /></p>
@@ -131,11 +161,11 @@ pub fn item_view(props: &ItemViewProps) -> Html {
                 if m.absent.is_empty() && item.absent.is_empty() { <p>{ t.nobody_absent }</p> }
                 if !m.absent.is_empty() {
                     <h3>{ t.absent_meeting }</h3>
-                    <AbsentChips people={m.absent.clone()} />
+                    <AbsentChips people={m.absent.clone()} filter={props.filter.clone()} {lang} />
                 }
                 if !item.absent.is_empty() {
                     <h3>{ t.absent_item }</h3>
-                    <AbsentChips people={item.absent.clone()} />
+                    <AbsentChips people={item.absent.clone()} filter={props.filter.clone()} {lang} />
                     <ul class="notes">
                         { for item.absent.iter().filter_map(|a| a.note.as_ref().map(|n| html! { <li>{ format!("{}: {n}", a.name) }</li> })) }
                     </ul>

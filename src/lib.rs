@@ -4,16 +4,27 @@
 
 pub mod app;
 pub mod badges;
+pub mod case_view;
+pub mod chart;
+pub mod committee_view;
 pub mod dropped;
 pub mod error_panel;
 pub mod filters;
 pub mod header;
 pub mod i18n;
+pub mod i18n_pages;
 pub mod import_panel;
 pub mod importer;
 pub mod item_view;
 pub mod loader;
+pub mod meeting_table;
 pub mod meeting_view;
+pub mod meetings_view;
+pub mod notes_panel;
+pub mod notes_store;
+pub mod offline;
+pub mod people_view;
+pub mod person_view;
 pub mod results;
 pub mod state;
 pub mod text;

@@ -111,7 +111,11 @@ fn fetch(dispatch: Callback<Action>) {
         let dispatch = dispatch.clone();
         Rc::new(RefCell::new(Some(Box::new(
             move |result: Result<Vec<u8>, LoadProblem>| match result {
-                Ok(bytes) => parse_later(BUNDLE_URL.into(), bytes, dispatch),
+                Ok(bytes) => {
+                    // After the download, so the offline copy never competes with it.
+                    crate::offline::register();
+                    parse_later(BUNDLE_URL.into(), bytes, dispatch)
+                }
                 // No bundle beside the page: show the welcome screen, not an error.
                 Err(LoadProblem::Http(404)) => dispatch.emit(Action::LoadIdle),
                 Err(problem) => dispatch.emit(Action::LoadFailed(LoadFailure {

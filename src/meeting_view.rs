@@ -33,7 +33,7 @@ pub fn meeting_view(props: &MeetingViewProps) -> Html {
             </dl>
             <section>
                 <h2 class="section-title">{ t.absent }</h2>
-                if m.absent.is_empty() { <p>{ t.nobody_absent }</p> } else { <AbsentChips people={m.absent.clone()} /> }
+                if m.absent.is_empty() { <p>{ t.nobody_absent }</p> } else { <AbsentChips people={m.absent.clone()} filter={props.filter.clone()} {lang} /> }
             </section>
             <section>
                 <h2 class="section-title">{ t.items }</h2>
@@ -50,7 +50,7 @@ pub fn meeting_view(props: &MeetingViewProps) -> Html {
                                     { item.title.clone().unwrap_or_else(|| t.no_title.to_string()) }
                                 </h3>
                             </a>
-                            <AbsentChips people={item.absent.clone()} />
+                            <AbsentChips people={item.absent.clone()} filter={props.filter.clone()} {lang} />
                         </li>
                     }) }
                 </ol>

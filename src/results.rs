@@ -14,6 +14,7 @@ use crate::state::{href, Shared};
 use crate::text::marked;
 use referat_core::query::{get, segments, snippet, Filter, Hit, ItemRef, View};
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -37,6 +38,9 @@ pub struct ResultListProps {
     pub hits: Rc<Vec<Hit>>,
     pub filter: Filter,
     pub lang: Lang,
+    /// Items with a note on this device: marked in their row.
+    #[prop_or_default]
+    pub noted: Rc<HashSet<ItemRef>>,
 }
 
 /// What the list knows about its rows and the viewport, kept across renders.
@@ -245,6 +249,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
     }
     let w = win.borrow();
     let q = AttrValue::from(props.filter.text.clone());
+    let filter_rc = Rc::new(props.filter.clone());
     let rows = props.hits[w.range.clone()]
         .iter()
         .enumerate()
@@ -253,7 +258,8 @@ pub fn result_list(props: &ResultListProps) -> Html {
             let href = href(View::Item(item.id.clone()), &props.filter, props.lang);
             html! {
                 <Row key={item.id.as_str()} data={props.data.clone()} at={hit.at} href={AttrValue::from(href)}
-                    q={q.clone()} lang={props.lang} pos={w.range.start + k + 1} size={n} />
+                    q={q.clone()} lang={props.lang} pos={w.range.start + k + 1} size={n}
+                    noted={props.noted.contains(&hit.at)} filter={filter_rc.clone()} />
             }
         });
     // The rows' titles are h3; the hidden h2 keeps the outline whole where the filter
@@ -424,6 +430,9 @@ struct RowProps {
     /// only some rows are in the DOM.
     pos: usize,
     size: usize,
+    noted: bool,
+    /// For the absentees' links to their pages.
+    filter: Rc<Filter>,
 }
 
 #[function_component(Row)]
@@ -445,6 +454,7 @@ fn row(props: &RowProps) -> Html {
                     <span class="committee">{ m.committee.clone().unwrap_or_else(|| t.no_committee.to_string()) }</span>
                     if let Some(c) = &item.case_number { <span class="case">{ format!("{} {c}", t.case_number) }</span> }
                     { outcome_badge_html(item.outcome, props.lang) }
+                    if props.noted { <span class="badge noted" data-noted="true">{ props.lang.pages().noted }</span> }
                 </div>
                 <h3 class="result-title">
                     if let Some(n) = item.number { <span class="number">{ format!("{n}. ") }</span> }
@@ -452,7 +462,7 @@ fn row(props: &RowProps) -> Html {
                 </h3>
                 if let Some(segs) = snip { <p class="snippet">{ marked(&segs) }</p> }
             </a>
-            { absent_chips_html(&absent_from(&m.absent, &item.absent)) }
+            { absent_chips_html(&absent_from(&m.absent, &item.absent), &props.filter, props.lang) }
         </li>
     }
 }

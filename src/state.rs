@@ -1,5 +1,7 @@
 //! The one UI state and the actions that change it.
 
+use referat_core::aggregate::Aggregates;
+use referat_core::notes::{Joined, Notes};
 use referat_core::query::{
     absentees, Absentee, DatePreset, Filter, Route, SearchIndex, Sort, TermCache, View,
 };
@@ -15,6 +17,8 @@ pub struct Data {
     pub bundle: Bundle,
     pub index: SearchIndex,
     pub absentees: Vec<Absentee>,
+    /// What the person, committee, meeting and case pages show, counted once.
+    pub aggregates: Rc<Aggregates>,
     /// Where recent search terms were found, so the next keystroke reads less.
     pub terms: std::cell::RefCell<TermCache>,
     /// The texts are in (false while a packed file's parts are still being read: the
@@ -33,14 +37,16 @@ impl Shared {
     pub fn new(bundle: Bundle) -> Shared {
         let index = SearchIndex::new(&bundle);
         let absentees = absentees(&bundle);
-        Shared::of(bundle, index, absentees, true, Vec::new())
+        let aggregates = Rc::new(Aggregates::new(&bundle));
+        Shared::of(bundle, index, (absentees, aggregates), true, Vec::new())
     }
 
     /// The light bundle of a packed file: everything but the texts, shown at once.
     pub fn light(bundle: Bundle) -> Shared {
         let index = SearchIndex::light(&bundle);
         let absentees = absentees(&bundle);
-        Shared::of(bundle, index, absentees, false, Vec::new())
+        let aggregates = Rc::new(Aggregates::new(&bundle));
+        Shared::of(bundle, index, (absentees, aggregates), false, Vec::new())
     }
 
     /// The whole bundle once a packed file's parts are read, with the index built as they came.
@@ -50,13 +56,15 @@ impl Shared {
         index: SearchIndex,
         missing: Vec<String>,
     ) -> Shared {
-        Shared::of(bundle, index, light.absentees.clone(), true, missing)
+        // The light bundle has every field the pages count: its aggregates stand.
+        let derived = (light.absentees.clone(), light.aggregates.clone());
+        Shared::of(bundle, index, derived, true, missing)
     }
 
     fn of(
         bundle: Bundle,
         index: SearchIndex,
-        absentees: Vec<Absentee>,
+        (absentees, aggregates): (Vec<Absentee>, Rc<Aggregates>),
         text_ready: bool,
         missing: Vec<String>,
     ) -> Shared {
@@ -64,6 +72,7 @@ impl Shared {
             bundle,
             index,
             absentees,
+            aggregates,
             terms: Default::default(),
             text_ready,
             missing,
@@ -143,6 +152,17 @@ pub struct State {
     /// The filter panel is unfolded (only matters on narrow screens; wide ones always show it).
     pub filters_open: bool,
     pub import: Option<Import>,
+    /// This device's notes on the open bundle's items (browser storage, never the bundle).
+    pub notes: Rc<Notes>,
+    /// What the last notes import did, until dismissed.
+    pub notes_message: Option<NotesMessage>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NotesMessage {
+    Imported(Joined),
+    /// The file and why it was refused.
+    Failed(String, String),
 }
 
 impl State {
@@ -157,6 +177,8 @@ impl State {
             filters_open: false,
             import: None,
             text_progress: None,
+            notes: Rc::new(Notes::default()),
+            notes_message: None,
         }
     }
 
@@ -213,6 +235,18 @@ pub enum Action {
         meetings: Vec<referat_core::Meeting>,
     },
     DismissImport,
+    /// The notes stored on this device for the open bundle.
+    NotesLoaded(Notes),
+    /// Writes (or with blank text removes) the note on an item, at `now` (RFC 3339).
+    SetNote {
+        item: String,
+        text: String,
+        now: String,
+    },
+    /// A notes file was read: joined (the newer note of an item wins), or refused.
+    NotesImported(Result<Notes, (String, String)>),
+    DismissNotesMessage,
+    SetNoted(bool),
 }
 
 impl Reducible for State {
@@ -358,9 +392,24 @@ impl Reducible for State {
                 }
             }
             Action::DismissImport => s.import = None,
+            Action::NotesLoaded(notes) => s.notes = Rc::new(notes),
+            Action::SetNote { item, text, now } => {
+                let notes = Rc::make_mut(&mut s.notes);
+                notes.set(&item, &text, &now);
+            }
+            Action::NotesImported(Ok(file)) => {
+                let joined = Rc::make_mut(&mut s.notes).join(file);
+                s.notes_message = Some(NotesMessage::Imported(joined));
+            }
+            Action::NotesImported(Err((name, why))) => {
+                s.notes_message = Some(NotesMessage::Failed(name, why))
+            }
+            Action::DismissNotesMessage => s.notes_message = None,
+            Action::SetNoted(on) => f.noted = on,
         }
-        if s.route.filter != before {
-            // A changed filter shows the list again (the list shows new results from the top).
+        // A changed filter shows the list again (the list shows new results from the top);
+        // the meetings page is filtered by committee and date itself, and stays.
+        if s.route.filter != before && s.route.view != View::Meetings {
             s.route.view = View::List;
         }
         Rc::new(s)

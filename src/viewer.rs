@@ -1,14 +1,20 @@
 //! The whole screen for a given state: pure rendering, so it works in SSR tests.
 
+use crate::case_view::CaseView;
+use crate::committee_view::CommitteeView;
 use crate::error_panel::ErrorPanel;
 use crate::filters::FilterPanel;
 use crate::header::Header;
 use crate::import_panel::ImportPanel;
 use crate::item_view::ItemView;
 use crate::meeting_view::MeetingView;
+use crate::meetings_view::MeetingsView;
+use crate::notes_panel::NotesPanel;
+use crate::people_view::PeopleView;
+use crate::person_view::PersonView;
 use crate::results::ResultList;
-use crate::state::{Action, State};
-use referat_core::query::{query_cached, Filter, Sort, View};
+use crate::state::{href, Action, State};
+use referat_core::query::{query_noted, Filter, Sort, View};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -28,6 +34,13 @@ pub struct ViewerProps {
     /// "Eksportér CSV": every item of the current filter.
     #[prop_or_default]
     pub on_export: Callback<()>,
+    /// "Mine noter": the text written on an item (its id, the text).
+    #[prop_or_default]
+    pub on_note: Callback<(String, String)>,
+    #[prop_or_default]
+    pub on_export_notes: Callback<()>,
+    #[prop_or_default]
+    pub on_import_notes: Callback<web_sys::File>,
 }
 
 #[function_component(Viewer)]
@@ -39,22 +52,33 @@ pub fn viewer(props: &ViewerProps) -> Html {
     // A free text waits for the text of a packed file: until then the list says
     // "Søger…" and the facets count without the text (never a wrong answer).
     let waiting = !filter.text.trim().is_empty() && s.data.as_ref().is_some_and(|d| !d.text_ready);
-    let results = use_memo((s.data.clone(), filter.clone()), |(data, filter)| {
-        data.as_ref().map(|data| {
-            let mut terms = data.terms.borrow_mut();
-            if !data.text_ready && !filter.text.trim().is_empty() {
-                let without = Filter {
-                    text: String::new(),
-                    sort: Sort::Date,
-                    ..filter.clone()
-                };
-                let (_, facets) = query_cached(&data.bundle, &data.index, &without, &mut terms);
-                return (Rc::new(Vec::new()), facets);
-            }
-            let (hits, facets) = query_cached(&data.bundle, &data.index, filter, &mut terms);
-            (Rc::new(hits), facets)
-        })
+    // The items with a note on this device, for the list's marks and the "noted" filter.
+    let noted = use_memo((s.data.clone(), s.notes.clone()), |(data, notes)| {
+        data.as_ref()
+            .map(|d| notes.items(&d.index))
+            .unwrap_or_default()
     });
+    let results = use_memo(
+        (s.data.clone(), filter.clone(), noted.clone()),
+        |(data, filter, noted)| {
+            data.as_ref().map(|data| {
+                let mut terms = data.terms.borrow_mut();
+                if !data.text_ready && !filter.text.trim().is_empty() {
+                    let without = Filter {
+                        text: String::new(),
+                        sort: Sort::Date,
+                        ..filter.clone()
+                    };
+                    let (_, facets) =
+                        query_noted(&data.bundle, &data.index, &without, &mut terms, noted);
+                    return (Rc::new(Vec::new()), facets);
+                }
+                let (hits, facets) =
+                    query_noted(&data.bundle, &data.index, filter, &mut terms, noted);
+                (Rc::new(hits), facets)
+            })
+        },
+    );
 
     let loading = s.loading.as_ref().map(|l| {
         let label = if l.parsing {
@@ -111,11 +135,12 @@ pub fn viewer(props: &ViewerProps) -> Html {
                     </p>
                 },
                 View::List => html! {
-                    <ResultList data={data.clone()} hits={hits.clone()} filter={filter.clone()} lang={s.lang} />
+                    <ResultList data={data.clone()} hits={hits.clone()} filter={filter.clone()} lang={s.lang} noted={noted.clone()} />
                 },
                 View::Item(id) => match data.index.item(id) {
                     Some(at) => {
-                        html! { <ItemView data={data.clone()} {at} filter={filter.clone()} lang={s.lang} /> }
+                        let note = s.notes.get(id).map(|n| AttrValue::from(n.text.clone()));
+                        html! { <ItemView data={data.clone()} {at} filter={filter.clone()} lang={s.lang} {note} on_note={props.on_note.clone()} /> }
                     }
                     None => {
                         html! { <p class="empty">{ format!("{} {id}: {}", t.item, t.not_found) }</p> }
@@ -129,6 +154,47 @@ pub fn viewer(props: &ViewerProps) -> Html {
                         html! { <p class="empty">{ format!("{} {id}: {}", t.meeting, t.not_found) }</p> }
                     }
                 },
+                View::People => {
+                    html! { <PeopleView data={data.clone()} filter={filter.clone()} lang={s.lang} /> }
+                }
+                View::Person(name) => match data.aggregates.person_index(name) {
+                    Some(person) => {
+                        html! { <PersonView data={data.clone()} {person} filter={filter.clone()} lang={s.lang} /> }
+                    }
+                    None => html! { <p class="empty">{ format!("{name}: {}", t.not_found) }</p> },
+                },
+                View::Committee(name) => match data.aggregates.committee_index(name) {
+                    Some(committee) => {
+                        html! { <CommitteeView data={data.clone()} {committee} filter={filter.clone()} lang={s.lang} /> }
+                    }
+                    None => html! { <p class="empty">{ format!("{name}: {}", t.not_found) }</p> },
+                },
+                View::Meetings => {
+                    html! { <MeetingsView data={data.clone()} filter={filter.clone()} lang={s.lang} /> }
+                }
+                View::Case(case) => {
+                    html! { <CaseView data={data.clone()} case={AttrValue::from(case.clone())} filter={filter.clone()} lang={s.lang} /> }
+                }
+            };
+            let p = s.lang.pages();
+            let tab = |view: View, label: &'static str, id: &'static str| {
+                let current = std::mem::discriminant(&view)
+                    == std::mem::discriminant(&s.route.view)
+                    || (view == View::Meetings
+                        && matches!(s.route.view, View::Meeting(_) | View::Committee(_)))
+                    || (view == View::People && matches!(s.route.view, View::Person(_)))
+                    || (view == View::List
+                        && matches!(s.route.view, View::Item(_) | View::Case(_)));
+                html! {
+                    <a {id} class="tab" href={href(view, &filter, s.lang)} aria-current={current.then_some("page")}>{ label }</a>
+                }
+            };
+            let tabs = html! {
+                <nav class="tabs no-print" aria-label={p.nav}>
+                    { tab(View::List, p.nav_items, "tab-items") }
+                    { tab(View::Meetings, p.nav_meetings, "tab-meetings") }
+                    { tab(View::People, p.nav_people, "tab-people") }
+                </nav>
             };
             html! {
                 <div class="layout">
@@ -138,8 +204,11 @@ pub fn viewer(props: &ViewerProps) -> Html {
                             { filters_label(t, &filter) }
                         </button>
                         <FilterPanel data={data.clone()} filter={filter.clone()} facets={facets.clone()} lang={s.lang} dispatch={d.clone()} />
+                        <NotesPanel noted={noted.len()} stored={s.notes.notes.len()} only={filter.noted} message={s.notes_message.clone()}
+                            lang={s.lang} dispatch={d.clone()} on_export={props.on_export_notes.clone()} on_import={props.on_import_notes.clone()} />
                     </aside>
                     <main class="main">
+                        { tabs }
                         <div class="toolbar no-print">
                             <label class="search">
                                 <span class="visually-hidden">{ t.search }</span>
@@ -222,6 +291,7 @@ fn filters_label(t: &crate::i18n::Texts, f: &Filter) -> String {
         + usize::from(f.to.is_some())
         + usize::from(f.absentee.is_some())
         + usize::from(f.dissent_only)
+        + usize::from(f.noted)
         + usize::from(f.access.is_some());
     if n == 0 {
         format!("{} ▾", t.filters)

@@ -28,6 +28,9 @@ fn render(state: Rc<State>) -> String {
         on_save_file: Callback::noop(),
         on_save_bundle: Callback::noop(),
         on_export: Callback::noop(),
+        on_note: Callback::noop(),
+        on_export_notes: Callback::noop(),
+        on_import_notes: Callback::noop(),
     };
     futures::executor::block_on(
         LocalServerRenderer::<Viewer>::with_props(props)

@@ -37,6 +37,17 @@ export async function recordedPage(browser, viewport = { width: 1024, height: 76
   return { page, log };
 }
 
+const TYPES = {
+  json: 'application/json',
+  js: 'text/javascript',
+  webmanifest: 'application/manifest+json',
+  svg: 'image/svg+xml',
+};
+
+function contentType(file) {
+  return TYPES[file.split('.').pop()] || 'text/html; charset=utf-8';
+}
+
 /**
  * Serves the files of `dir` under `prefix` on 127.0.0.1, as an intranet web server would;
  * anything else is 404. Resolves to `{ origin, close }`.
@@ -49,7 +60,7 @@ export async function serveDir(dir, prefix = '/') {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': file.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8' });
+    res.writeHead(200, { 'content-type': contentType(file) });
     createReadStream(file).pipe(res);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));

@@ -12,6 +12,7 @@ pub fn sample_bundle() -> Bundle {
 }
 
 /// A file picked by the user that is not valid JSON at line 4, column 12.
+#[allow(dead_code)]
 pub fn broken_json() -> LoadFailure {
     LoadFailure {
         source: "broken.json".into(),
@@ -21,4 +22,14 @@ pub fn broken_json() -> LoadFailure {
             message: "expected value".into(),
         }),
     }
+}
+
+/// A small council written for the tests: four meetings of Økonomiudvalget and Byrådet,
+/// member lists on the three ØU meetings, one case through both bodies.
+#[allow(dead_code)] // Each test binary uses some of the fixtures.
+pub fn council_bundle() -> Bundle {
+    Bundle::from_json(include_str!(
+        "../../crates/core/tests/fixtures/council-bundle.json"
+    ))
+    .unwrap()
 }

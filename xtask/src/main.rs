@@ -115,8 +115,16 @@ fn dist_app() -> Result<()> {
     let html = build_app(&root)?;
     std::fs::write(dist.join("referat-app.html"), &html)?;
     std::fs::write(dist.join("index.html"), &html)?;
+    // The offline copy for a served viewer (src/offline.rs): beside index.html.
+    for name in OFFLINE_FILES {
+        std::fs::copy(root.join("public").join(name), dist.join(name))
+            .with_context(|| format!("copying public/{name}"))?;
+    }
     Ok(())
 }
+
+/// What a web server serves beside `index.html` so a tablet keeps the viewer offline.
+const OFFLINE_FILES: [&str; 3] = ["sw.js", "manifest.webmanifest", "icon.svg"];
 
 /// `cargo xtask app --out FILE`: the viewer alone, for the CLI's build script to embed
 /// (`crates/cli/build.rs`); dist/ is left alone.
@@ -295,9 +303,10 @@ fn assemble(
     {
         bail!("inline script or style contains a closing tag");
     }
-    // `worker-src blob:`: the importer's worker, made from the inert block below.
+    // `worker-src blob:`: the importer's worker, made from the inert block below; `'self'`:
+    // the offline copy's service worker (`sw.js`), registered only when served over http(s).
     let csp = format!(
-        "default-src 'none'; script-src '{}' '{}' 'wasm-unsafe-eval'; style-src '{}'; connect-src 'self'; img-src 'self' data:; worker-src blob:; base-uri 'none'; form-action 'none'",
+        "default-src 'none'; script-src '{}' '{}' 'wasm-unsafe-eval'; style-src '{}'; connect-src 'self'; img-src 'self' data:; worker-src blob: 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'",
         sha256(&probe),
         sha256(&script),
         sha256(css)
@@ -423,6 +432,8 @@ fn content_type(name: &str) -> &'static str {
         Some("css") => "text/css",
         Some("js") => "text/javascript",
         Some("wasm") => "application/wasm",
+        Some("webmanifest") => "application/manifest+json",
+        Some("svg") => "image/svg+xml",
         _ => "application/octet-stream",
     }
 }

@@ -1,55 +1,14 @@
 //! The person, committee, meeting and case pages' numbers, exactly, on a small council
-//! written for the test: four meetings of two bodies, member lists on three of them.
+//! written for the test (`fixtures/council-bundle.json`): four meetings of two bodies.
 
 use referat_core::aggregate::{Aggregates, Attendance, MeetingAbsence, Quarter};
 use referat_core::query::{Filter, ItemRef};
 use referat_core::{Bundle, Outcome};
-use serde_json::json;
 
-fn item(n: u32, case: &str, outcome: &str, absent: &[&str]) -> serde_json::Value {
-    json!({
-        "id": format!("x-{n}-{case}"), "number": n, "case_number": case,
-        "title": format!("Sag {case}"), "access": "open", "outcome": outcome,
-        "absent": absent.iter().map(|a| json!({"name": a, "party": null, "note": null})).collect::<Vec<_>>(),
-    })
-}
-
-fn person(name: &str, party: &str, note: Option<&str>) -> serde_json::Value {
-    json!({"name": name, "party": party, "note": note})
-}
-
-fn member(name: &str, party: &str) -> serde_json::Value {
-    json!({"name": name, "party": party})
-}
-
-/// Meetings in bundle order: 0 = ØU 10 Feb 2024, 1 = Byrådet 20 Feb 2024,
-/// 2 = ØU 5 Sep 2024, 3 = ØU 15 Jan 2025.
+/// Meetings in bundle order (newest first): 0 = ØU 15 Jan 2025, 1 = ØU 5 Sep 2024,
+/// 2 = Byrådet 20 Feb 2024, 3 = ØU 10 Feb 2024. Member lists on the three ØU meetings.
 fn council() -> Bundle {
-    let three = [
-        member("Anne Dahl", "A"),
-        member("Bo Kragh", "V"),
-        member("Carla Lund", "C"),
-    ];
-    let b = json!({
-        "format": "referat-bundle", "version": 1, "title": "Testby", "generated": "2025-02-01T00:00:00Z",
-        "meetings": [
-            {"id": "oeu-2024-02-10", "committee": "Økonomiudvalget", "date": "2024-02-10",
-             "absent": [person("Bo Kragh", "V", Some("afbud"))], "members": three,
-             "items": [item(1, "24/100", "recommended", &[]), item(2, "24/200", "postponed", &["Carla Lund"])],
-             "source": "oeu-feb.txt"},
-            {"id": "by-2024-02-20", "committee": "Byrådet", "date": "2024-02-20", "absent": [],
-             "items": [item(1, "24/100", "approved", &["Bo Kragh"])], "source": "by-feb.txt"},
-            {"id": "oeu-2024-09-05", "committee": "Økonomiudvalget", "date": "2024-09-05", "absent": [],
-             "members": three,
-             "items": [item(1, "24/200", "rejected", &[]), item(2, "24/300", "noted", &[])],
-             "source": "oeu-sep.txt"},
-            {"id": "oeu-2025-01-15", "committee": "Økonomiudvalget", "date": "2025-01-15",
-             "absent": [person("Anne Dahl", "A", None)],
-             "members": [member("Anne Dahl", "A"), member("Bo Kragh", "V")],
-             "items": [item(1, "24/ 300", "approved", &["Bo Kragh"])], "source": "oeu-jan.txt"},
-        ]
-    });
-    serde_json::from_value(b).expect("a valid bundle")
+    Bundle::from_json(include_str!("fixtures/council-bundle.json")).expect("a valid bundle")
 }
 
 fn at(meeting: usize, item: usize) -> ItemRef {
@@ -90,19 +49,19 @@ fn absences_per_meeting_whole_or_by_item_newest_first() {
         bo.absences,
         vec![
             MeetingAbsence {
-                meeting: 3,
-                whole: false,
-                items: vec![0],
-                note: None
-            },
-            MeetingAbsence {
-                meeting: 1,
-                whole: false,
-                items: vec![0],
-                note: None
-            },
-            MeetingAbsence {
                 meeting: 0,
+                whole: false,
+                items: vec![0],
+                note: None
+            },
+            MeetingAbsence {
+                meeting: 2,
+                whole: false,
+                items: vec![0],
+                note: None
+            },
+            MeetingAbsence {
+                meeting: 3,
                 whole: true,
                 items: vec![0, 1],
                 note: Some("afbud".into())
@@ -180,7 +139,7 @@ fn committee_meetings_outcomes_by_year_and_who_is_absent_most() {
     let names: Vec<&str> = a.committees.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["Byrådet", "Økonomiudvalget"]);
     let oeu = a.committee("Økonomiudvalget").expect("ØU");
-    assert_eq!(oeu.meetings, vec![3, 2, 0]);
+    assert_eq!(oeu.meetings, vec![0, 1, 3]);
     assert_eq!(oeu.items, 5);
     let years: Vec<(u32, usize)> = oeu.years.iter().map(|y| (y.year, y.total())).collect();
     assert_eq!(years, vec![(2024, 4), (2025, 1)]);
@@ -209,26 +168,26 @@ fn committee_meetings_outcomes_by_year_and_who_is_absent_most() {
 fn meetings_newest_first_under_the_committee_and_date_filters() {
     let b = council();
     let a = Aggregates::new(&b);
-    assert_eq!(a.meetings, vec![3, 2, 1, 0]);
+    assert_eq!(a.meetings, vec![0, 1, 2, 3]);
     let byraad = Filter {
         committees: ["Byrådet".to_string()].into(),
         ..Filter::default()
     };
-    assert_eq!(a.meetings_in(&b, &byraad), vec![1]);
+    assert_eq!(a.meetings_in(&b, &byraad), vec![2]);
     let autumn = Filter {
         from: Some("2024-06-01".into()),
         to: Some("2024-12-31".into()),
         ..Filter::default()
     };
-    assert_eq!(a.meetings_in(&b, &autumn), vec![2]);
+    assert_eq!(a.meetings_in(&b, &autumn), vec![1]);
 }
 
 #[test]
 fn a_case_through_every_meeting_oldest_first_spaces_ignored() {
     let a = Aggregates::new(&council());
-    assert_eq!(a.case("24/100"), [at(0, 0), at(1, 0)]);
-    assert_eq!(a.case("24/200"), [at(0, 1), at(2, 0)]);
-    assert_eq!(a.case("24/300"), [at(2, 1), at(3, 0)]);
-    assert_eq!(a.case(" 24/ 300 "), [at(2, 1), at(3, 0)]);
+    assert_eq!(a.case("24/100"), [at(3, 0), at(2, 0)]);
+    assert_eq!(a.case("24/200"), [at(3, 1), at(1, 0)]);
+    assert_eq!(a.case("24/300"), [at(1, 1), at(0, 0)]);
+    assert_eq!(a.case(" 24/ 300 "), [at(1, 1), at(0, 0)]);
     assert!(a.case("99/999").is_empty());
 }

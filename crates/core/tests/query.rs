@@ -348,12 +348,21 @@ fn url_hash_round_trips_every_filter() {
     // case numbers with a slash included.
     for (view, hash) in [
         (View::People, "#/personer"),
-        (View::Person("Søren Ørum".into()), "#/person/S%C3%B8ren%20%C3%98rum"),
-        (View::Committee("Teknik & Miljø".into()), "#/udvalg/Teknik%20%26%20Milj%C3%B8"),
+        (
+            View::Person("Søren Ørum".into()),
+            "#/person/S%C3%B8ren%20%C3%98rum",
+        ),
+        (
+            View::Committee("Teknik & Miljø".into()),
+            "#/udvalg/Teknik%20%26%20Milj%C3%B8",
+        ),
         (View::Meetings, "#/moeder"),
         (View::Case("24/1187".into()), "#/sag/24%2F1187"),
     ] {
-        let r = Route { view, ..Route::default() };
+        let r = Route {
+            view,
+            ..Route::default()
+        };
         assert_eq!(r.to_hash(), hash);
         assert_eq!(Route::parse(hash), r);
     }
@@ -708,8 +717,11 @@ fn noted_filter_keeps_the_items_with_a_note_and_counts_facets_under_it() {
     use referat_core::query::{query_noted, TermCache};
     let b = sample();
     let index = SearchIndex::new(&b);
-    let noted: std::collections::HashSet<ItemRef> =
-        [index.item(BUU_2024).expect("item"), index.item(AGENDA_002).expect("item")].into();
+    let noted: std::collections::HashSet<ItemRef> = [
+        index.item(BUU_2024).expect("item"),
+        index.item(AGENDA_002).expect("item"),
+    ]
+    .into();
     let f = Filter {
         noted: true,
         ..Filter::default()

@@ -47,15 +47,21 @@ impl Aggregates {
 
     /// A person by name, however it is cased or spelled without Danish letters.
     pub fn person(&self, name: &str) -> Option<&Person> {
-        self.person_at
-            .get(&fold(name.trim()))
-            .map(|&i| &self.people[i])
+        self.person_index(name).map(|i| &self.people[i])
+    }
+
+    /// Where a person is in `people`.
+    pub fn person_index(&self, name: &str) -> Option<usize> {
+        self.person_at.get(&fold(name.trim())).copied()
     }
 
     pub fn committee(&self, name: &str) -> Option<&Committee> {
-        self.committee_at
-            .get(name.trim())
-            .map(|&i| &self.committees[i])
+        self.committee_index(name).map(|i| &self.committees[i])
+    }
+
+    /// Where a committee is in `committees`.
+    pub fn committee_index(&self, name: &str) -> Option<usize> {
+        self.committee_at.get(name.trim()).copied()
     }
 
     /// Every item with this case number, oldest first (empty when none has it).
