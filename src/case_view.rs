@@ -20,7 +20,7 @@ pub struct CaseViewProps {
 pub fn case_view(props: &CaseViewProps) -> Html {
     let (t, p, lang) = (props.lang.texts(), props.lang.pages(), props.lang);
     let bundle = &props.data.bundle;
-    let steps = props.data.aggregates.case(&props.case);
+    let steps = props.data.aggregates().case(&props.case);
     let link = |view: View| href(view, &props.filter, lang);
     if steps.is_empty() {
         return html! { <p class="empty">{ format!("{} {}: {}", p.case, props.case, t.not_found) }</p> };

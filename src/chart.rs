@@ -1,6 +1,7 @@
 //! Bar charts drawn as SVG by the app (no chart library): absences per quarter and
-//! outcomes per year. Each bar carries its count (`data-count`) and a `<title>`, and a
-//! visually hidden table gives the same numbers to a screen reader.
+//! outcomes per year. Each bar carries its count (`data-count`); a visually hidden table
+//! gives the same numbers to a screen reader. Bars have no `<title>` tooltips: a tablet
+//! has no hover, and at 40,000 items they were a third of a committee page's render time.
 
 use crate::i18n::Lang;
 use referat_core::aggregate::{Quarter, YearOutcomes};
@@ -30,9 +31,7 @@ pub fn quarters(id: &str, title: &str, quarters: &[Quarter], lang: Lang) -> Html
         html! {
             <g>
                 <rect class="bar" x={fmt(x + step * 0.1)} y={fmt(HEIGHT - h)} width={fmt(step * 0.8)} height={fmt(h)}
-                    data-label={label(q)} data-count={q.items.to_string()}>
-                    <title>{ format!("{}: {}", label(q), q.items) }</title>
-                </rect>
+                    data-label={label(q)} data-count={q.items.to_string()} />
                 if q.quarter == 1 || i == 0 {
                     <text class="axis" x={fmt(x)} y={fmt(HEIGHT + AXIS - 4.0)}>{ q.year.to_string() }</text>
                 }
@@ -76,10 +75,7 @@ pub fn outcomes(id: &str, title: &str, years: &[YearOutcomes], lang: Lang) -> Ht
             top -= h;
             html! {
                 <rect class={classes!("seg", format!("outcome-{}", o.as_str()))} x={fmt(x + step * 0.15)} y={fmt(top)}
-                    width={fmt(step * 0.7)} height={fmt(h)} data-year={y.year.to_string()}
-                    data-outcome={o.as_str()} data-count={y.count(*o).to_string()}>
-                    <title>{ format!("{} {}: {}", y.year, lang.outcome(*o), y.count(*o)) }</title>
-                </rect>
+                    width={fmt(step * 0.7)} height={fmt(h)} data-outcome={o.as_str()} data-count={y.count(*o).to_string()} />
             }
         });
         html! {

@@ -23,10 +23,10 @@ pub struct CommitteeViewProps {
 #[function_component(CommitteeView)]
 pub fn committee_view(props: &CommitteeViewProps) -> Html {
     let (p, lang) = (props.lang.pages(), props.lang);
-    let agg = &props.data.aggregates;
+    let agg = props.data.aggregates();
     let c = &agg.committees[props.committee];
     let meetings = use_memo((props.data.clone(), props.committee), |(data, k)| {
-        data.aggregates.committees[*k].meetings.clone()
+        data.aggregates().committees[*k].meetings.clone()
     });
     let link = |view: View| href(view, &props.filter, lang);
     let in_list = href(
@@ -74,7 +74,7 @@ pub fn committee_view(props: &CommitteeViewProps) -> Html {
             <section>
                 <h2 class="section-title">{ p.meetings }</h2>
                 <MeetingTable id="committee-meeting-table" data={props.data.clone()} meetings={meetings.clone()}
-                    filter={props.filter.clone()} {lang} committee={false} />
+                    filter={props.filter.clone()} {lang} committee={false} page={20} />
             </section>
         </article>
     }

@@ -1,5 +1,6 @@
-//! A table of meetings (date, committee, items, absentees), 100 rows at a time: the
-//! meetings and committee pages at archive scale render what fits a screen or two.
+//! A table of meetings (date, committee, items, absentees), 40 rows at a time: the
+//! meetings and committee pages at archive scale render what fits a screen or two
+//! (100 rows took 21 ms to render at 10,000 items; BENCHMARKS.md, "Pages").
 
 use crate::i18n::{date, Lang};
 use crate::state::{href, Shared};
@@ -9,7 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// Rows shown at first, and added by "Vis flere".
-pub const PAGE: usize = 100;
+pub const PAGE: usize = 40;
 
 #[derive(Properties, PartialEq)]
 pub struct MeetingTableProps {
@@ -22,16 +23,20 @@ pub struct MeetingTableProps {
     /// Show the committee column (not on a committee's own page).
     #[prop_or(true)]
     pub committee: bool,
+    /// Rows shown at first and added by "Vis flere".
+    #[prop_or(PAGE)]
+    pub page: usize,
 }
 
 #[function_component(MeetingTable)]
 pub fn meeting_table(props: &MeetingTableProps) -> Html {
     let (t, p, lang) = (props.lang.texts(), props.lang.pages(), props.lang);
-    let shown = use_state_eq(|| PAGE);
+    let page = props.page;
+    let shown = use_state_eq(|| page);
     // A new list starts again at one page.
     {
         let shown = shown.clone();
-        use_effect_with(props.meetings.clone(), move |_| shown.set(PAGE));
+        use_effect_with(props.meetings.clone(), move |_| shown.set(page));
     }
     let bundle = &props.data.bundle;
     let link = |view: View| href(view, &props.filter, lang);
@@ -63,7 +68,7 @@ pub fn meeting_table(props: &MeetingTableProps) -> Html {
     let more = props.meetings.len().saturating_sub(*shown);
     let on_more = {
         let shown = shown.clone();
-        Callback::from(move |_| shown.set(*shown + PAGE))
+        Callback::from(move |_| shown.set(*shown + page))
     };
     html! {
         <div class="table-wrap">

@@ -30,7 +30,7 @@ pub fn meetings_view(props: &MeetingsViewProps) -> Html {
             to: to.clone(),
             ..Filter::default()
         };
-        data.aggregates.meetings_in(&data.bundle, &f)
+        data.aggregates().meetings_in(&data.bundle, &f)
     });
     html! {
         <article class="meetings-view" data-view="meetings">

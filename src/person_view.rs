@@ -4,10 +4,16 @@
 use crate::badges::outcome_badge_html;
 use crate::chart;
 use crate::i18n::{date, Lang};
+use crate::meeting_table::PAGE;
 use crate::state::{href, Shared};
 use referat_core::aggregate::Person;
 use referat_core::query::{Filter, View};
+use std::collections::HashMap;
 use yew::prelude::*;
+
+/// Up to this many absences, every committee's list is open; past it (a long career in a
+/// big archive) the lists open on demand, so the page renders in a frame.
+const OPEN_ALL: usize = 30;
 
 #[derive(Properties, PartialEq)]
 pub struct PersonViewProps {
@@ -22,7 +28,7 @@ pub struct PersonViewProps {
 pub fn person_view(props: &PersonViewProps) -> Html {
     let (t, p, lang) = (props.lang.texts(), props.lang.pages(), props.lang);
     let bundle = &props.data.bundle;
-    let person: &Person = &props.data.aggregates.people[props.person];
+    let person: &Person = &props.data.aggregates().people[props.person];
     let link = |view: View| href(view, &props.filter, lang);
     let in_list = href(
         View::List,
@@ -32,16 +38,36 @@ pub fn person_view(props: &PersonViewProps) -> Html {
         },
         lang,
     );
-    let groups = person.by_committee.iter().map(|(committee, at)| {
+    // Per committee group: how many of its absences are shown (absent: the default).
+    let shown = use_state(HashMap::<usize, usize>::new);
+    let all_open = person.absences.len() <= OPEN_ALL;
+    let groups = person.by_committee.iter().enumerate().map(|(g, (committee, at))| {
         let heading = match committee {
             Some(c) => html! { <a href={link(View::Committee(c.clone()))}>{ c.clone() }</a> },
             None => html! { { t.no_committee } },
         };
+        let n = shown
+            .get(&g)
+            .copied()
+            .unwrap_or(if all_open { at.len() } else { 0 });
+        let more = {
+            let shown = shown.clone();
+            Callback::from(move |_| {
+                let mut next = (*shown).clone();
+                next.insert(g, n + PAGE);
+                shown.set(next);
+            })
+        };
+        let label = if n == 0 {
+            format!("{} ({})", p.show_all, at.len())
+        } else {
+            format!("{} ({})", p.show_more, at.len() - n.min(at.len()))
+        };
         html! {
-            <section class="group" data-committee={committee.clone().unwrap_or_default()}>
+            <section class="group" data-committee={committee.clone().unwrap_or_default()} data-absences={at.len().to_string()}>
                 <h3>{ heading }{ format!(" ({})", at.len()) }</h3>
                 <ul class="absence-list">
-                    { for at.iter().map(|&k| {
+                    { for at.iter().take(n).map(|&k| {
                         let a = &person.absences[k];
                         let m = &bundle.meetings[a.meeting];
                         html! {
@@ -70,6 +96,9 @@ pub fn person_view(props: &PersonViewProps) -> Html {
                         }
                     }) }
                 </ul>
+                if n < at.len() {
+                    <button type="button" class="button small secondary show-more" onclick={more}>{ label }</button>
+                }
             </section>
         }
     });

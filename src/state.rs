@@ -17,8 +17,9 @@ pub struct Data {
     pub bundle: Bundle,
     pub index: SearchIndex,
     pub absentees: Vec<Absentee>,
-    /// What the person, committee, meeting and case pages show, counted once.
-    pub aggregates: Rc<Aggregates>,
+    /// What the person, committee, meeting and case pages show: counted once, when a
+    /// page first asks (the list's first results do not wait for it). See [`Data::aggregates`].
+    aggregates: std::cell::OnceCell<Rc<Aggregates>>,
     /// Where recent search terms were found, so the next keystroke reads less.
     pub terms: std::cell::RefCell<TermCache>,
     /// The texts are in (false while a packed file's parts are still being read: the
@@ -37,16 +38,14 @@ impl Shared {
     pub fn new(bundle: Bundle) -> Shared {
         let index = SearchIndex::new(&bundle);
         let absentees = absentees(&bundle);
-        let aggregates = Rc::new(Aggregates::new(&bundle));
-        Shared::of(bundle, index, (absentees, aggregates), true, Vec::new())
+        Shared::of(bundle, index, (absentees, None), true, Vec::new())
     }
 
     /// The light bundle of a packed file: everything but the texts, shown at once.
     pub fn light(bundle: Bundle) -> Shared {
         let index = SearchIndex::light(&bundle);
         let absentees = absentees(&bundle);
-        let aggregates = Rc::new(Aggregates::new(&bundle));
-        Shared::of(bundle, index, (absentees, aggregates), false, Vec::new())
+        Shared::of(bundle, index, (absentees, None), false, Vec::new())
     }
 
     /// The whole bundle once a packed file's parts are read, with the index built as they came.
@@ -57,14 +56,14 @@ impl Shared {
         missing: Vec<String>,
     ) -> Shared {
         // The light bundle has every field the pages count: its aggregates stand.
-        let derived = (light.absentees.clone(), light.aggregates.clone());
+        let derived = (light.absentees.clone(), light.aggregates.get().cloned());
         Shared::of(bundle, index, derived, true, missing)
     }
 
     fn of(
         bundle: Bundle,
         index: SearchIndex,
-        (absentees, aggregates): (Vec<Absentee>, Rc<Aggregates>),
+        (absentees, aggregates): (Vec<Absentee>, Option<Rc<Aggregates>>),
         text_ready: bool,
         missing: Vec<String>,
     ) -> Shared {
@@ -72,11 +71,21 @@ impl Shared {
             bundle,
             index,
             absentees,
-            aggregates,
+            aggregates: aggregates
+                .map(std::cell::OnceCell::from)
+                .unwrap_or_default(),
             terms: Default::default(),
             text_ready,
             missing,
         }))
+    }
+}
+
+impl Data {
+    /// The pages' numbers for this bundle, counted on first use and kept.
+    pub fn aggregates(&self) -> &Aggregates {
+        self.aggregates
+            .get_or_init(|| Rc::new(Aggregates::new(&self.bundle)))
     }
 }
 
@@ -156,6 +165,9 @@ pub struct State {
     pub notes: Rc<Notes>,
     /// What the last notes import did, until dismissed.
     pub notes_message: Option<NotesMessage>,
+    /// The route came from the URL (a link, back/forward), not from the app: the URL
+    /// needs no writing.
+    pub route_from_url: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -179,6 +191,8 @@ impl State {
             text_progress: None,
             notes: Rc::new(Notes::default()),
             notes_message: None,
+            // Written once at start, so the URL shows the route as the app reads it.
+            route_from_url: false,
         }
     }
 
@@ -303,6 +317,7 @@ impl Reducible for State {
                 // The route is what the URL says, view and language included: no filter rule below.
                 s.lang = if route.english { Lang::En } else { Lang::Da };
                 s.route = route;
+                s.route_from_url = true;
                 return Rc::new(s);
             }
             Action::Show(view) => s.route.view = view,
@@ -407,9 +422,17 @@ impl Reducible for State {
             Action::DismissNotesMessage => s.notes_message = None,
             Action::SetNoted(on) => f.noted = on,
         }
+        s.route_from_url = false;
         // A changed filter shows the list again (the list shows new results from the top);
-        // the meetings page is filtered by committee and date itself, and stays.
-        if s.route.filter != before && s.route.view != View::Meetings {
+        // the meetings page is filtered by committee and date itself, and stays for those.
+        let f = &s.route.filter;
+        let meetings_filter_only = Filter {
+            committees: before.committees.clone(),
+            from: before.from.clone(),
+            to: before.to.clone(),
+            ..f.clone()
+        } == before;
+        if *f != before && !(s.route.view == View::Meetings && meetings_filter_only) {
             s.route.view = View::List;
         }
         Rc::new(s)

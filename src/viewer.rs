@@ -157,13 +157,13 @@ pub fn viewer(props: &ViewerProps) -> Html {
                 View::People => {
                     html! { <PeopleView data={data.clone()} filter={filter.clone()} lang={s.lang} /> }
                 }
-                View::Person(name) => match data.aggregates.person_index(name) {
+                View::Person(name) => match data.aggregates().person_index(name) {
                     Some(person) => {
                         html! { <PersonView data={data.clone()} {person} filter={filter.clone()} lang={s.lang} /> }
                     }
                     None => html! { <p class="empty">{ format!("{name}: {}", t.not_found) }</p> },
                 },
-                View::Committee(name) => match data.aggregates.committee_index(name) {
+                View::Committee(name) => match data.aggregates().committee_index(name) {
                     Some(committee) => {
                         html! { <CommitteeView data={data.clone()} {committee} filter={filter.clone()} lang={s.lang} /> }
                     }

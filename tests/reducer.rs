@@ -296,3 +296,76 @@ fn a_packed_file_shows_its_light_bundle_and_then_its_text_unless_another_was_ope
     });
     assert!(Rc::ptr_eq(&other, &after));
 }
+
+/// A route read from the URL is not written back (that could undo a newer navigation made
+/// while it rendered); one the app makes is.
+#[test]
+fn only_routes_the_app_makes_are_written_to_the_url() {
+    let s = loaded();
+    assert!(
+        !s.route_from_url,
+        "the first route is written once, normalised"
+    );
+    let s = s.reduce(Action::Navigate(Route::parse("#/personer")));
+    assert!(s.route_from_url);
+    assert_eq!(s.route.view, View::People);
+    let s = s.reduce(Action::Show(View::Meetings));
+    assert!(!s.route_from_url);
+    let s = s.reduce(Action::ToggleCommittee("Børne- og ungdomsudvalget".into()));
+    assert!(!s.route_from_url);
+    assert_eq!(
+        s.route.view,
+        View::Meetings,
+        "a filter keeps the meetings page"
+    );
+    let s = s.reduce(Action::SetText("budget".into()));
+    assert_eq!(s.route.view, View::List, "other filters show the list");
+}
+
+#[test]
+fn notes_are_set_removed_and_joined_with_what_the_import_did() {
+    use referat_app::state::NotesMessage;
+    use referat_core::notes::{Joined, Notes};
+    let s = loaded().reduce(Action::NotesLoaded(Notes::new(
+        "Norddjurs Kommune – referater",
+    )));
+    let s = s.reduce(Action::SetNote {
+        item: "vpu-2024-04-24-1".into(),
+        text: "Spørg til tallene".into(),
+        now: "2026-12-02T10:00:00Z".into(),
+    });
+    assert_eq!(
+        s.notes.get("vpu-2024-04-24-1").map(|n| n.text.as_str()),
+        Some("Spørg til tallene")
+    );
+    let mut file = Notes::new("x");
+    file.set("vpu-2024-04-24-1", "ældre", "2026-11-01T00:00:00Z");
+    file.set("buu-2024-04-18-1", "ny", "2026-11-01T00:00:00Z");
+    let s = s.reduce(Action::NotesImported(Ok(file)));
+    assert_eq!(
+        s.notes_message,
+        Some(NotesMessage::Imported(Joined {
+            added: 1,
+            replaced: 0,
+            kept: 1
+        }))
+    );
+    let s = s.reduce(Action::SetNote {
+        item: "buu-2024-04-18-1".into(),
+        text: " ".into(),
+        now: "2026-12-02T11:00:00Z".into(),
+    });
+    assert!(s.notes.get("buu-2024-04-18-1").is_none());
+    let s = s.reduce(Action::NotesImported(Err((
+        "x.json".into(),
+        "not JSON".into(),
+    ))));
+    assert_eq!(
+        s.notes_message,
+        Some(NotesMessage::Failed("x.json".into(), "not JSON".into()))
+    );
+    assert!(s
+        .reduce(Action::DismissNotesMessage)
+        .notes_message
+        .is_none());
+}

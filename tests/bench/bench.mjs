@@ -211,6 +211,65 @@ async function scrollFrames() {
   return { times: intervals, work, rows: document.querySelectorAll('[data-item-id]').length, top: el.scrollTop };
 }
 
+/**
+ * The person, people, committee, meetings and case pages of a bundle: the person absent
+ * most, the committee with most meetings, a case treated more than once.
+ */
+function pageViews(bundle) {
+  const absent = {};
+  const cases = {};
+  const meetingsOf = {};
+  for (const m of bundle.meetings) {
+    if (m.committee) meetingsOf[m.committee] = (meetingsOf[m.committee] || 0) + 1;
+    for (const i of m.items) {
+      for (const a of [...m.absent, ...i.absent]) absent[a.name] = (absent[a.name] || 0) + 1;
+      if (i.case_number) cases[i.case_number] = (cases[i.case_number] || 0) + 1;
+    }
+  }
+  const top = (o) => Object.entries(o).sort((a, b) => b[1] - a[1])[0]?.[0];
+  const enc = encodeURIComponent;
+  return [
+    ['people', '#/personer', '#people-table'],
+    ['person', `#/person/${enc(top(absent))}`, '[data-view-person]'],
+    ['committee', `#/udvalg/${enc(top(meetingsOf))}`, '[data-view-committee]'],
+    ['meetings', '#/moeder', '#meeting-table'],
+    ['case', `#/sag/${enc(top(cases))}`, '#case-timeline'],
+  ];
+}
+
+/** From the list to a page and back, `reps` times: the time from the URL change to the page in the DOM, laid out. */
+async function viewTimes([hash, sel, reps]) {
+  // Never waits forever: a page that does not come says where the app was.
+  const until = (s) =>
+    new Promise((resolve, reject) => {
+      if (document.querySelector(s)) return resolve();
+      const o = new MutationObserver(() => {
+        if (document.querySelector(s)) {
+          o.disconnect();
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      const timer = setTimeout(() => {
+        o.disconnect();
+        reject(new Error(`no ${s} after 15 s at ${location.hash}: ${document.querySelector('.main')?.textContent.slice(0, 300)}`));
+      }, 15000);
+      o.observe(document.body, { childList: true, subtree: true });
+    });
+  const times = [];
+  for (let i = 0; i < reps; i++) {
+    location.hash = '#/';
+    await until('[data-item-id]');
+    await new Promise((r) => setTimeout(r, 30));
+    const t0 = performance.now();
+    location.hash = hash;
+    await until(sel);
+    void document.body.offsetHeight;
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
 const results = [];
 const appHtml = readFileSync(join(root, 'dist/referat-app.html'));
 const server = await serveDir(dataDir);
@@ -234,10 +293,13 @@ for (const n of sizes) {
   writeFileSync(join(dataDir, `http-${n}`, 'index.html'), readFileSync(join(root, 'dist/index.html')));
   writeFileSync(join(dataDir, `http-${n}`, 'bundle.json'), json);
 
+  const phase = (what) => console.error(`# ${n} items: ${what} (${new Date().toISOString().slice(11, 19)})`);
+  phase('http');
   const http = await open(`${server.origin}/http-${n}/index.html`, total);
   r.http = { first: http.first, complete: http.complete, jsHeap: http.jsHeap, buffers: http.buffers };
   await http.p.close();
 
+  phase('one file, a query typed early');
   const early = await open(pathToFileURL(referatPath).href, total, 'budget');
   r.early = { first: early.first, complete: early.complete, ...early.earlyAnswer };
   await early.p.fill('#q', '');
@@ -246,10 +308,12 @@ for (const n of sizes) {
   r.early.countWhenComplete = await early.p.textContent('#result-count');
   await early.p.close();
 
+  phase('floor');
   const floor = await open(pathToFileURL(floorPath).href, total);
   r.floor = { first: floor.first, jsHeap: floor.jsHeap, buffers: floor.buffers };
   await floor.p.close();
 
+  phase('one file, the interaction script');
   const ref = await open(pathToFileURL(referatPath).href, total);
   r.referat = { first: ref.first, complete: ref.complete, jsHeap: ref.jsHeap, buffers: ref.buffers, steps: [] };
   for (const step of steps) {
@@ -258,8 +322,14 @@ for (const n of sizes) {
     await ref.p.waitForTimeout(20);
   }
   r.referat.scroll = await ref.p.evaluate(scrollFrames);
+  r.referat.views = {};
+  for (const [name, hash, sel] of pageViews(bundle)) {
+    phase(`page ${name}`);
+    r.referat.views[name] = await ref.p.evaluate(viewTimes, [hash, sel, 12]);
+  }
   await ref.p.close();
 
+  phase('MiniSearch');
   const peer = await open(pathToFileURL(peerPath).href, total);
   r.peer = { first: peer.first, index: await peer.p.evaluate(() => window.peerLoadMs), jsHeap: peer.jsHeap, buffers: peer.buffers, steps: [] };
   let state = { text: '', committees: [], outcomes: [], from: null, to: null, absentee: null, person: '' };
@@ -313,6 +383,8 @@ function report(r) {
   const sw = r.referat.scroll.work;
   console.log(`scrolling ${sc.length} frames (${r.referat.scroll.rows} rows in the DOM at the end): frame interval p50 ${f1(pct(sc, 50))}, p95 ${f1(pct(sc, 95))}, max ${f1(Math.max(...sc))} ms, over 20 ms: ${sc.filter((x) => x > 20).length}; work per scroll (${sw.length} frames with a scroll event) p50 ${f1(pct(sw, 50))}, p95 ${f1(pct(sw, 95))}, max ${f1(Math.max(...sw))} ms`);
   console.log(`\nviewer without data: ${(appHtml.length / 1024).toFixed(0)} KB raw, ${(gzipSync(appHtml).length / 1024).toFixed(0)} KB gzip; result counts equal to MiniSearch's in ${same}/${rs.length} steps (text search differs: substring vs prefix)`);
+  const views = Object.entries(r.referat.views).map(([name, ts]) => `${name} p50 ${f1(pct(ts, 50))}, p95 ${f1(pct(ts, 95))} ms`);
+  console.log(`pages (from the list, ${r.referat.views.people.length} times each): ${views.join('; ')}`);
   const slow = r.referat.steps.filter((s) => s.ms > 16).map((s) => `${s.what} ${s.ms.toFixed(0)} ms`);
   if (slow.length) console.log(`referat steps over 16 ms: ${slow.join('; ')}`);
 }

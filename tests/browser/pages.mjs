@@ -143,7 +143,9 @@ test('the person chart draws one bar a quarter with the counts of the fixture', 
   }
   // The committee chart: one segment per outcome and year, as counted in the fixture.
   await openAt(page, '#/udvalg/%C3%98konomiudvalget');
-  const segs = await page.$$eval('#outcome-chart rect.seg', (rects) => rects.map((r) => `${r.dataset.year} ${r.dataset.outcome} ${r.dataset.count}`));
+  const segs = await page.$$eval('#outcome-chart rect.seg', (rects) =>
+    rects.map((r) => `${r.closest('[data-year]').dataset.year} ${r.dataset.outcome} ${r.dataset.count}`),
+  );
   const counted = {};
   for (const i of items.filter((i) => i.meeting.committee === 'Økonomiudvalget')) {
     const k = `${i.meeting.date.slice(0, 4)} ${i.outcome}`;

@@ -566,6 +566,21 @@ fn bench() -> Result<()> {
             t.elapsed().as_secs_f64()
         );
         std::fs::write(data.join(format!("bench-{n}.json")), &json)?;
+        // The pages' aggregates are counted once per bundle: their cost, natively, beside
+        // the search index's (its peer in this run).
+        let t = std::time::Instant::now();
+        let aggregates = referat_core::aggregate::Aggregates::new(&bundle);
+        let agg_ms = t.elapsed().as_secs_f64() * 1e3;
+        let t = std::time::Instant::now();
+        let index = referat_core::query::SearchIndex::new(&bundle);
+        let index_ms = t.elapsed().as_secs_f64() * 1e3;
+        eprintln!(
+            "# {n} items: aggregates ({} people, {} committees) {agg_ms:.0} ms natively = {:.2}× the search index ({index_ms:.0} ms, {} entries)",
+            aggregates.people.len(),
+            aggregates.committees.len(),
+            agg_ms / index_ms,
+            index.len()
+        );
         let html = referat_core::pack::pack(&app, &bundle)?;
         std::fs::write(data.join(format!("referat-{n}.html")), html)?;
         args.push(n.to_string());
