@@ -1,7 +1,7 @@
 //! One committee (`#/udvalg/<name>`): its meetings, its items' outcomes year by year,
 //! and who is absent most.
 
-use crate::chart;
+use crate::chart::OutcomeChart;
 use crate::i18n::Lang;
 use crate::meeting_table::MeetingTable;
 use crate::state::{href, Shared};
@@ -50,7 +50,7 @@ pub fn committee_view(props: &CommitteeViewProps) -> Html {
             </dl>
             <section>
                 <h2 class="section-title">{ p.outcomes_per_year }</h2>
-                { chart::outcomes("outcome-chart", p.outcomes_per_year, &c.years, lang) }
+                <OutcomeChart id="outcome-chart" title={p.outcomes_per_year} years={c.years.clone()} {lang} />
             </section>
             <section>
                 <h2 class="section-title">{ p.absent_most }</h2>

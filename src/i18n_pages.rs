@@ -48,6 +48,11 @@ pub struct Pages {
     pub notes_failed: &'static str,
     pub notes_count: &'static str,
     pub chart_none: &'static str,
+    pub no_dated_items: &'static str,
+    pub show_numbers: &'static str,
+    pub hide_numbers: &'static str,
+    pub most_in: &'static str,
+    pub year: &'static str,
 }
 
 impl Lang {
@@ -68,7 +73,7 @@ pub static DA: Pages = Pages {
     name: "Navn",
     party: "Parti",
     items_absent: "Fraværende fra punkter",
-    meetings_absent: "Fraværende fra møder",
+    meetings_absent: "Møder med fravær",
     attendance: "Fremmøde",
     of: "af",
     listed_meetings: "møder med medlemsliste",
@@ -103,6 +108,11 @@ pub static DA: Pages = Pages {
     notes_failed: "kunne ikke læses",
     notes_count: "noter",
     chart_none: "Intet dateret fravær at vise.",
+    no_dated_items: "Ingen daterede punkter at vise.",
+    show_numbers: "Vis tallene",
+    hide_numbers: "Skjul tallene",
+    most_in: "flest i",
+    year: "År",
 };
 
 pub static EN: Pages = Pages {
@@ -114,7 +124,7 @@ pub static EN: Pages = Pages {
     name: "Name",
     party: "Party",
     items_absent: "Absent from items",
-    meetings_absent: "Absent from meetings",
+    meetings_absent: "Meetings with absences",
     attendance: "Attendance",
     of: "of",
     listed_meetings: "meetings with a list of members",
@@ -149,4 +159,9 @@ pub static EN: Pages = Pages {
     notes_failed: "could not be read",
     notes_count: "notes",
     chart_none: "No dated absences to show.",
+    no_dated_items: "No dated items to show.",
+    show_numbers: "Show the numbers",
+    hide_numbers: "Hide the numbers",
+    most_in: "most in",
+    year: "Year",
 };

@@ -4,7 +4,7 @@ use crate::badges::{AbsentChips, OutcomeBadge};
 use crate::i18n::{date, Lang};
 use crate::state::{href, Shared};
 use crate::text::{Highlight, Prose};
-use referat_core::query::{get, same_case, Filter, ItemRef, View};
+use referat_core::query::{get, Filter, ItemRef, View};
 use referat_core::Access;
 use yew::prelude::*;
 
@@ -86,7 +86,16 @@ pub fn item_view(props: &ItemViewProps) -> Html {
                 </li>
             }
         });
-    let timeline = same_case(bundle, props.at);
+    // The case's other treatments, as the case page finds them (`24/ 300` is `24/300`).
+    let timeline: Vec<ItemRef> = item
+        .case_number
+        .as_deref()
+        .map(|c| props.data.aggregates().case(c))
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .filter(|r| *r != props.at)
+        .collect();
     let timeline_rows = timeline.iter().map(|r| {
         let (om, oi) = get(bundle, *r);
         html! {

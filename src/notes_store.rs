@@ -22,7 +22,15 @@ pub fn load(title: &str) -> Notes {
             notes
         }
         Some(Err(e)) => {
-            gloo::console::error!(format!("Mine noter: the stored notes are unreadable: {e}"));
+            // Written by a newer referat, or damaged: kept aside, never overwritten by the
+            // empty set this session starts with.
+            let key = format!("{KEY}{title}");
+            if let Some((s, raw)) = storage().zip(storage().and_then(|s| s.get_item(&key).ok()?)) {
+                let _ = s.set_item(&format!("{key}:unreadable"), &raw);
+            }
+            gloo::console::error!(format!(
+                "Mine noter: the stored notes are unreadable ({e}); kept as `{key}:unreadable`"
+            ));
             Notes::new(title)
         }
         None => Notes::new(title),

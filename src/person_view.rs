@@ -2,7 +2,7 @@
 //! attendance rate where the minutes list members (never a guess where they do not).
 
 use crate::badges::outcome_badge_html;
-use crate::chart;
+use crate::chart::QuarterChart;
 use crate::i18n::{date, Lang};
 use crate::meeting_table::PAGE;
 use crate::state::{href, Shared};
@@ -125,7 +125,7 @@ pub fn person_view(props: &PersonViewProps) -> Html {
             </dl>
             <section>
                 <h2 class="section-title">{ p.per_quarter }</h2>
-                { chart::quarters("quarter-chart", p.per_quarter, &person.quarters, lang) }
+                <QuarterChart id="quarter-chart" title={p.per_quarter} quarters={person.quarters.clone()} {lang} />
             </section>
             <section>
                 <h2 class="section-title">{ p.absences }</h2>

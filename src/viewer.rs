@@ -159,13 +159,13 @@ pub fn viewer(props: &ViewerProps) -> Html {
                 }
                 View::Person(name) => match data.aggregates().person_index(name) {
                     Some(person) => {
-                        html! { <PersonView data={data.clone()} {person} filter={filter.clone()} lang={s.lang} /> }
+                        html! { <PersonView key={person} data={data.clone()} {person} filter={filter.clone()} lang={s.lang} /> }
                     }
                     None => html! { <p class="empty">{ format!("{name}: {}", t.not_found) }</p> },
                 },
                 View::Committee(name) => match data.aggregates().committee_index(name) {
                     Some(committee) => {
-                        html! { <CommitteeView data={data.clone()} {committee} filter={filter.clone()} lang={s.lang} /> }
+                        html! { <CommitteeView key={committee} data={data.clone()} {committee} filter={filter.clone()} lang={s.lang} /> }
                     }
                     None => html! { <p class="empty">{ format!("{name}: {}", t.not_found) }</p> },
                 },

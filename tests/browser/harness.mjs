@@ -50,10 +50,15 @@ function contentType(file) {
 
 /**
  * Serves the files of `dir` under `prefix` on 127.0.0.1, as an intranet web server would;
- * anything else is 404. Resolves to `{ origin, close }`.
+ * anything else is 404. Resolves to `{ origin, close, setDown }`.
  */
 export async function serveDir(dir, prefix = '/') {
+  let down = false;
   const server = createServer((req, res) => {
+    if (down) {
+      res.writeHead(503).end();
+      return;
+    }
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     const file = path.startsWith(prefix) ? join(dir, path.slice(prefix.length) || 'index.html') : '';
     if (!file.startsWith(dir) || !existsSync(file)) {
@@ -64,5 +69,12 @@ export async function serveDir(dir, prefix = '/') {
     createReadStream(file).pipe(res);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    close: () => server.close(),
+    // A server that answers every request with 503, as one that is down for maintenance.
+    setDown: (value) => {
+      down = value;
+    },
+  };
 }

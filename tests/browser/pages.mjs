@@ -126,32 +126,46 @@ test('every new page opens from its URL, by clicking, and again on reload and ba
   await context.close();
 });
 
-test('the person chart draws one bar a quarter with the counts of the fixture', async () => {
+/** A chart path's bars: [x, height] of each subpath (`M x base h w v -height h -w Z`). */
+const barsOf = (d) => [...(d || '').matchAll(/M([\d.]+) ([\d.]+)h[\d.]+v-([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[3])]);
+
+test('the charts draw one bar a quarter (and a stack a year) with the counts of the fixture', async () => {
   const { context, page } = await session();
   for (const name of ['Bo Kragh', 'Anne Dahl', 'Carla Lund']) {
     await openAt(page, `#/person/${encodeURIComponent(name)}`);
-    const bars = await page.$$eval('#quarter-chart rect.bar', (rects) =>
-      rects.map((r) => ({ label: r.dataset.label, count: Number(r.dataset.count), height: r.getBBox().height })),
-    );
+    const chart = await page.$eval('#quarter-chart path.bars', (p) => ({
+      labels: p.dataset.labels.split(','),
+      counts: p.dataset.counts.split(',').map(Number),
+      d: p.getAttribute('d'),
+    }));
     const want = missedPerQuarter(name);
-    for (const bar of bars) assert.equal(bar.count, want[bar.label] || 0, `${name} ${bar.label}`);
-    assert.equal(bars.reduce((s, b) => s + b.count, 0), Object.values(want).reduce((s, n) => s + n, 0));
-    // Heights follow the counts.
-    const max = Math.max(...bars.map((b) => b.count));
-    for (const bar of bars) assert.ok(Math.abs(bar.height - (bar.count / max) * 120) < 0.2, `${name} ${bar.label} height`);
-    assert.equal(Number(await page.textContent('#person-items')), Object.values(want).reduce((s, n) => s + n, 0));
+    chart.labels.forEach((label, i) => assert.equal(chart.counts[i], want[label] || 0, `${name} ${label}`));
+    const total = Object.values(want).reduce((s, n) => s + n, 0);
+    assert.equal(chart.counts.reduce((s, n) => s + n, 0), total);
+    // A bar for each quarter with absences, as tall as its share of the largest.
+    const max = Math.max(...chart.counts);
+    const drawn = barsOf(chart.d).map(([, h]) => h);
+    const nonzero = chart.counts.filter((n) => n > 0);
+    assert.equal(drawn.length, nonzero.length, name);
+    nonzero.forEach((n, i) => assert.ok(Math.abs(drawn[i] - (n / max) * 120) < 0.2, `${name} bar ${i}`));
+    assert.equal(Number(await page.textContent('#person-items')), total);
+    // "Vis tallene" opens the same numbers as a table.
+    await page.click('#quarter-chart .numbers-toggle');
+    const rows = await page.$$eval('#quarter-chart table tr', (trs) => trs.map((tr) => [tr.cells[0].textContent, Number(tr.cells[1].textContent)]));
+    assert.deepEqual(rows, Object.entries(want).sort());
   }
-  // The committee chart: one segment per outcome and year, as counted in the fixture.
+  // The committee chart: per outcome, a count a year as counted in the fixture.
   await openAt(page, '#/udvalg/%C3%98konomiudvalget');
-  const segs = await page.$$eval('#outcome-chart rect.seg', (rects) =>
-    rects.map((r) => `${r.closest('[data-year]').dataset.year} ${r.dataset.outcome} ${r.dataset.count}`),
-  );
+  const years = (await page.getAttribute('#outcome-chart', 'data-years')).split(',');
+  const segs = await page.$$eval('#outcome-chart path.seg', (ps) => ps.map((p) => [p.dataset.outcome, p.dataset.counts.split(',').map(Number)]));
   const counted = {};
   for (const i of items.filter((i) => i.meeting.committee === 'Økonomiudvalget')) {
     const k = `${i.meeting.date.slice(0, 4)} ${i.outcome}`;
     counted[k] = (counted[k] || 0) + 1;
   }
-  assert.deepEqual(segs.sort(), Object.entries(counted).map(([k, n]) => `${k} ${n}`).sort());
+  const got = {};
+  for (const [outcome, counts] of segs) counts.forEach((n, y) => n && (got[`${years[y]} ${outcome}`] = n));
+  assert.deepEqual(got, counted);
   await context.close();
 });
 
@@ -296,18 +310,28 @@ test('served over http, the viewer keeps an offline copy: it reloads with no net
       const cache = await caches.open('referat-offline-v1');
       return Boolean((await cache.match('./bundle.json')) && (await cache.match('./')));
     });
+    // The server changes its bundle and goes down, and the tablet goes offline: only the
+    // kept copy can show the old title now.
+    const newer = { ...council, title: 'Testby – ny udgave', generated: '2025-03-01T12:00:00Z' };
+    writeFileSync(join(site, 'bundle.json'), JSON.stringify(newer));
+    server.setDown(true);
     await context.setOffline(true);
     await page.reload();
     await page.waitForSelector('.app[data-text="ready"]');
     assert.equal(await page.textContent('#result-count'), String(items.length));
     assert.equal(await page.textContent('.bundle-title'), council.title);
-    // A newer bundle on the server replaces the kept one at the next visit online.
+    // Back online, the newer bundle replaces the kept one…
+    server.setDown(false);
     await context.setOffline(false);
-    writeFileSync(join(site, 'bundle.json'), JSON.stringify({ ...council, title: 'Testby – ny udgave', generated: '2025-03-01T12:00:00Z' }));
     await page.reload();
     await page.waitForFunction(() => document.querySelector('.bundle-title')?.textContent === 'Testby – ny udgave');
     assert.match(await page.textContent('.generated'), /01-03-2025 12:00/);
-    await context.setOffline(true);
+    await page.waitForFunction(async () => {
+      const kept = await (await caches.open('referat-offline-v1')).match('./bundle.json');
+      return kept && (await kept.json()).title === 'Testby – ny udgave';
+    });
+    // …and is what shows when the server is down again.
+    server.setDown(true);
     await page.reload();
     await page.waitForFunction(() => document.querySelector('.bundle-title')?.textContent === 'Testby – ny udgave');
     // Only the site's own files were asked for.

@@ -69,7 +69,8 @@ impl Notes {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("notes serialize")
+        // Strings and maps of strings always serialize; the fallback is never reached.
+        serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
     pub fn from_json(text: &str) -> Result<Notes, NotesError> {
@@ -125,6 +126,10 @@ impl Notes {
     pub fn join(&mut self, other: Notes) -> Joined {
         let mut j = Joined::default();
         for (id, note) in other.notes {
+            // A blank note is no note (it would mark an item with nothing in it).
+            if note.text.trim().is_empty() {
+                continue;
+            }
             match self.notes.get(&id) {
                 None => {
                     j.added += 1;

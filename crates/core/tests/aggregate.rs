@@ -191,3 +191,75 @@ fn a_case_through_every_meeting_oldest_first_spaces_ignored() {
     assert_eq!(a.case(" 24/ 300 "), [at(1, 1), at(0, 0)]);
     assert!(a.case("99/999").is_empty());
 }
+
+#[test]
+fn a_stray_date_neither_stretches_the_chart_nor_hides_the_real_years() {
+    for stray in ["1900-03-01", "2999-03-01"] {
+        let mut b = council();
+        // One more ØU meeting on a mistyped date, with Bo absent.
+        let mut m = b.meetings[3].clone();
+        m.id = "stray".into();
+        m.date = Some(stray.into());
+        b.meetings.push(m);
+        let a = Aggregates::new(&b);
+        let bo = a.person("Bo Kragh").expect("Bo");
+        let first = bo.quarters.first().map(|q| (q.year, q.quarter));
+        let last = bo.quarters.last().map(|q| (q.year, q.quarter));
+        assert_eq!((first, last), (Some((2024, 1)), Some((2025, 1))), "{stray}");
+        let years: Vec<u32> = a
+            .committee("Økonomiudvalget")
+            .expect("ØU")
+            .years
+            .iter()
+            .map(|y| y.year)
+            .collect();
+        assert_eq!(years, [2024, 2025], "{stray}");
+    }
+}
+
+#[test]
+fn meetings_and_cases_are_ordered_by_date_whatever_the_bundle_order() {
+    let mut b = council();
+    // Oldest first, an undated meeting in the middle, two meetings on one day.
+    b.meetings.reverse();
+    let mut undated = b.meetings[0].clone();
+    undated.id = "undated".into();
+    undated.date = None;
+    for item in &mut undated.items {
+        item.id = format!("{}-u", item.id);
+    }
+    b.meetings.insert(2, undated);
+    let mut same_day = b.meetings[4].clone();
+    same_day.id = "same-day".into();
+    for item in &mut same_day.items {
+        item.id = format!("{}-b", item.id);
+    }
+    b.meetings.push(same_day);
+    let a = Aggregates::new(&b);
+    let ids: Vec<&str> = a
+        .meetings
+        .iter()
+        .map(|&m| b.meetings[m].id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "oeu-2025-01-15",
+            "same-day",
+            "oeu-2024-09-05",
+            "by-2024-02-20",
+            "oeu-2024-02-10",
+            "undated"
+        ]
+    );
+    let case: Vec<&str> = a
+        .case("24/100")
+        .iter()
+        .map(|r| b.meetings[r.meeting].items[r.item].id.as_str())
+        .collect();
+    // Oldest first, the undated treatment last.
+    assert_eq!(
+        case,
+        ["oeu-2024-02-10-1", "by-2024-02-20-1", "oeu-2024-02-10-1-u"]
+    );
+}

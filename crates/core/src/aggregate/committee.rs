@@ -88,13 +88,12 @@ pub(super) fn all(
     let mut out = Vec::with_capacity(by_name.len());
     let mut at = HashMap::with_capacity(by_name.len());
     for (name, mut c) in by_name {
-        if let Some(ys) = years.get(name) {
-            let (first, last) = (
-                *ys.keys().next().expect("not empty"),
-                *ys.keys().next_back().expect("not empty"),
-            );
-            // A stray year must not draw a thousand empty ones: a century at most.
-            c.years = (first.max(last.saturating_sub(100))..=last)
+        let totals: BTreeMap<u32, usize> = years
+            .get(name)
+            .map(|ys| ys.iter().map(|(&y, o)| (y, o.iter().sum())).collect())
+            .unwrap_or_default();
+        if let (Some(ys), Some((first, last))) = (years.get(name), super::span(&totals)) {
+            c.years = (first..=last)
                 .map(|year| YearOutcomes {
                     year,
                     outcomes: ys.get(&year).copied().unwrap_or_default(),

@@ -13,7 +13,7 @@ use crate::dates::ymd;
 use crate::fold::fold;
 use crate::model::Bundle;
 use crate::query::{Filter, ItemRef};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The pages' data for one bundle.
 #[derive(Debug, Clone, Default)]
@@ -108,6 +108,29 @@ fn newest_first(bundle: &Bundle) -> Vec<usize> {
         }
     });
     order
+}
+
+/// The years a chart spans: from the first to the last year with a count, but never more
+/// than a century. A stray date (year 1, or a typo such as 2924) must neither draw a
+/// thousand empty years nor push the real ones off the chart: of the centuries starting
+/// at a year with a count, the one holding most counts wins (the later on a tie).
+fn span(counts: &BTreeMap<u32, usize>) -> Option<(u32, u32)> {
+    let best = counts
+        .keys()
+        .map(|&start| {
+            let held: usize = counts
+                .range(start..=start.saturating_add(100))
+                .map(|(_, n)| n)
+                .sum();
+            (held, start)
+        })
+        .max()?;
+    let start = best.1;
+    let end = counts
+        .range(start..=start.saturating_add(100))
+        .next_back()?
+        .0;
+    Some((start, *end))
 }
 
 /// Year and quarter (1–4) of a `YYYY-MM-DD` date.

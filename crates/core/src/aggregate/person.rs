@@ -125,9 +125,10 @@ pub(super) fn all(bundle: &Bundle, newest: &[usize]) -> (Vec<Person>, HashMap<St
             }
         }
         for (key, absence) in here {
-            let p = people.get_mut(&key).expect("added above");
-            p.items_absent += absence.items.len();
-            p.absences.push(absence);
+            if let Some(p) = people.get_mut(&key) {
+                p.items_absent += absence.items.len();
+                p.absences.push(absence);
+            }
         }
     }
     let mut out: Vec<Person> = Vec::with_capacity(people.len());
@@ -188,13 +189,22 @@ fn quarters(bundle: &Bundle, absences: &[MeetingAbsence]) -> Vec<Quarter> {
             c.1 += 1;
         }
     }
-    let (Some(&first), Some(&last)) = (counts.keys().next(), counts.keys().next_back()) else {
+    let mut per_year: BTreeMap<u32, usize> = BTreeMap::new();
+    for (&(y, _), &(items, _)) in &counts {
+        *per_year.entry(y).or_default() += items.max(1);
+    }
+    let Some((first, last)) = super::span(&per_year) else {
+        return Vec::new();
+    };
+    let (Some(&start), Some(&end)) = (
+        counts.range((first, 1)..).next().map(|(k, _)| k),
+        counts.range(..=(last, 4)).next_back().map(|(k, _)| k),
+    ) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    // A stray date (year 1) must not draw thousands of empty quarters: a century at most.
-    let (mut y, mut q) = first.max((last.0.saturating_sub(100), 1));
-    while (y, q) <= last {
+    let (mut y, mut q) = start;
+    while (y, q) <= end {
         let (items, meetings) = counts.get(&(y, q)).copied().unwrap_or_default();
         out.push(Quarter {
             year: y,

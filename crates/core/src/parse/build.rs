@@ -61,7 +61,9 @@ pub(crate) fn finish(
             BlockKind::Attendance(label) => {
                 let lines: Vec<&str> = block.lines.iter().map(|l| l.text.as_ref()).collect();
                 push_unique(&mut meeting.absent, marked_absent(&lines));
-                for m in members_listed(&lines) {
+                // `Øvrige deltagere`: the staff present, not members of the body.
+                let staff = crate::fold::fold(label).starts_with("oevrige");
+                for m in members_listed(&lines).into_iter().filter(|_| !staff) {
                     if !meeting.members.iter().any(|x| x.name == m.name) {
                         meeting.members.push(m);
                     }

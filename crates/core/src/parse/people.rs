@@ -118,19 +118,29 @@ static NOTE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-fn parse_person(piece: &str) -> Option<Absence> {
+/// `Borgmester Anna Holm`, `1. næstformand Bo Lund`: the office is not the name. Every
+/// reader of names goes through this, so a member list and its absence marks agree on who.
+fn without_office(piece: &str) -> &str {
     let mut piece = piece.trim();
-    // `Borgmester Anna Holm`, `1. næstformand Bo Lund`: the office is not the name.
     loop {
         let word = piece.split_whitespace().next().unwrap_or("");
         let rest = piece[word.len()..].trim_start();
-        let office = TITLES.iter().any(|t| word.eq_ignore_ascii_case(t));
-        if office && rest.starts_with(char::is_uppercase) {
+        let is_office = |w: &str| TITLES.iter().any(|t| w.eq_ignore_ascii_case(t));
+        // `1. næstformand`: an ordinal before an office is part of it.
+        let ordinal = word.len() > 1
+            && word.ends_with('.')
+            && word[..word.len() - 1].bytes().all(|b| b.is_ascii_digit());
+        let office_next = ordinal && is_office(rest.split_whitespace().next().unwrap_or(""));
+        if office_next || (is_office(word) && rest.starts_with(char::is_uppercase)) {
             piece = rest;
         } else {
-            break;
+            return piece;
         }
     }
+}
+
+fn parse_person(piece: &str) -> Option<Absence> {
+    let piece = without_office(piece);
     let c = PERSON.captures(piece)?;
     let name = c.name("name")?.as_str().trim().to_string();
     let party = c.name("party").map(|m| m.as_str().trim().to_string());
@@ -302,7 +312,7 @@ pub fn members_listed(lines: &[&str]) -> Vec<Member> {
         let people = parse_people_line(line)
             .or_else(|| people_then_text(line).map(|(people, _)| people))
             .or_else(|| {
-                let line = strip_bullet(line);
+                let line = without_office(strip_bullet(line));
                 let c = NAME_AT_START.captures(line)?;
                 let name = c["name"].trim();
                 let plain = name.split_whitespace().count() >= 2 && !ABSENT_MARK.is_match(name);
@@ -333,7 +343,7 @@ pub fn members_listed(lines: &[&str]) -> Vec<Member> {
 pub fn marked_absent(lines: &[&str]) -> Vec<Absence> {
     let mut out = Vec::new();
     for line in lines {
-        let line = strip_bullet(line);
+        let line = without_office(strip_bullet(line));
         if !ABSENT_MARK.is_match(line) {
             continue;
         }
@@ -552,5 +562,35 @@ mod tests {
             Some((vec!["Eva Holm".into(), "Ib Lund".into()], " 25. april 2013"))
         );
         assert_eq!(names("Mødet blev holdt i salen. Alle var der."), None);
+    }
+}
+
+#[cfg(test)]
+mod member_list_tests {
+    use super::*;
+
+    /// A member list and its absence marks name the same person, office or not: otherwise
+    /// one person is counted present and a second, "Borgmester …", absent.
+    #[test]
+    fn members_and_their_absence_marks_agree_on_the_name() {
+        let lines = [
+            "Borgmester Anna Holm (A) - Afbud",
+            "1. næstformand Bo Lund (V)",
+            "• Carl Hviid (C)",
+        ];
+        let members: Vec<(String, Option<String>)> = members_listed(&lines)
+            .into_iter()
+            .map(|m| (m.name, m.party))
+            .collect();
+        assert_eq!(
+            members,
+            [
+                ("Anna Holm".to_string(), Some("A".to_string())),
+                ("Bo Lund".to_string(), Some("V".to_string())),
+                ("Carl Hviid".to_string(), Some("C".to_string())),
+            ]
+        );
+        let absent: Vec<String> = marked_absent(&lines).into_iter().map(|a| a.name).collect();
+        assert_eq!(absent, ["Anna Holm"]);
     }
 }
