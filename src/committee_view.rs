@@ -74,7 +74,7 @@ pub fn committee_view(props: &CommitteeViewProps) -> Html {
             <section>
                 <h2 class="section-title">{ p.meetings }</h2>
                 <MeetingTable id="committee-meeting-table" data={props.data.clone()} meetings={meetings.clone()}
-                    filter={props.filter.clone()} {lang} committee={false} page={20} />
+                    filter={props.filter.clone()} {lang} committee={false} page={15} />
             </section>
         </article>
     }

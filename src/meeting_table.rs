@@ -1,6 +1,6 @@
-//! A table of meetings (date, committee, items, absentees), 40 rows at a time: the
-//! meetings and committee pages at archive scale render what fits a screen or two
-//! (100 rows took 21 ms to render at 10,000 items; BENCHMARKS.md, "Pages").
+//! A table of meetings (date, committee, items, absentees), 25 rows at a time (a tablet
+//! screen's worth): the meetings and committee pages at archive scale render in a frame
+//! (100 rows took 21 ms at 10,000 items, 40 rows 16 ms at 40,000; BENCHMARKS.md, "Pages").
 
 use crate::i18n::{date, Lang};
 use crate::state::{href, Shared};
@@ -10,7 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// Rows shown at first, and added by "Vis flere".
-pub const PAGE: usize = 40;
+pub const PAGE: usize = 25;
 
 #[derive(Properties, PartialEq)]
 pub struct MeetingTableProps {

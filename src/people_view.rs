@@ -1,5 +1,5 @@
 //! Everyone (`#/personer`): name, party, absences and attendance, each linking to the
-//! person's page. A name search narrows the table, and it grows 40 rows at a time, so a
+//! person's page. A name search narrows the table, and it grows 25 rows at a time, so a
 //! national archive's thousands of names still render in a frame.
 
 use crate::i18n::Lang;
