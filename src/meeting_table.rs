@@ -83,11 +83,19 @@ pub fn meeting_table(props: &MeetingTableProps) -> Html {
                 </thead>
                 <tbody>{ for rows }</tbody>
             </table>
-            if more > 0 {
-                <button type="button" class="button secondary show-more" onclick={on_more}>
-                    { format!("{} ({more})", p.show_more) }
-                </button>
-            }
+            { show_more(more, on_more, props.lang) }
         </div>
+    }
+}
+
+/// "Vis flere (N)" under a table that shows a page at a time; nothing when all are shown.
+pub fn show_more(more: usize, onclick: Callback<MouseEvent>, lang: Lang) -> Html {
+    if more == 0 {
+        return html! {};
+    }
+    html! {
+        <button type="button" class="button secondary show-more" {onclick}>
+            { format!("{} ({more})", lang.pages().show_more) }
+        </button>
     }
 }

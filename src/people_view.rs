@@ -3,7 +3,7 @@
 //! national archive's thousands of names still render in a frame.
 
 use crate::i18n::Lang;
-use crate::meeting_table::PAGE;
+use crate::meeting_table::{show_more, PAGE};
 use crate::state::{href, Shared};
 use referat_core::fold::fold;
 use referat_core::query::{Filter, View};
@@ -69,11 +69,7 @@ pub fn people_view(props: &PeopleViewProps) -> Html {
                         }) }
                     </tbody>
                 </table>
-                if more > 0 {
-                    <button type="button" class="button secondary show-more" onclick={on_more}>
-                        { format!("{} ({more})", p.show_more) }
-                    </button>
-                }
+                { show_more(more, on_more, lang) }
             </div>
         </article>
     }

@@ -4,39 +4,18 @@
 
 mod common;
 
-use common::{broken_json, sample_bundle};
+use common::{broken_json, render, sample_bundle};
 
 use referat_app::i18n::Lang;
 use referat_app::state::{Action, LoadFailure, LoadProblem, Shared, State};
-use referat_app::viewer::{Viewer, ViewerProps};
 use referat_core::query::Route;
 use referat_core::{Bundle, BundleError};
 use std::rc::Rc;
-use yew::{Callback, LocalServerRenderer, Reducible};
+use yew::Reducible;
 
 fn state(hash: &str, bundle: Bundle) -> Rc<State> {
     Rc::new(State::new(Route::parse(hash), "2024-05-10".into()))
         .reduce(Action::Loaded(Shared::new(bundle)))
-}
-
-fn render(state: Rc<State>) -> String {
-    let props = ViewerProps {
-        state,
-        dispatch: Callback::noop(),
-        on_file: Callback::noop(),
-        on_import: Callback::noop(),
-        on_save_file: Callback::noop(),
-        on_save_bundle: Callback::noop(),
-        on_export: Callback::noop(),
-        on_note: Callback::noop(),
-        on_export_notes: Callback::noop(),
-        on_import_notes: Callback::noop(),
-    };
-    futures::executor::block_on(
-        LocalServerRenderer::<Viewer>::with_props(props)
-            .hydratable(false)
-            .render(),
-    )
 }
 
 fn rows(html: &str) -> Vec<&str> {

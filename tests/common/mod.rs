@@ -33,3 +33,28 @@ pub fn council_bundle() -> Bundle {
     ))
     .unwrap()
 }
+
+/// The whole viewer for a state, rendered by Yew's SSR renderer, with no-op callbacks.
+#[cfg(feature = "ssr")]
+#[allow(dead_code)]
+pub fn render(state: std::rc::Rc<referat_app::state::State>) -> String {
+    use referat_app::viewer::{Viewer, ViewerProps};
+    use yew::{Callback, LocalServerRenderer};
+    let props = ViewerProps {
+        state,
+        dispatch: Callback::noop(),
+        on_file: Callback::noop(),
+        on_import: Callback::noop(),
+        on_save_file: Callback::noop(),
+        on_save_bundle: Callback::noop(),
+        on_export: Callback::noop(),
+        on_note: Callback::noop(),
+        on_export_notes: Callback::noop(),
+        on_import_notes: Callback::noop(),
+    };
+    futures::executor::block_on(
+        LocalServerRenderer::<Viewer>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
+}
