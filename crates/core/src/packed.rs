@@ -254,8 +254,12 @@ pub fn read_part(
                 format!("`{}`", got.id),
             ));
         }
-        let ids = |m: &Meeting| m.items.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
-        if ids(got) != ids(want) {
+        if !got
+            .items
+            .iter()
+            .map(|i| &i.id)
+            .eq(want.items.iter().map(|i| &i.id))
+        {
             return Err(mismatch(
                 format!("the items of `{}`", want.id),
                 "other items".into(),

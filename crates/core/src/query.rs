@@ -1137,39 +1137,6 @@ fn floor_char(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Other items with the same case number, oldest first: the case's timeline.
-pub fn same_case(bundle: &Bundle, at: ItemRef) -> Vec<ItemRef> {
-    let item = &bundle.meetings[at.meeting].items[at.item];
-    let Some(case) = item
-        .case_number
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-    else {
-        return Vec::new();
-    };
-    let mut out: Vec<ItemRef> = Vec::new();
-    for (mi, m) in bundle.meetings.iter().enumerate() {
-        for (ii, other) in m.items.iter().enumerate() {
-            let r = ItemRef {
-                meeting: mi,
-                item: ii,
-            };
-            if r != at && other.case_number.as_deref().map(str::trim) == Some(case) {
-                out.push(r);
-            }
-        }
-    }
-    out.sort_by(|a, b| {
-        let (da, db) = (
-            &bundle.meetings[a.meeting].date,
-            &bundle.meetings[b.meeting].date,
-        );
-        da.cmp(db).then(a.cmp(b))
-    });
-    out
-}
-
 /// Resolves an item position.
 pub fn get(bundle: &Bundle, at: ItemRef) -> (&Meeting, &Item) {
     let m = &bundle.meetings[at.meeting];

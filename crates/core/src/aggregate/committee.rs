@@ -1,8 +1,7 @@
 //! A committee's meetings, the outcomes of its items year by year, and who is absent most.
 
-use super::{meeting_absentees, Person};
+use super::Person;
 use crate::dates::ymd;
-use crate::fold::fold;
 use crate::model::{Bundle, Outcome};
 use std::collections::{BTreeMap, HashMap};
 
@@ -44,7 +43,6 @@ pub(super) fn all(
     bundle: &Bundle,
     newest: &[usize],
     people: &[Person],
-    person_at: &HashMap<String, usize>,
 ) -> (Vec<Committee>, HashMap<String, usize>) {
     let mut by_name: BTreeMap<&str, Committee> = BTreeMap::new();
     let mut years: BTreeMap<&str, BTreeMap<u32, [usize; 9]>> = BTreeMap::new();
@@ -70,19 +68,16 @@ pub(super) fn all(
                 counts[slot(item.outcome)] += 1;
             }
         }
-        let missed = missed.entry(name).or_default();
-        for who in meeting_absentees(m) {
-            let Some(&p) = person_at.get(&fold(&who)) else {
-                continue;
-            };
-            let items = people[p]
-                .absences
-                .iter()
-                .find(|a| a.meeting == mi)
-                .map_or(0, |a| a.items.len());
-            let e = missed.entry(p).or_default();
-            e.0 += items;
-            e.1 += 1;
+    }
+    // Who missed what, read off each person's absences (one per meeting): linear, where
+    // looking each meeting's absentees up again was not.
+    for (p, person) in people.iter().enumerate() {
+        for a in &person.absences {
+            if let Some(name) = bundle.meetings[a.meeting].committee.as_deref() {
+                let e = missed.entry(name).or_default().entry(p).or_default();
+                e.0 += a.items.len();
+                e.1 += 1;
+            }
         }
     }
     let mut out = Vec::with_capacity(by_name.len());

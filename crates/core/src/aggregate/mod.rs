@@ -34,7 +34,7 @@ impl Aggregates {
     pub fn new(bundle: &Bundle) -> Aggregates {
         let meetings = newest_first(bundle);
         let (people, person_at) = person::all(bundle, &meetings);
-        let (committees, committee_at) = committee::all(bundle, &meetings, &people, &person_at);
+        let (committees, committee_at) = committee::all(bundle, &meetings, &people);
         Aggregates {
             people,
             person_at,
