@@ -327,7 +327,15 @@ pub fn members_listed(lines: &[&str]) -> Vec<Member> {
             .unwrap_or_default();
         for p in people {
             let name = p.name.trim();
-            if name.split_whitespace().count() >= 2 && !out.iter().any(|m| m.name == name) {
+            // Every word of a member's name is capitalised: `Godkendelse af dagsorden`, an
+            // agenda title after the list, is not a member.
+            let capitalised = name
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+            if capitalised
+                && name.split_whitespace().count() >= 2
+                && !out.iter().any(|m| m.name == name)
+            {
                 out.push(Member {
                     name: name.to_string(),
                     party: p.party,
@@ -577,6 +585,9 @@ mod member_list_tests {
             "Borgmester Anna Holm (A) - Afbud",
             "1. næstformand Bo Lund (V)",
             "• Carl Hviid (C)",
+            // The agenda after the list is no member.
+            "Godkendelse af dagsorden",
+            "Evaluering af Nationalt Topmøde",
         ];
         let members: Vec<(String, Option<String>)> = members_listed(&lines)
             .into_iter()
