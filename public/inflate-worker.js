@@ -1,7 +1,8 @@
-// referat's inflater: turns one part of a packed one-file bundle (gzip in base64) into its
-// JSON bytes off the page's thread, with the browser's own DecompressionStream. Started
-// from a blob by src/unpack.rs; a message is { k, b64, size }, the answer { k, bytes }
-// (transferred) or { k, error }.
+// referat's inflater: turns one part of a packed bundle into its JSON bytes off the page's
+// thread, with the browser's own DecompressionStream. Started from a blob by src/unpack.rs;
+// a message is { k, b64, size } (a part in the page: gzip in base64) or { k, url, size } (a
+// part of a sharded archive: a gzip file, fetched through the HTTP cache), the answer
+// { k, bytes } (transferred) or { k, error }.
 'use strict';
 function fromBase64(text) {
   if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
@@ -10,13 +11,28 @@ function fromBase64(text) {
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
   return out;
 }
-async function inflate(b64, size) {
-  let gz;
+function decode(b64) {
   try {
-    gz = fromBase64(b64);
+    return fromBase64(b64);
   } catch (e) {
     throw new Error(`not base64 (${e.message})`);
   }
+}
+async function download(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new Error(`it could not be fetched (${e.message})`);
+  }
+  if (!response.ok) throw new Error(`the server answered HTTP ${response.status}`);
+  try {
+    return new Uint8Array(await response.arrayBuffer());
+  } catch (e) {
+    throw new Error(`it could not be fetched (${e.message})`);
+  }
+}
+async function inflate(gz, size) {
   const inflater = new DecompressionStream('gzip');
   const writer = inflater.writable.getWriter();
   // Rejected when the data is damaged; the reader says so.
@@ -51,9 +67,10 @@ async function inflate(b64, size) {
   return out.buffer;
 }
 onmessage = async (e) => {
-  const { k, b64, size } = e.data;
+  const { k, b64, url, size } = e.data;
   try {
-    const bytes = await inflate(b64, size);
+    const gz = url === undefined ? decode(b64) : await download(url);
+    const bytes = await inflate(gz, size);
     postMessage({ k, bytes }, [bytes]);
   } catch (err) {
     postMessage({ k, error: String((err && err.message) || err) });

@@ -331,6 +331,15 @@ pub fn describe(lang: Lang, failure: &LoadFailure) -> (String, Option<(usize, us
             None,
         ),
         LoadProblem::Bundle(e) => describe_bundle_error(da, e),
+        LoadProblem::ShardsNeedServer => (
+            if da {
+                "Dette er et arkiv i dele (referat pack --shards). Delene er filer ved siden af siden, og en browser henter dem kun fra en webserver. Læg mappen på en webserver, eller lav én fil med referat pack -o."
+            } else {
+                "This is a sharded archive (referat pack --shards). Its parts are files beside the page, which a browser fetches only from a web server. Serve the folder, or make one file with referat pack -o."
+            }
+            .to_string(),
+            None,
+        ),
         LoadProblem::Packed(detail) => {
             (format!("{}: {detail}.", lang.texts().packed_damaged), None)
         }

@@ -111,6 +111,8 @@ pub enum LoadProblem {
     Read,
     /// The packed layout's manifest or light bundle is damaged (in English, from the core).
     Packed(String),
+    /// A sharded archive opened from `file://`: its parts can only be fetched from a server.
+    ShardsNeedServer,
 }
 
 #[derive(Debug, Clone, PartialEq)]

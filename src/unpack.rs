@@ -78,12 +78,32 @@ async fn read(document: &Document, dispatch: &Callback<Action>) -> Result<(), Lo
     let manifest =
         packed::read_manifest(&manifest_text, None).map_err(|e| damaged(e.to_string()))?;
     check_size(manifest.light_bytes).map_err(LoadProblem::Bundle)?;
-    let light_el = document
-        .get_element_by_id(LIGHT_ID)
-        .ok_or_else(|| damaged(format!("the page has no `{LIGHT_ID}` element")))?;
-    let bytes = inflate(&light_el, manifest.light_bytes)
-        .await
-        .map_err(|m| damaged(format!("the light bundle ({LIGHT_ID}): {m}")))?;
+    let bytes = match &manifest.light {
+        // A sharded archive (`referat pack --shards`): its pieces are files beside the page.
+        Some(file) => {
+            if web_sys::window()
+                .and_then(|w| w.location().protocol().ok())
+                .as_deref()
+                == Some("file:")
+            {
+                return Err(LoadProblem::ShardsNeedServer);
+            }
+            let gz = fetch_bytes(document, file).await;
+            let inflated = match gz {
+                Ok(gz) => inflate_gz(&gz, manifest.light_bytes).await,
+                Err(m) => Err(m),
+            };
+            inflated.map_err(|m| damaged(format!("the light bundle ({file}): {m}")))?
+        }
+        None => {
+            let light_el = document
+                .get_element_by_id(LIGHT_ID)
+                .ok_or_else(|| damaged(format!("the page has no `{LIGHT_ID}` element")))?;
+            inflate(&light_el, manifest.light_bytes)
+                .await
+                .map_err(|m| damaged(format!("the light bundle ({LIGHT_ID}): {m}")))?
+        }
+    };
     let light = packed::read_light(&bytes).map_err(LoadProblem::Bundle)?;
     drop(bytes);
     let manifest = packed::read_manifest(&manifest_text, Some(light.meetings.len()))
@@ -125,13 +145,26 @@ async fn read_parts(
     let mut next = 0;
     for (k, info) in manifest.parts.iter().enumerate() {
         let last = info.first + info.count - 1;
-        // Part k goes to the inflater (when the browser has read it), and so do the next
-        // few it has read already, so it works while this thread parses and indexes;
-        // only a few, so inflated parts never pile up in memory.
-        while next <= k || (next < total && next < k + AHEAD && read_by_browser(document, next)) {
-            let el = wait_for(document, &part_id(next)).await;
-            if let (Some(el), Some(inflater)) = (el, &inflater) {
-                asked[next] = inflater.ask(next, &el, manifest.parts[next].bytes);
+        // Part k goes to the inflater (when the browser has read it, or at once when it
+        // is a file to fetch), and so do the next few, so it works while this thread
+        // parses and indexes; only a few, so inflated parts never pile up in memory.
+        while next <= k
+            || (next < total
+                && next < k + AHEAD
+                && (manifest.parts[next].file.is_some() || read_by_browser(document, next)))
+        {
+            let size = manifest.parts[next].bytes;
+            match (&manifest.parts[next].file, &inflater) {
+                (Some(file), Some(inflater)) => {
+                    asked[next] = inflater.ask_fetch(next, &url_of(document, file), size);
+                }
+                (Some(_), None) => {}
+                (None, inflater) => {
+                    let el = wait_for(document, &part_id(next)).await;
+                    if let (Some(el), Some(inflater)) = (el, inflater) {
+                        asked[next] = inflater.ask(next, &el, size);
+                    }
+                }
             }
             next += 1;
         }
@@ -143,15 +176,25 @@ async fn read_parts(
             None => None,
         };
         // Not asked (no worker, or it failed): inflated here.
-        let inflated = match from_worker {
-            Some(answer) => answer,
-            None => match wait_for(document, &part_id(k)).await {
+        let inflated = match (from_worker, &info.file) {
+            (Some(answer), _) => answer,
+            (None, Some(file)) => match fetch_bytes(document, file).await {
+                Ok(gz) => inflate_gz(&gz, info.bytes).await,
+                Err(m) => Err(m),
+            },
+            (None, None) => match wait_for(document, &part_id(k)).await {
                 Some(el) => inflate(&el, info.bytes).await,
                 None => Err("it is not in the page".into()),
             },
         };
+        // A file is named by what it holds and where it is; a part of the page by number.
+        let place = match (&info.label, &info.file) {
+            (Some(label), Some(file)) => format!("{label} ({file})"),
+            (None, Some(file)) => file.clone(),
+            _ => format!("part {k} (meetings {}–{last})", info.first),
+        };
         let read = inflated
-            .map_err(|m| format!("part {k} (meetings {}–{last}): {m}", info.first))
+            .map_err(|m| format!("{place}: {m}"))
             .and_then(|bytes| packed::read_part(&bytes, light, k, info).map_err(|e| e.to_string()));
         if GENERATION.with(Cell::get) != generation {
             return None;
@@ -291,11 +334,32 @@ impl Inflater {
             &JsValue::from_str("size"),
             &JsValue::from(size as f64),
         );
+        self.post(k, &message)
+    }
+
+    /// Asks the worker to fetch part `k` from `url` and inflate it.
+    fn ask_fetch(&self, k: usize, url: &str, size: usize) -> Option<js_sys::Promise> {
+        if self.failed.get() {
+            return None;
+        }
+        let message = js_sys::Object::new();
+        let _ = Reflect::set(&message, &JsValue::from_str("k"), &JsValue::from(k as f64));
+        let _ = Reflect::set(&message, &JsValue::from_str("url"), &JsValue::from_str(url));
+        let size = size.min(referat_core::MAX_BUNDLE_BYTES);
+        let _ = Reflect::set(
+            &message,
+            &JsValue::from_str("size"),
+            &JsValue::from(size as f64),
+        );
+        self.post(k, &message)
+    }
+
+    fn post(&self, k: usize, message: &js_sys::Object) -> Option<js_sys::Promise> {
         let waiting = self.waiting.clone();
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             waiting.borrow_mut().insert(k, resolve);
         });
-        self.worker.post_message(&message).ok()?;
+        self.worker.post_message(message).ok()?;
         Some(promise)
     }
 
@@ -333,7 +397,36 @@ async fn wait_for(document: &Document, id: &str) -> Option<Element> {
 /// The base64 text of `el`, gzip-inflated, refused beyond `declared` bytes.
 async fn inflate(el: &Element, declared: usize) -> Result<Vec<u8>, String> {
     let text = Reflect::get(el, &JsValue::from_str("textContent")).map_err(js_message)?;
-    let gz = from_base64(&text)?;
+    inflate_gz(&from_base64(&text)?, declared).await
+}
+
+/// `file` of a sharded archive as a full URL, beside the page.
+fn url_of(document: &Document, file: &str) -> String {
+    let base = document.base_uri().ok().flatten().unwrap_or_default();
+    web_sys::Url::new_with_base(file, &base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| file.to_string())
+}
+
+/// The bytes of `file` beside the page (through the browser's HTTP cache).
+async fn fetch_bytes(document: &Document, file: &str) -> Result<Uint8Array, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str(&url_of(document, file)))
+            .await
+            .map_err(|e| format!("it could not be fetched ({})", js_message(e)))?
+            .unchecked_into();
+    if !response.ok() {
+        return Err(format!("the server answered HTTP {}", response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(js_message)?)
+        .await
+        .map_err(|e| format!("it could not be fetched ({})", js_message(e)))?;
+    Ok(Uint8Array::new(&buffer))
+}
+
+/// gzip bytes inflated, refused beyond `declared` bytes.
+async fn inflate_gz(gz: &Uint8Array, declared: usize) -> Result<Vec<u8>, String> {
     // The bytes are written into the inflater directly: a `Blob`'s stream is read through
     // the browser's blob store, which cost about 10 ms a part (measured: 327 parts took
     // 2.3 s through blobs, 0.37 s written directly).
@@ -341,7 +434,7 @@ async fn inflate(el: &Element, declared: usize) -> Result<Vec<u8>, String> {
     let writer = inflater.writable().get_writer().map_err(js_message)?;
     // Their promises reject when the data is damaged; the reader below says so.
     NOOP.with(|noop| {
-        let _ = writer.write_with_chunk(&gz).catch(noop);
+        let _ = writer.write_with_chunk(gz).catch(noop);
         let _ = writer.close().catch(noop);
     });
     let reader: ReadableStreamDefaultReader = inflater.readable().get_reader().unchecked_into();

@@ -6,7 +6,13 @@
 //   http      dist/index.html and the bundle as bundle.json beside it, served on 127.0.0.1
 //             (plain, no compression, as `python3 -m http.server` serves it);
 //   MiniSearch the same JSON embedded, indexed by MiniSearch, filtered in plain JS (peer.js);
-//   floor     the same JSON embedded, JSON.parse'd and its items counted, nothing else.
+//   floor     the same JSON embedded, JSON.parse'd and its items counted, nothing else;
+//   shards    the archive `referat pack --shards` writes, served on 127.0.0.1 (every size;
+//             sizes over 100,000 items get only this and Pagefind);
+//   Pagefind  with `--pagefind`: every item as an HTML page, indexed by Pagefind and
+//             searched with its own script, served on 127.0.0.1. "first results" for it is
+//             navigation → Pagefind ready to search (it lists nothing without a query); a
+//             query is timed to its count and the first ten results' data shown.
 // "first results" is navigation start → the first animation frame in which #result-count
 // shows the total; "search complete" the first in which the viewer also says its text is
 // all in (`.app[data-text=ready]`). A query typed at the first results ("budget") is timed
@@ -15,7 +21,8 @@
 // off requestAnimationFrame (16.7 ms is every frame shown at 60 Hz). Memory is after a forced GC: V8 heap used plus every WebAssembly.Memory
 // (the text held by the page's DOM is left out for all three alike). Interactions run one by one inside the page:
 // event → DOM updated (the task after the event, then a forced layout). Nothing here is asserted.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -125,8 +132,9 @@ async function runPeer(state) {
 const browser = await launchChromium();
 
 /** Opens `url`, waits until #result-count shows `total`, returns load time and memory. */
-async function open(url, total, early = null) {
+async function open(url, total, early = null, onPage = null) {
   const p = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  onPage?.(p);
   const errors = [];
   p.on('pageerror', (e) => errors.push(e.message));
   await p.addInitScript(([want, early]) => {
@@ -164,6 +172,12 @@ async function open(url, total, early = null) {
     await p.waitForFunction(() => window.__earlyAnswer !== undefined, null, { timeout: 0, polling: 200 });
   }
   const earlyAnswer = await p.evaluate(() => window.__earlyAnswer && { at: window.__earlyAnswer, count: window.__earlyCount, asked: window.__earlyAsked });
+  if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
+  return { p, first, complete, earlyAnswer, ...(await memory(p)) };
+}
+
+/** V8 heap used after a forced GC, and every WebAssembly.Memory's size. */
+async function memory(p) {
   const cdp = await p.context().newCDPSession(p);
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -176,8 +190,50 @@ async function open(url, total, early = null) {
     functionDeclaration: 'function () { return this.reduce((a, m) => a + m.buffer.byteLength, 0); }',
     returnByValue: true,
   });
-  if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
-  return { p, first, complete, earlyAnswer, jsHeap: heap.usedSize, buffers: wasm.result.value };
+  return { jsHeap: heap.usedSize, buffers: wasm.result.value };
+}
+
+/** Bytes of response bodies a page receives, from now on. */
+function transferred(p) {
+  const got = { bytes: 0 };
+  p.on('requestfinished', async (r) => {
+    const sizes = await r.sizes().catch(() => null);
+    if (sizes) got.bytes += sizes.responseBodySize;
+  });
+  return got;
+}
+
+/** The sharded archive over http: load, the interaction script once the text is in, memory. */
+async function sharded(n, total, steps) {
+  let got;
+  const r = await open(`${server.origin}/shards-${n}/`, total, null, (p) => {
+    got = transferred(p);
+  });
+  const out = { first: r.first, complete: r.complete, jsHeap: r.jsHeap, buffers: r.buffers, steps: [] };
+  for (const step of steps) {
+    const { update, ...plain } = step;
+    out.steps.push({ what: step.what, kind: step.kind, sel: step.sel, ...(await r.p.evaluate(runStep, plain)) });
+    await r.p.waitForTimeout(20);
+  }
+  out.transferred = got.bytes;
+  await r.p.close();
+  return out;
+}
+
+/** Pagefind over http: ready, then the script's text queries one by one. */
+async function pagefindRun(n, steps) {
+  const p = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  const got = transferred(p);
+  await p.goto(`${server.origin}/pagefind-${n}/bench.html`, { timeout: 0 });
+  await p.waitForFunction(() => window.__pagefindReady !== undefined, null, { timeout: 0, polling: 50 });
+  const ready = await p.evaluate(() => window.__pagefindReady);
+  const queries = [];
+  for (const step of steps.filter((s) => s.kind === 'type' && s.sel === '#q' && s.value)) {
+    queries.push({ what: step.what, ...(await p.evaluate((q) => window.pfQuery(q), step.value)) });
+  }
+  const mem = await memory(p);
+  await p.close();
+  return { ready, queries, transferred: got.bytes, ...mem };
 }
 
 /**
@@ -273,7 +329,28 @@ async function viewTimes([hash, sel, reps]) {
 const results = [];
 const appHtml = readFileSync(join(root, 'dist/referat-app.html'));
 const server = await serveDir(dataDir);
+const floors = {};
 for (const n of sizes) {
+  const meta = JSON.parse(readFileSync(join(dataDir, `meta-${n}.json`), 'utf8'));
+  const phase = (what) => console.error(`# ${n} items: ${what} (${new Date().toISOString().slice(11, 19)})`);
+  if (!existsSync(join(dataDir, `bench-${n}.json`))) {
+    // Past one file: the sharded archive and Pagefind only. The script is made from the
+    // light bundle (it reads committees and absences only).
+    const manifest = JSON.parse(readFileSync(join(dataDir, `shards-${n}`, 'index.html'), 'utf8').match(/id="referat-pack">([^<]*)<\/script>/)[1]);
+    const light = JSON.parse(gunzipSync(readFileSync(join(dataDir, `shards-${n}`, manifest.light))).toString('utf8'));
+    const steps = script(light);
+    const r = { n, total: meta.total, jsonBytes: meta.jsonBytes };
+    phase('sharded archive');
+    r.shards = await sharded(n, meta.total, steps);
+    r.shards.files = dirBytes(join(dataDir, `shards-${n}`));
+    if (existsSync(join(dataDir, `pagefind-${n}`))) {
+      phase('Pagefind');
+      r.pagefind = await pagefindRun(n, steps);
+    }
+    results.push(r);
+    reportArchive(r, floors);
+    continue;
+  }
   const json = readFileSync(join(dataDir, `bench-${n}.json`), 'utf8');
   const bundle = JSON.parse(json);
   const total = bundle.meetings.reduce((a, m) => a + m.items.length, 0);
@@ -293,7 +370,6 @@ for (const n of sizes) {
   writeFileSync(join(dataDir, `http-${n}`, 'index.html'), readFileSync(join(root, 'dist/index.html')));
   writeFileSync(join(dataDir, `http-${n}`, 'bundle.json'), json);
 
-  const phase = (what) => console.error(`# ${n} items: ${what} (${new Date().toISOString().slice(11, 19)})`);
   phase('http');
   const http = await open(`${server.origin}/http-${n}/index.html`, total);
   r.http = { first: http.first, complete: http.complete, jsHeap: http.jsHeap, buffers: http.buffers };
@@ -339,8 +415,18 @@ for (const n of sizes) {
     await peer.p.waitForTimeout(20);
   }
   await peer.p.close();
+  floors[n] = r.floor.first;
+
+  phase('sharded archive');
+  r.shards = await sharded(n, total, steps);
+  r.shards.files = dirBytes(join(dataDir, `shards-${n}`));
+  if (existsSync(join(dataDir, `pagefind-${n}`))) {
+    phase('Pagefind');
+    r.pagefind = await pagefindRun(n, steps);
+  }
   results.push(r);
   report(r);
+  reportArchive(r, floors);
 }
 await browser.close();
 server.close();
@@ -387,4 +473,43 @@ function report(r) {
   console.log(`pages (from the list, ${r.referat.views.people.length} times each): ${views.join('; ')}`);
   const slow = r.referat.steps.filter((s) => s.ms > 16).map((s) => `${s.what} ${s.ms.toFixed(0)} ms`);
   if (slow.length) console.log(`referat steps over 16 ms: ${slow.join('; ')}`);
+}
+
+/** Every file's size under `dir`. */
+function dirBytes(dir) {
+  let total = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, e.name);
+    total += e.isDirectory() ? dirBytes(path) : statSync(path).size;
+  }
+  return total;
+}
+
+/** The sharded archive beside Pagefind, and its first results against the largest floor measured so far in this run. */
+function reportArchive(r, floors) {
+  const f1 = (x) => (x === undefined || Number.isNaN(x) ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+  const ratio = (a, b) => (a === undefined || b === undefined || !b ? '–' : `${(a / b).toFixed(2)}×`);
+  const s = r.shards;
+  const text = s.steps.filter((x) => x.kind === 'type' && x.sel === '#q' && !x.missing);
+  const q = text.map((x) => x.ms);
+  const all = s.steps.filter((x) => !x.missing).map((x) => x.ms);
+  const pf = r.pagefind;
+  const pq = pf ? pf.queries.map((x) => x.ms) : [];
+  const floorN = Math.max(...Object.keys(floors).map(Number).filter((k) => k <= 40000), -Infinity);
+  const floor = floors[floorN];
+  console.log(`\n## Archive: ${r.total} items, bundle JSON ${mb(r.jsonBytes).toFixed(1)} MB, sharded over http\n`);
+  console.log('| figure | referat, sharded | Pagefind | referat / Pagefind |');
+  console.log('|---|---|---|---|');
+  const row = (name, a, b) => console.log(`| ${name} | ${f1(a)} | ${f1(b)} | ${ratio(a, b)} |`);
+  row('files on the server (MB)', mb(s.files), pf ? mb(dirBytes(join(dataDir, `pagefind-${r.n}`))) : undefined);
+  row('transferred by the visit (MB)', mb(s.transferred), pf ? mb(pf.transferred) : undefined);
+  row('first results / ready to search (ms)', s.first, pf?.ready);
+  row('search complete (ms)', s.complete, undefined);
+  row(`text query p50 (ms, ${q.length} keystrokes)`, pct(q, 50), pf ? pct(pq, 50) : undefined);
+  row('text query p95 (ms)', pct(q, 95), pf ? pct(pq, 95) : undefined);
+  row('text query max (ms)', Math.max(...q), pf ? Math.max(...pq) : undefined);
+  row(`every interaction p95 (ms, ${all.length} steps)`, pct(all, 95), undefined);
+  row('memory total (MB)', mb(s.jsHeap + s.buffers), pf ? mb(pf.jsHeap + pf.buffers) : undefined);
+  console.log(`\nmemory / bundle JSON ${((s.jsHeap + s.buffers) / r.jsonBytes).toFixed(2)}×; first results ${floor ? `${ratio(s.first, floor)} the ${floorN}-item floor of this run (${f1(floor)} ms)` : '(no floor measured in this run)'}`);
+  if (pf) console.log(`Pagefind counts (word and stem matching) beside referat's (substring): ${pf.queries.map((x, i) => `${x.what.replace('type ', '')} ${x.count}/${text[i]?.count}`).join(', ')}`);
 }

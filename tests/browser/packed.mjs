@@ -5,12 +5,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchChromium, recordedPage } from './harness.mjs';
+import { launchChromium, recordedPage, serveDir } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -172,5 +172,65 @@ test('printing the list prints every filtered item, not a first page', async () 
   assert.deepEqual(await page.$$eval('[data-item-id]', (rows) => rows.map((r) => r.dataset.itemId)), want.map((i) => i.id));
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await page.waitForFunction((n) => document.querySelectorAll('[data-item-id]').length < n, want.length);
+  await page.close();
+});
+
+test('a sharded archive over http: list first, parts by committee and year, a missing part named', async () => {
+  const dir = join(work, 'arkiv-shards');
+  execFileSync(
+    'cargo',
+    ['run', '-q', '-p', 'referat-cli', '--', 'pack', join(work, 'arkiv.json'), '--shards', dir, '--app', join(dist, 'referat-app.html')],
+    { cwd: root, stdio: 'inherit' },
+  );
+  const page0 = readFileSync(join(dir, 'index.html'), 'utf8');
+  const manifest = JSON.parse(page0.match(/id="referat-pack">([^<]*)<\/script>/)[1]);
+  // A part per committee and year, newest year first.
+  assert.deepEqual(manifest.parts.slice(0, 2).map((p) => p.label), ['Børne- og ungdomsudvalget 2016', 'Økonomiudvalget 2016']);
+  assert.equal(manifest.parts.length, 10);
+  // One part gone from the server, as after a failed copy.
+  const gone = manifest.parts[3];
+  unlinkSync(join(dir, gone.file));
+  const server = await serveDir(dir, '/arkiv/');
+  const { page, log } = await recordedPage(browser);
+  const asked = [];
+  page.on('request', (r) => asked.push(r.url()));
+  await page.goto(`${server.origin}/arkiv/`);
+  await page.waitForSelector('.app[data-text="ready"]', { timeout: 20000 });
+  assert.equal(await page.textContent('#result-count'), String(total));
+  assert.equal(await page.textContent('h1'), 'Pakket arkiv');
+  const missing = await page.textContent('#text-missing');
+  assert.ok(missing.includes(`${gone.label} (${gone.file}): the server answered HTTP 404`), missing);
+  // Only the archive's own files were asked for, each once.
+  const files = [manifest.light, ...manifest.parts.map((p) => p.file)].map((f) => `${server.origin}/arkiv/${f}`);
+  // (The blob: URL is the inflating worker, made in the page.)
+  assert.deepEqual(asked.filter((u) => u !== `${server.origin}/arkiv/` && !u.startsWith('blob:')).sort(), files.sort());
+  // Text search covers every other part; the lost part's items are still listed.
+  const lost = bundle.meetings.filter((m) => m.committee === gone.label.replace(/ \d+$/, '') && m.date.startsWith(gone.label.slice(-4))).flatMap((m) => m.items);
+  assert.equal(lost.length > 0, true);
+  const want = matching('budget') - lost.filter((i) => i.sections[0].text.includes('budget')).length;
+  await page.fill('#q', 'budget');
+  await page.waitForFunction((n) => document.getElementById('result-count').textContent === String(n), want);
+  await page.fill('#q', lost[0].case_number);
+  await page.waitForFunction(() => document.getElementById('result-count').textContent === '1');
+  // The item's text came from its part.
+  const hit = items.find((i) => i.sections[0].text.includes('skoler') && !lost.includes(i));
+  await page.fill('#q', hit.case_number);
+  await page.click(`[data-item-id="${hit.id}"] a`);
+  await page.waitForSelector('.item-view .text-section');
+  assert.match(await page.textContent('.item-view'), /skoler/);
+  // The console has the browser's line for the 404 and the viewer's own report of the part.
+  const own = log.errors.filter((e) => !/Failed to load resource/.test(e));
+  assert.equal(own.length, 1, own.join('\n'));
+  assert.match(own[0], /^referat: Børne- og ungdomsudvalget 2015|^referat: Økonomiudvalget 2015/);
+  await page.close();
+  server.close();
+});
+
+test('a sharded archive opened as a file says it must be served', async () => {
+  const dir = join(work, 'arkiv-shards');
+  const { page } = await recordedPage(browser);
+  await page.goto(pathToFileURL(join(dir, 'index.html')).href);
+  await page.waitForSelector('.load-error');
+  assert.match(await page.textContent('.load-error'), /arkiv i dele.*webserver/s);
   await page.close();
 });

@@ -15,6 +15,7 @@ use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod bench;
 mod eval;
 mod gen;
 mod pdf_eval;
@@ -46,7 +47,7 @@ fn main() -> Result<()> {
         "browser-test" => browser_test(),
         "test" => test(),
         "gen-bundle" => gen_bundle(),
-        "bench" => bench(),
+        "bench" => bench::bench(),
         "eval" => eval::eval(&root()),
         "pdf-eval" => pdf_eval::run(&root()),
         _ => {
@@ -56,7 +57,7 @@ fn main() -> Result<()> {
     }
 }
 
-fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .expect("xtask lives in the workspace")
@@ -108,7 +109,7 @@ pub(crate) fn dist() -> Result<()> {
 }
 
 /// dist/referat-app.html and dist/index.html: the viewer without data.
-fn dist_app() -> Result<()> {
+pub(crate) fn dist_app() -> Result<()> {
     let root = root();
     let dist = root.join("dist");
     std::fs::create_dir_all(&dist)?;
@@ -438,7 +439,7 @@ fn content_type(name: &str) -> &'static str {
     }
 }
 
-fn npm_ci() -> Result<()> {
+pub(crate) fn npm_ci() -> Result<()> {
     cmd(
         "npm",
         &["ci", "--no-audit", "--no-fund"],
@@ -507,7 +508,7 @@ fn test() -> Result<()> {
 }
 
 /// The value after `--name` on the command line.
-fn flag(name: &str) -> Option<String> {
+pub(crate) fn flag(name: &str) -> Option<String> {
     let args: Vec<String> = std::env::args().collect();
     args.iter()
         .position(|a| a == name)
@@ -531,60 +532,4 @@ fn gen_bundle() -> Result<()> {
         json.len() as f64 / 1e6
     );
     Ok(())
-}
-
-/// Builds dist, generates one bundle per size into bench-data/ (never committed),
-/// packs each into the viewer, and runs tests/bench/bench.mjs, which builds the peer
-/// pages (MiniSearch, JSON.parse floor) from the same JSON and prints the table.
-fn bench() -> Result<()> {
-    let root = root();
-    let sizes: Vec<usize> = flag("--sizes")
-        .unwrap_or_else(|| "1000,10000,40000".into())
-        .split(',')
-        .map(|s| s.trim().parse().context("--sizes takes numbers"))
-        .collect::<Result<_>>()?;
-    let seed: u64 = flag("--seed").map_or(Ok(1), |s| s.parse())?;
-    let browser_dir = root.join("tests/browser");
-    if !browser_dir.join("node_modules/minisearch").exists() {
-        npm_ci()?;
-    }
-    dist_app()?;
-    let data = root.join("bench-data");
-    std::fs::create_dir_all(&data)?;
-    let app = std::fs::read_to_string(root.join("dist/referat-app.html"))?;
-    let mut args = vec![
-        root.join("tests/bench/bench.mjs").display().to_string(),
-        data.display().to_string(),
-    ];
-    for n in &sizes {
-        let t = std::time::Instant::now();
-        let bundle = gen::generate(&root, *n, seed)?;
-        let json = bundle.to_json();
-        eprintln!(
-            "generated {n} items, {:.1} MB of JSON in {:.1} s",
-            json.len() as f64 / 1e6,
-            t.elapsed().as_secs_f64()
-        );
-        std::fs::write(data.join(format!("bench-{n}.json")), &json)?;
-        // The pages' aggregates are counted once per bundle: their cost, natively, beside
-        // the search index's (its peer in this run).
-        let t = std::time::Instant::now();
-        let aggregates = referat_core::aggregate::Aggregates::new(&bundle);
-        let agg_ms = t.elapsed().as_secs_f64() * 1e3;
-        let t = std::time::Instant::now();
-        let index = referat_core::query::SearchIndex::new(&bundle);
-        let index_ms = t.elapsed().as_secs_f64() * 1e3;
-        eprintln!(
-            "# {n} items: aggregates ({} people, {} committees) {agg_ms:.0} ms natively = {:.2}× the search index ({index_ms:.0} ms, {} entries)",
-            aggregates.people.len(),
-            aggregates.committees.len(),
-            agg_ms / index_ms,
-            index.len()
-        );
-        let html = referat_core::pack::pack(&app, &bundle)?;
-        std::fs::write(data.join(format!("referat-{n}.html")), html)?;
-        args.push(n.to_string());
-    }
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    cmd("node", &args, &browser_dir)
 }

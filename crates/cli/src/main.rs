@@ -3,6 +3,7 @@
 mod explain;
 mod ingest;
 mod output;
+mod pack;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -29,11 +30,19 @@ enum Command {
     Explain(explain::Args),
     /// Check a bundle and name each problem with its place.
     Validate { bundle: PathBuf },
-    /// Put a bundle into the viewer, as one HTML file that opens from a USB stick.
+    /// Put bundles into the viewer: one HTML file that opens from a USB stick (`-o`), or
+    /// a folder of files for any static web server (`--shards`). Several bundles are joined.
+    #[command(group(clap::ArgGroup::new("to").required(true).args(["output", "shards"])))]
     Pack {
-        bundle: PathBuf,
+        #[arg(required = true)]
+        bundles: Vec<PathBuf>,
+        /// The one HTML file to write.
         #[arg(short, long)]
-        output: PathBuf,
+        output: Option<PathBuf>,
+        /// A folder to write the archive into, as `index.html`, its light bundle and a part
+        /// per committee and year under `shards/` (see docs/packed-layout.md).
+        #[arg(long, value_name = "DIR")]
+        shards: Option<PathBuf>,
         /// A viewer without data to pack into (a custom build, e.g. `dist/referat-app.html`
         /// from `cargo xtask dist`); by default the one built into this binary.
         #[arg(long)]
@@ -73,37 +82,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Explain(args) => explain::run(args),
         Command::Validate { bundle } => validate(&bundle),
         Command::Pack {
-            bundle,
+            bundles,
             output,
+            shards,
             app,
-        } => {
-            let bytes = std::fs::read(&bundle)
-                .with_context(|| format!("cannot read `{}`", bundle.display()))?;
-            let parsed = Bundle::from_slice(&bytes)
-                .map_err(|e| anyhow::anyhow!("`{}`: {e}", bundle.display()))?;
-            drop(bytes);
-            let (shell, from) = match &app {
-                Some(app) => (
-                    std::fs::read_to_string(app).with_context(|| {
-                        format!("cannot read the viewer `{}`", app.display())
-                    })?,
-                    format!("`{}`", app.display()),
-                ),
-                None if VIEWER.is_empty() => anyhow::bail!(
-                    "this referat was built without its viewer (wasm-bindgen or wasm-opt was missing); pass --app FILE, or run ./scripts/setup.sh and install it again"
-                ),
-                None => (VIEWER.to_string(), "the built-in viewer".to_string()),
-            };
-            let html = referat_core::pack::pack(&shell, &parsed)
-                .with_context(|| format!("cannot pack into {from}"))?;
-            output::write_atomically(
-                &output,
-                |w| std::io::Write::write_all(w, html.as_bytes()),
-                &std::sync::atomic::AtomicBool::new(false),
-            )?;
-            println!("wrote {}", output.display());
-            Ok(ExitCode::SUCCESS)
-        }
+        } => pack::run(
+            &bundles,
+            output.as_deref(),
+            shards.as_deref(),
+            app.as_deref(),
+            VIEWER,
+        ),
     }
 }
 

@@ -432,6 +432,132 @@ fn pack_uses_the_viewer_built_into_the_binary_from_any_folder() {
 }
 
 #[test]
+fn pack_shards_writes_a_folder_of_parts_by_committee_and_year_from_several_bundles() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("b.json");
+    assert!(ingest(&samples(), &bundle, &["--title", "Arkiv"])
+        .status
+        .success());
+    let council =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/council-bundle.json");
+    let app = dir.path().join("app.html");
+    std::fs::write(
+        &app,
+        format!(
+            "<!doctype html><body>{}<script>app()</script>{}</body>",
+            referat_core::pack::PLACEHOLDER,
+            referat_core::pack::PARTS_MARKER
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("arkiv");
+    let args = |out: &Path| {
+        vec![
+            "pack".to_string(),
+            bundle.display().to_string(),
+            council.display().to_string(),
+            "--shards".into(),
+            out.display().to_string(),
+            "--app".into(),
+            app.display().to_string(),
+        ]
+    };
+    let args1 = args(&out);
+    let run = referat(&args1.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let stdout = text(&run.stdout);
+    assert!(
+        stdout.starts_with(&format!(
+            "wrote {}: index.html, 7 parts with 11 items (",
+            out.display()
+        )),
+        "{stdout}"
+    );
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let open = r#"<script type="application/json" id="referat-pack">"#;
+    let start = page.find(open).unwrap() + open.len();
+    let end = start + page[start..].find("</script>").unwrap();
+    let manifest = referat_core::packed::read_manifest(&page[start..end], None).unwrap();
+    let labels: Vec<&str> = manifest
+        .parts
+        .iter()
+        .map(|p| p.label.as_deref().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        vec![
+            "Økonomiudvalget 2025",
+            // By folded name, as the viewer sorts committees: `ø` as `o`.
+            "Børne- og ungdomsudvalget 2024",
+            "Byrådet 2024",
+            "Økonomiudvalget 2024",
+            "Voksen- og plejeudvalget 2024",
+            "Børne- og ungdomsudvalget 2021",
+            "Uden udvalg uden dato",
+        ]
+    );
+    // Every file the manifest names is there, and nothing else was written.
+    let mut named: Vec<String> = manifest
+        .parts
+        .iter()
+        .filter_map(|p| p.file.clone())
+        .collect();
+    named.push(manifest.light.clone().unwrap());
+    named.push("index.html".into());
+    named.sort();
+    let mut written: Vec<String> = walk(&out)
+        .iter()
+        .map(|p| p.strip_prefix(&out).unwrap().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, named);
+
+    // A folder holding another site's index.html is left alone.
+    let other = dir.path().join("site");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("index.html"), "<h1>Intranet</h1>").unwrap();
+    let args2 = args(&other);
+    let run = referat(&args2.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(!run.status.success());
+    assert_eq!(
+        text(&run.stderr),
+        format!(
+            "error: `{}` exists and is not a referat viewer; choose an empty folder for the archive\n",
+            other.join("index.html").display()
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(other.join("index.html")).unwrap(),
+        "<h1>Intranet</h1>"
+    );
+    // Packing again into the archive's own folder replaces its page.
+    let run = referat(&args1.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(run.status.success(), "{}", text(&run.stderr));
+
+    // One of -o and --shards.
+    let run = referat(&["pack", bundle.to_str().unwrap()]);
+    assert!(!run.status.success());
+    assert!(
+        text(&run.stderr).contains("--output <OUTPUT>|--shards <DIR>"),
+        "{}",
+        text(&run.stderr)
+    );
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
 fn ctrl_c_leaves_the_previous_bundle_intact() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");

@@ -25,6 +25,8 @@ pub mod pdf;
 pub mod query;
 pub mod reflow;
 pub mod route;
+#[cfg(feature = "pack")]
+pub mod shards;
 pub mod vocabulary;
 
 pub use bundle::{assemble, validate, BundleError, Problem, ProblemKind, MAX_BUNDLE_BYTES};

@@ -26,6 +26,8 @@ pub fn part_id(k: usize) -> String {
 pub enum PackError {
     #[error("the viewer has no empty `<script id=\"referat-bundle\">` placeholder; is it a referat-app.html?")]
     NoPlaceholder,
+    #[error("the viewer is older than the packed layout (it has no `<!-- referat:parts -->` marker) and cannot open a sharded archive")]
+    TooOld,
 }
 
 /// Puts `bundle_json` into the placeholder. `<`, `>` and `&` become `\u003c` …
@@ -89,6 +91,37 @@ pub fn pack(app_html: &str, bundle: &crate::Bundle) -> Result<String, PackError>
     out.push_str(&tail);
     out.push_str(&rest[p + PARTS_MARKER.len()..]);
     Ok(out)
+}
+
+/// The files of a sharded archive (`crate::shards`) for a static web server: `index.html`
+/// (the viewer, with the manifest inside, so that one request tells it what to fetch and
+/// an archive is replaced by replacing that one file), the light bundle and the parts,
+/// each a path relative to the archive's folder and its bytes.
+#[cfg(feature = "pack")]
+pub fn pack_shards(
+    app_html: &str,
+    bundle: &crate::Bundle,
+    shard_bytes: usize,
+) -> Result<Vec<(String, Vec<u8>)>, PackError> {
+    let at = app_html.find(PLACEHOLDER).ok_or(PackError::NoPlaceholder)?;
+    if !app_html[at..].contains(PARTS_MARKER) {
+        // A viewer from before the packed layout cannot read a manifest.
+        return Err(PackError::TooOld);
+    }
+    let archive = crate::shards::shard(bundle, shard_bytes);
+    let manifest_json =
+        serde_json::to_string(&archive.manifest).expect("a manifest always serialises");
+    // The manifest is JSON in a script element: nothing in it may close the element.
+    let manifest_json = manifest_json.replace('<', "\\u003c");
+    let mut page = String::with_capacity(app_html.len() + manifest_json.len() + 100);
+    page.push_str(&app_html[..at]);
+    page.push_str(&format!(
+        "{PLACEHOLDER}\n<script type=\"application/json\" id=\"{MANIFEST_ID}\">{manifest_json}</script>"
+    ));
+    page.push_str(&app_html[at + PLACEHOLDER.len()..]);
+    let mut files = vec![("index.html".to_string(), page.into_bytes())];
+    files.extend(archive.files);
+    Ok(files)
 }
 
 /// gzip at flate2's default level.

@@ -27,6 +27,10 @@ pub struct Manifest {
     pub version: u32,
     /// Inflated size of the light bundle's JSON.
     pub light_bytes: usize,
+    /// In a sharded archive (`crate::shards`): the light bundle's gzip file, relative to
+    /// the page. Absent in a one-file build, whose pieces are elements of the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub light: Option<String>,
     pub parts: Vec<PartInfo>,
 }
 
@@ -37,6 +41,13 @@ pub struct PartInfo {
     pub count: usize,
     /// Inflated size of the part's JSON (an array of meetings).
     pub bytes: usize,
+    /// In a sharded archive: the part's gzip file, relative to the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// In a sharded archive: what the part holds, for people ("Økonomiudvalget 2023"),
+    /// named when it cannot be fetched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 /// Why a manifest or a part cannot be used.
@@ -81,7 +92,7 @@ pub fn light(bundle: &Bundle) -> Bundle {
 
 /// A copy of the meeting with its texts and its items' texts left out (built field by
 /// field: cloning the items first would copy all their text).
-fn light_meeting(m: &Meeting) -> Meeting {
+pub(crate) fn light_meeting(m: &Meeting) -> Meeting {
     let items = m
         .items
         .iter()
@@ -157,6 +168,7 @@ pub fn split(bundle: &Bundle, part_bytes: usize) -> (Manifest, Vec<u8>, Vec<Vec<
         format: PACK_FORMAT.into(),
         version: PACK_VERSION,
         light_bytes: light_json.len(),
+        light: None,
         parts: infos,
     };
     (manifest, light_json, parts)
@@ -174,6 +186,8 @@ fn close_part(
         first,
         count: end - first,
         bytes: current.len(),
+        file: None,
+        label: None,
     });
     parts.push(std::mem::take(current));
 }
@@ -192,8 +206,14 @@ pub fn read_manifest(text: &str, meetings: Option<usize>) -> Result<Manifest, Pa
     if m.version > PACK_VERSION {
         return Err(PackedError::ManifestVersion { found: m.version });
     }
+    if let Some(file) = &m.light {
+        check_file(file).map_err(|e| PackedError::Manifest(format!("`light`: {e}")))?;
+    }
     let mut next = 0;
     for (k, p) in m.parts.iter().enumerate() {
+        if let Some(file) = &p.file {
+            check_file(file).map_err(|e| PackedError::Manifest(format!("part {k}: {e}")))?;
+        }
         if p.first < next || p.count == 0 {
             return Err(PackedError::Manifest(format!(
                 "part {k} starts at meeting {} and holds {}; parts must follow each other",
@@ -210,6 +230,27 @@ pub fn read_manifest(text: &str, meetings: Option<usize>) -> Result<Manifest, Pa
         }
     }
     Ok(m)
+}
+
+/// A piece's file must be a plain relative path below the page (letters, digits, `-`, `_`,
+/// `.` and `/`, no `..`): a manifest can then never make the viewer ask another site, or
+/// another folder of this one, for anything.
+fn check_file(file: &str) -> Result<(), String> {
+    let plain = !file.is_empty()
+        && file.len() <= 200
+        && file
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/'))
+        && file
+            .split('/')
+            .all(|seg| !seg.is_empty() && seg != "." && seg != "..");
+    if plain {
+        Ok(())
+    } else {
+        Err(format!(
+            "the file `{file}` is not a plain relative path (letters, digits, `-`, `_`, `.`, `/`)"
+        ))
+    }
 }
 
 /// Reads part `k` and checks that it holds the very meetings and items of the light

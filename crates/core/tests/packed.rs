@@ -60,7 +60,9 @@ fn split_and_read_back_gives_the_same_bundle() {
         vec![PartInfo {
             first: 0,
             count: 5,
-            bytes: parts[0].len()
+            bytes: parts[0].len(),
+            file: None,
+            label: None,
         }]
     );
 }
@@ -199,6 +201,8 @@ fn a_part_from_elsewhere_is_refused_with_its_place() {
         first: 0,
         count: 2,
         bytes: 0,
+        file: None,
+        label: None,
     };
     let err = read_part(&parts[0], &l, 0, &two).unwrap_err();
     assert_eq!(

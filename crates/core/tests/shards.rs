@@ -1,0 +1,198 @@
+//! The sharded layout: parts by committee and year, newest first, read back through the
+//! same checks as a one-file pack, and manifests that point outside the archive refused.
+
+use referat_core::packed::{assemble, read_light, read_manifest, read_part};
+use referat_core::query::{search, Filter, SearchIndex};
+use referat_core::shards::{shard, SHARD_BYTES};
+use referat_core::Bundle;
+use std::io::Read;
+
+fn council() -> Bundle {
+    Bundle::from_json(include_str!("fixtures/council-bundle.json")).expect("valid fixture")
+}
+
+fn gunzip(gz: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(gz)
+        .read_to_end(&mut out)
+        .expect("a piece inflates");
+    out
+}
+
+fn file<'a>(files: &'a [(String, Vec<u8>)], name: &str) -> &'a [u8] {
+    &files
+        .iter()
+        .find(|(n, _)| n == name)
+        .expect("listed file")
+        .1
+}
+
+/// Reads an archive back as the viewer does: manifest, light bundle, every part.
+fn read_back(b: &Bundle, shard_bytes: usize) -> (Vec<(String, usize, usize)>, Bundle) {
+    let archive = shard(b, shard_bytes);
+    let json = serde_json::to_string(&archive.manifest).unwrap();
+    let light_file = archive.manifest.light.clone().expect("a light file");
+    let light = read_light(&gunzip(file(&archive.files, &light_file))).unwrap();
+    let manifest = read_manifest(&json, Some(light.meetings.len())).unwrap();
+    assert_eq!(manifest, archive.manifest);
+    assert_eq!(
+        manifest.light_bytes,
+        gunzip(file(&archive.files, &light_file)).len()
+    );
+    let mut full = Vec::new();
+    let mut parts = Vec::new();
+    for (k, info) in manifest.parts.iter().enumerate() {
+        let name = info.file.as_deref().expect("a part file");
+        assert!(
+            name.starts_with("shards/") && name.ends_with(".json.gz"),
+            "{name}"
+        );
+        let bytes = gunzip(file(&archive.files, name));
+        assert_eq!(bytes.len(), info.bytes);
+        full.extend(
+            read_part(&bytes, &light, k, info)
+                .unwrap()
+                .into_iter()
+                .map(Some),
+        );
+        parts.push((info.label.clone().unwrap(), info.first, info.count));
+    }
+    assert_eq!(archive.files.len(), manifest.parts.len() + 1);
+    (parts, assemble(&light, full))
+}
+
+#[test]
+fn a_part_per_committee_and_year_newest_first() {
+    let b = council();
+    let (parts, back) = read_back(&b, SHARD_BYTES);
+    assert_eq!(
+        parts,
+        vec![
+            ("Økonomiudvalget 2025".to_string(), 0, 1),
+            ("Byrådet 2024".to_string(), 1, 1),
+            ("Økonomiudvalget 2024".to_string(), 2, 2),
+        ]
+    );
+    // The same meetings, whole, in the parts' order.
+    let ids: Vec<&str> = back.meetings.iter().map(|m| m.id.as_str()).collect();
+    let order = |id: &str| b.meetings.iter().position(|m| m.id == id).unwrap();
+    assert_eq!(
+        ids.iter().map(|id| order(id)).collect::<Vec<_>>(),
+        vec![0, 2, 1, 3]
+    );
+    for m in &back.meetings {
+        assert_eq!(Some(m), b.meetings.iter().find(|o| o.id == m.id));
+    }
+    assert_eq!((&back.title, &back.committees), (&b.title, &b.committees));
+}
+
+#[test]
+fn a_large_year_is_cut_and_numbered() {
+    // One byte a part: every meeting is its own part; the second of a group is "del 2".
+    let (parts, _) = read_back(&council(), 1);
+    let labels: Vec<&str> = parts.iter().map(|p| p.0.as_str()).collect();
+    assert_eq!(
+        labels,
+        vec![
+            "Økonomiudvalget 2025",
+            "Byrådet 2024",
+            "Økonomiudvalget 2024",
+            "Økonomiudvalget 2024 (del 2)"
+        ]
+    );
+}
+
+#[test]
+fn undated_meetings_without_a_committee_come_last() {
+    let b = Bundle::from_json(include_str!("fixtures/norddjurs-bundle.json")).unwrap();
+    let (parts, back) = read_back(&b, SHARD_BYTES);
+    assert_eq!(
+        parts,
+        vec![
+            ("Børne- og ungdomsudvalget 2024".to_string(), 0, 1),
+            ("Voksen- og plejeudvalget 2024".to_string(), 1, 1),
+            ("Børne- og ungdomsudvalget 2021".to_string(), 2, 1),
+            ("Uden udvalg uden dato".to_string(), 3, 2),
+        ]
+    );
+    // Search finds the same items in the sharded order as in the original.
+    for text in ["lokalplan", "budget", "skole", "godkendt"] {
+        let filter = Filter {
+            text: text.into(),
+            ..Filter::default()
+        };
+        let found = |b: &Bundle| {
+            let mut ids: Vec<String> = search(b, &SearchIndex::new(b), &filter)
+                .iter()
+                .map(|h| b.meetings[h.at.meeting].items[h.at.item].id.clone())
+                .collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(found(&back), found(&b), "{text}");
+    }
+}
+
+#[test]
+fn file_names_carry_a_hash_of_their_content() {
+    let a = shard(&council(), SHARD_BYTES);
+    let names: Vec<&str> = a.files.iter().map(|(n, _)| n.as_str()).collect();
+    let shape = |n: &str, prefix: &str| {
+        let rest = n.strip_prefix(prefix)?.strip_suffix(".json.gz")?;
+        let hash = rest.rsplit('-').next()?;
+        (hash.len() == 12 && hash.bytes().all(|c| c.is_ascii_hexdigit())).then_some(())
+    };
+    assert!(shape(names[0], "light-").is_some(), "{names:?}");
+    assert!(
+        shape(names[1], "shards/2025-oekonomiudvalget-").is_some(),
+        "{names:?}"
+    );
+    assert!(
+        shape(names[2], "shards/2024-byraadet-").is_some(),
+        "{names:?}"
+    );
+    // Another title changes the light bundle, and so its name, but no part's.
+    let mut b = council();
+    b.title = "Another archive".into();
+    let other = shard(&b, SHARD_BYTES);
+    assert_ne!(other.files[0].0, a.files[0].0);
+    assert_eq!(other.files[1..], a.files[1..]);
+}
+
+#[test]
+fn a_manifest_may_only_name_files_below_the_page() {
+    let with = |light: &str, part: &str| {
+        format!(
+            r#"{{"format":"referat-pack","version":1,"light_bytes":10,"light":"{light}","parts":[{{"first":0,"count":1,"bytes":5,"file":"{part}"}}]}}"#
+        )
+    };
+    assert!(read_manifest(&with("light-1.json.gz", "shards/a-1.json.gz"), None).is_ok());
+    for (light, part, message) in [
+        (
+            "https://example.org/x.gz",
+            "shards/a.gz",
+            "`light`: the file `https://example.org/x.gz` is not a plain relative path (letters, digits, `-`, `_`, `.`, `/`)",
+        ),
+        (
+            "light.gz",
+            "../secret.gz",
+            "part 0: the file `../secret.gz` is not a plain relative path (letters, digits, `-`, `_`, `.`, `/`)",
+        ),
+        (
+            "light.gz",
+            "/etc/x.gz",
+            "part 0: the file `/etc/x.gz` is not a plain relative path (letters, digits, `-`, `_`, `.`, `/`)",
+        ),
+        (
+            "light.gz",
+            "shards//x.gz",
+            "part 0: the file `shards//x.gz` is not a plain relative path (letters, digits, `-`, `_`, `.`, `/`)",
+        ),
+    ] {
+        let err = read_manifest(&with(light, part), None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("the packed bundle's manifest is not readable: {message}")
+        );
+    }
+}
