@@ -1,6 +1,6 @@
 // What every browser check shares: Debian's Chromium, launched so that the browser itself
 // makes no network requests (TOOLCHAIN.md, trap 8) and only the page's own show up.
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -60,7 +60,9 @@ export async function serveDir(dir, prefix = '/') {
       return;
     }
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    const file = path.startsWith(prefix) ? join(dir, path.slice(prefix.length) || 'index.html') : '';
+    let file = path.startsWith(prefix) ? join(dir, path.slice(prefix.length) || 'index.html') : '';
+    // A folder is served by its index.html, as web servers do.
+    if (file.startsWith(dir) && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!file.startsWith(dir) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
