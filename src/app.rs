@@ -128,7 +128,10 @@ pub fn app() -> Html {
     // One import at a time (the buttons are disabled meanwhile; this also holds a drop),
     // and none while a packed file's text is still coming (it would join the light bundle).
     let busy = state.import.as_ref().is_some_and(|i| !i.done)
-        || state.data.as_ref().is_some_and(|d| !d.text_ready);
+        || state
+            .data
+            .as_ref()
+            .is_some_and(|d| !d.text_ready || d.texts.is_some());
     let on_import = {
         let dispatch = dispatch.clone();
         Callback::from(move |files: Vec<web_sys::File>| {
@@ -140,7 +143,11 @@ pub fn app() -> Html {
     let on_save_file = {
         let state = state.clone();
         Callback::from(move |()| {
-            if let Some(data) = state.data.as_ref().filter(|d| d.text_ready) {
+            if let Some(data) = state
+                .data
+                .as_ref()
+                .filter(|d| d.text_ready && d.texts.is_none())
+            {
                 if let Err(e) = importer::save_file(&data.bundle) {
                     gloo::console::error!(format!("Gem som fil: {e}"));
                 }
@@ -150,7 +157,11 @@ pub fn app() -> Html {
     let on_save_bundle = {
         let state = state.clone();
         Callback::from(move |()| {
-            if let Some(data) = state.data.as_ref().filter(|d| d.text_ready) {
+            if let Some(data) = state
+                .data
+                .as_ref()
+                .filter(|d| d.text_ready && d.texts.is_none())
+            {
                 if let Err(e) = importer::save_bundle(&data.bundle) {
                     gloo::console::error!(format!("Hent bundle.json: {e}"));
                 }

@@ -108,6 +108,7 @@ pub struct Texts {
     pub folder_refused: &'static str,
     /// The item's text is still being read from the packed file.
     pub text_loading: &'static str,
+    pub text_failed: &'static str,
     /// A free-text query waits for the text: "Søger…".
     pub searching: &'static str,
     /// "… {done} of {total} parts of the text read".
@@ -201,6 +202,7 @@ pub static DA: Texts = Texts {
     import_folder: "Importér mappe…",
     folder_refused: "browseren lader ikke en side, der er åbnet som fil, læse en mappe, der trækkes ind; vælg mappen med »Importér mappe…«",
     text_loading: "Teksten hentes…",
+    text_failed: "Teksten kunne ikke hentes",
     searching: "Søger…",
     text_parts: "dele af teksten læst",
     text_missing: "Dele af teksten kunne ikke læses, så søgning i tekst dækker ikke alle møder:",
@@ -291,6 +293,7 @@ pub static EN: Texts = Texts {
     import_folder: "Import folder…",
     folder_refused: "the browser does not let a page opened as a file read a dropped folder; choose the folder with “Import folder…”",
     text_loading: "Loading the text…",
+    text_failed: "The text could not be fetched",
     searching: "Searching…",
     text_parts: "parts of the text read",
     text_missing: "Parts of the text could not be read, so text search does not cover every meeting:",

@@ -2,6 +2,7 @@
 
 use crate::badges::{AbsentChips, OutcomeBadge};
 use crate::i18n::{date, Lang};
+use crate::part_text::{use_meeting_text, MeetingText};
 use crate::state::{href, Shared};
 use crate::text::{Highlight, Prose};
 use referat_core::query::{get, Filter, ItemRef, View};
@@ -28,7 +29,12 @@ pub fn item_view(props: &ItemViewProps) -> Html {
     let p = props.lang.pages();
     let lang = props.lang;
     let bundle = &props.data.bundle;
-    let (m, item) = get(bundle, props.at);
+    // A large sharded archive fetches the meeting's text now; the light one shows meanwhile.
+    let text = use_meeting_text(&props.data, props.at.meeting);
+    let (m, item) = match text.meeting() {
+        Some(m) => (m, &m.items[props.at.item]),
+        None => get(bundle, props.at),
+    };
     let q = AttrValue::from(props.filter.text.clone());
     let link = |view: View| href(view, &props.filter, lang);
     let title = item.title.clone().unwrap_or_else(|| t.no_title.to_string());
@@ -150,8 +156,11 @@ pub fn item_view(props: &ItemViewProps) -> Html {
                 if item.access == Access::Closed { <dt>{ t.access }</dt><dd>{ t.closed }</dd> }
                 <dt>{ t.source }</dt><dd class="source">{ m.source.clone() }</dd>
             </dl>
-            if !props.data.text_ready {
+            if !props.data.text_ready || text == MeetingText::Loading {
                 <p class="empty" id="text-loading" role="status">{ t.text_loading }</p>
+            }
+            if let MeetingText::Failed(e) = &text {
+                <p class="load-error" id="text-failed" role="alert">{ format!("{}: {e}", t.text_failed) }</p>
             }
             <section class="my-notes no-print">
                 <h2 class="section-title"><label for="note">{ p.my_notes }</label></h2>

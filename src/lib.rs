@@ -23,6 +23,7 @@ pub mod meetings_view;
 pub mod notes_panel;
 pub mod notes_store;
 pub mod offline;
+pub mod part_text;
 pub mod people_view;
 pub mod person_view;
 pub mod results;

@@ -14,7 +14,9 @@ use crate::i18n::Lang;
 /// A loaded bundle with what is derived from it once (search index, people).
 #[derive(Debug)]
 pub struct Data {
-    pub bundle: Bundle,
+    /// Shared with the light bundle's data when a sharded archive's text is fetched on
+    /// demand (the light bundle is then the one kept).
+    pub bundle: Rc<Bundle>,
     pub index: SearchIndex,
     pub absentees: Vec<Absentee>,
     /// What the person, committee, meeting and case pages show: counted once, when a
@@ -28,6 +30,9 @@ pub struct Data {
     /// Parts of a packed file that could not be read: their meetings keep what the
     /// light bundle has, and text search does not cover them.
     pub missing: Vec<String>,
+    /// A large sharded archive: `bundle` is the light bundle (the text is in the index
+    /// only), and an opened meeting's text is fetched from here.
+    pub texts: Option<Rc<crate::part_text::PartTexts>>,
 }
 
 /// Shared loaded data, compared by identity so props never deep-compare a large bundle.
@@ -38,14 +43,14 @@ impl Shared {
     pub fn new(bundle: Bundle) -> Shared {
         let index = SearchIndex::new(&bundle);
         let absentees = absentees(&bundle);
-        Shared::of(bundle, index, (absentees, None), true, Vec::new())
+        Shared::of(Rc::new(bundle), index, (absentees, None), true, Vec::new())
     }
 
     /// The light bundle of a packed file: everything but the texts, shown at once.
     pub fn light(bundle: Bundle) -> Shared {
         let index = SearchIndex::light(&bundle);
         let absentees = absentees(&bundle);
-        Shared::of(bundle, index, (absentees, None), false, Vec::new())
+        Shared::of(Rc::new(bundle), index, (absentees, None), false, Vec::new())
     }
 
     /// The whole bundle once a packed file's parts are read, with the index built as they came.
@@ -57,11 +62,27 @@ impl Shared {
     ) -> Shared {
         // The light bundle has every field the pages count: its aggregates stand.
         let derived = (light.absentees.clone(), light.aggregates.get().cloned());
-        Shared::of(bundle, index, derived, true, missing)
+        Shared::of(Rc::new(bundle), index, derived, true, missing)
+    }
+
+    /// A large sharded archive once its parts are indexed: the light bundle stays (shared,
+    /// not copied), the texts are fetched when a meeting is opened.
+    pub fn on_demand(
+        light: &Shared,
+        index: SearchIndex,
+        missing: Vec<String>,
+        texts: crate::part_text::PartTexts,
+    ) -> Shared {
+        let derived = (light.absentees.clone(), light.aggregates.get().cloned());
+        let shared = Shared::of(light.bundle.clone(), index, derived, true, missing);
+        Shared(Rc::new(Data {
+            texts: Some(Rc::new(texts)),
+            ..Rc::try_unwrap(shared.0).expect("just made")
+        }))
     }
 
     fn of(
-        bundle: Bundle,
+        bundle: Rc<Bundle>,
         index: SearchIndex,
         (absentees, aggregates): (Vec<Absentee>, Option<Rc<Aggregates>>),
         text_ready: bool,
@@ -77,6 +98,7 @@ impl Shared {
             terms: Default::default(),
             text_ready,
             missing,
+            texts: None,
         }))
     }
 }
@@ -396,7 +418,7 @@ impl Reducible for State {
                     // The viewer carries no parser vocabulary: abbreviations come from the
                     // bundle itself.
                     let bundle = match &s.data {
-                        Some(data) => data.bundle.clone(),
+                        Some(data) => (*data.bundle).clone(),
                         None => {
                             referat_core::merge::empty_bundle(s.lang.texts().imported_title, &now)
                         }

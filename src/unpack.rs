@@ -113,17 +113,28 @@ async fn read(document: &Document, dispatch: &Callback<Action>) -> Result<(), Lo
         return Ok(());
     }
     dispatch.emit(Action::Loaded(shown.clone()));
-    if let Some((full, missing)) =
+    if let Some(((bundle, index), missing)) =
         read_parts(document, dispatch, &shown, &manifest, generation).await
     {
-        let (bundle, index) = full;
-        let full = Shared::completed(&shown, bundle, index, missing);
+        let full = match bundle {
+            Some(bundle) => Shared::completed(&shown, bundle, index, missing),
+            None => Shared::on_demand(
+                &shown,
+                index,
+                missing,
+                crate::part_text::PartTexts::new(manifest.parts.clone()),
+            ),
+        };
         dispatch.emit(Action::TextLoaded { light: shown, full });
     }
     Ok(())
 }
 
-type Full = (referat_core::Bundle, referat_core::query::SearchIndex);
+/// The full bundle (none when the text is fetched on demand) and the whole index.
+type Full = (
+    Option<referat_core::Bundle>,
+    referat_core::query::SearchIndex,
+);
 
 /// Reads every part in turn; `None` when another bundle was opened meanwhile.
 async fn read_parts(
@@ -135,7 +146,11 @@ async fn read_parts(
 ) -> Option<(Full, Vec<String>)> {
     let light = &shown.bundle;
     let mut index = shown.index.clone();
-    let mut full: Vec<Option<Meeting>> = vec![None; light.meetings.len()];
+    let mut full: Vec<Option<Meeting>> = if manifest.text_on_demand {
+        Vec::new()
+    } else {
+        vec![None; light.meetings.len()]
+    };
     let mut missing = Vec::new();
     let total = manifest.parts.len();
     let mut told = 0;
@@ -203,7 +218,10 @@ async fn read_parts(
             Ok(meetings) => {
                 for (j, m) in meetings.into_iter().enumerate() {
                     index.add_text(info.first + j, &m);
-                    full[info.first + j] = Some(m);
+                    // Text fetched on demand: indexed, then let go.
+                    if !manifest.text_on_demand {
+                        full[info.first + j] = Some(m);
+                    }
                 }
             }
             Err(message) => {
@@ -229,7 +247,8 @@ async fn read_parts(
         index.add_text(mi, m);
     }
     index.finish_text();
-    Some(((packed::assemble(light, full), index), missing))
+    let bundle = (!manifest.text_on_demand).then(|| packed::assemble(light, full));
+    Some(((bundle, index), missing))
 }
 
 /// Parts handed to the inflater ahead of the one being indexed.
@@ -409,7 +428,7 @@ fn url_of(document: &Document, file: &str) -> String {
 }
 
 /// The bytes of `file` beside the page (through the browser's HTTP cache).
-async fn fetch_bytes(document: &Document, file: &str) -> Result<Uint8Array, String> {
+pub(crate) async fn fetch_bytes(document: &Document, file: &str) -> Result<Uint8Array, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response: web_sys::Response =
         JsFuture::from(window.fetch_with_str(&url_of(document, file)))
@@ -426,7 +445,7 @@ async fn fetch_bytes(document: &Document, file: &str) -> Result<Uint8Array, Stri
 }
 
 /// gzip bytes inflated, refused beyond `declared` bytes.
-async fn inflate_gz(gz: &Uint8Array, declared: usize) -> Result<Vec<u8>, String> {
+pub(crate) async fn inflate_gz(gz: &Uint8Array, declared: usize) -> Result<Vec<u8>, String> {
     // The bytes are written into the inflater directly: a `Blob`'s stream is read through
     // the browser's blob store, which cost about 10 ms a part (measured: 327 parts took
     // 2.3 s through blobs, 0.37 s written directly).

@@ -268,7 +268,7 @@ pub fn viewer(props: &ViewerProps) -> Html {
         <div class="app" lang={t.code} data-text={if s.data.as_ref().is_some_and(|d| !d.text_ready) { "loading" } else { "ready" }}>
             <Header {title} {generated} lang={s.lang} dispatch={d.clone()} on_file={props.on_file.clone()}
                 on_import={props.on_import.clone()}
-                importing={s.import.as_ref().is_some_and(|i| !i.done) || s.data.as_ref().is_some_and(|d| !d.text_ready)}
+                importing={s.import.as_ref().is_some_and(|i| !i.done) || s.data.as_ref().is_some_and(|d| !d.text_ready || d.texts.is_some())}
                 on_save_file={s.data.is_some().then(|| props.on_save_file.clone())}
                 on_save_bundle={s.data.is_some().then(|| props.on_save_bundle.clone())} />
             { for loading }

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -59,6 +59,12 @@ before(async () => {
     { cwd: root, stdio: 'inherit' },
   );
   html = readFileSync(join(work, 'arkiv.html'), 'utf8');
+  // The same archive as a folder for a web server, left as written (tests change copies).
+  execFileSync(
+    'cargo',
+    ['run', '-q', '-p', 'referat-cli', '--', 'pack', join(work, 'arkiv.json'), '--shards', join(work, 'arkiv-shards'), '--app', join(dist, 'referat-app.html')],
+    { cwd: root, stdio: 'inherit' },
+  );
   browser = await launchChromium();
 });
 after(async () => {
@@ -176,12 +182,8 @@ test('printing the list prints every filtered item, not a first page', async () 
 });
 
 test('a sharded archive over http: list first, parts by committee and year, a missing part named', async () => {
-  const dir = join(work, 'arkiv-shards');
-  execFileSync(
-    'cargo',
-    ['run', '-q', '-p', 'referat-cli', '--', 'pack', join(work, 'arkiv.json'), '--shards', dir, '--app', join(dist, 'referat-app.html')],
-    { cwd: root, stdio: 'inherit' },
-  );
+  const dir = join(work, 'arkiv-missing');
+  cpSync(join(work, 'arkiv-shards'), dir, { recursive: true });
   const page0 = readFileSync(join(dir, 'index.html'), 'utf8');
   const manifest = JSON.parse(page0.match(/id="referat-pack">([^<]*)<\/script>/)[1]);
   // A part per committee and year, newest year first.
@@ -233,4 +235,58 @@ test('a sharded archive opened as a file says it must be served', async () => {
   await page.waitForSelector('.load-error');
   assert.match(await page.textContent('.load-error'), /arkiv i dele.*webserver/s);
   await page.close();
+});
+
+test('a sharded archive too large to hold fetches an opened item\'s text from its part', async () => {
+  // The same archive, marked as pack marks one past TEXT_ON_DEMAND_BYTES.
+  const from = join(work, 'arkiv-shards');
+  const dir = join(work, 'arkiv-on-demand');
+  cpSync(from, dir, { recursive: true });
+  const page0 = readFileSync(join(dir, 'index.html'), 'utf8');
+  const manifestText = page0.match(/id="referat-pack">([^<]*)<\/script>/)[1];
+  const manifest = JSON.parse(manifestText);
+  writeFileSync(join(dir, 'index.html'), page0.replace(manifestText, JSON.stringify({ ...manifest, text_on_demand: true })));
+  const server = await serveDir(dir, '/arkiv/');
+  const { page, log } = await recordedPage(browser);
+  const asked = [];
+  page.on('request', (r) => asked.push(r.url()));
+  await page.goto(`${server.origin}/arkiv/`);
+  await page.waitForSelector('.app[data-text="ready"]', { timeout: 20000 });
+  // Every part was indexed: text search is complete.
+  await page.fill('#q', 'budget');
+  await page.waitForFunction((n) => document.getElementById('result-count').textContent === String(n), matching('budget'));
+  // No whole bundle to save or import into.
+  assert.equal(await page.isDisabled('#save-file'), true);
+  // An item's text comes from its part, fetched again when the item is opened.
+  const hit = items.find((i) => i.sections[0].text.includes('skoler') && i.case_number.length >= 7);
+  const meetingAt = bundle.meetings.findIndex((m) => m.items.includes(hit));
+  const meeting = bundle.meetings[meetingAt];
+  const part = manifest.parts.find((p) => p.label === `${meeting.committee} ${meeting.date.slice(0, 4)}`);
+  const before = asked.filter((u) => u.endsWith(part.file)).length;
+  await page.fill('#q', hit.case_number);
+  await page.click(`[data-item-id="${hit.id}"] a`);
+  await page.waitForSelector('.item-view .text-section');
+  assert.match(await page.textContent('.item-view .text-section'), /skoler/);
+  assert.equal(await page.$('#text-loading'), null);
+  assert.equal(asked.filter((u) => u.endsWith(part.file)).length, before + 1);
+  // Back and open again: the part is kept, not fetched a third time.
+  await page.evaluate(() => history.back());
+  await page.click(`[data-item-id="${hit.id}"] a`);
+  await page.waitForSelector('.item-view .text-section');
+  assert.equal(asked.filter((u) => u.endsWith(part.file)).length, before + 1);
+  // A part gone from the server since: the item says its text could not be fetched, and names the part.
+  const other = manifest.parts.find((p) => p !== part && p.label.endsWith('2014'));
+  unlinkSync(join(dir, other.file));
+  const lost = bundle.meetings.find((m) => `${m.committee} ${m.date.slice(0, 4)}` === other.label).items[0];
+  await page.evaluate(() => history.back());
+  await page.fill('#q', lost.case_number);
+  await page.click(`[data-item-id="${lost.id}"] a`);
+  await page.waitForSelector('#text-failed');
+  assert.ok((await page.textContent('#text-failed')).includes(`${other.label} (${other.file}): the server answered HTTP 404`));
+  // Its facts still show, from the light bundle.
+  assert.match(await page.textContent('.item-view'), new RegExp(lost.case_number.replace('/', '\\/')));
+  const own = log.errors.filter((e) => !/Failed to load resource/.test(e));
+  assert.equal(own.length, 1, own.join('\n'));
+  await page.close();
+  server.close();
 });

@@ -31,6 +31,11 @@ pub struct Manifest {
     /// the page. Absent in a one-file build, whose pieces are elements of the page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub light: Option<String>,
+    /// In a sharded archive too large to hold in a browser tab with its text
+    /// (`crate::shards::TEXT_ON_DEMAND_BYTES`): the viewer indexes each part's text and lets
+    /// it go, and fetches a meeting's part again (from the HTTP cache) when it is opened.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub text_on_demand: bool,
     pub parts: Vec<PartInfo>,
 }
 
@@ -169,6 +174,7 @@ pub fn split(bundle: &Bundle, part_bytes: usize) -> (Manifest, Vec<u8>, Vec<Vec<
         version: PACK_VERSION,
         light_bytes: light_json.len(),
         light: None,
+        text_on_demand: false,
         parts: infos,
     };
     (manifest, light_json, parts)
@@ -221,6 +227,11 @@ pub fn read_manifest(text: &str, meetings: Option<usize>) -> Result<Manifest, Pa
             )));
         }
         next = p.first.saturating_add(p.count);
+    }
+    if m.text_on_demand && m.parts.iter().any(|p| p.file.is_none()) {
+        return Err(PackedError::Manifest(
+            "`text_on_demand` needs every part as a file".into(),
+        ));
     }
     if let Some(n) = meetings {
         if next > n {

@@ -16,6 +16,11 @@ use crate::packed::{light_meeting, Manifest, PartInfo, PACK_FORMAT, PACK_VERSION
 /// parsed and indexed in a few tens of milliseconds.
 pub const SHARD_BYTES: usize = 1 << 20;
 
+/// Past this much JSON in its parts, an archive's text is fetched on demand
+/// ([`Manifest::text_on_demand`]): held whole with its index, it would be past what a
+/// browser tab's wasm memory (4 GB at most) can hold, at about 2.6× the JSON.
+pub const TEXT_ON_DEMAND_BYTES: usize = 512 << 20;
+
 /// An archive's pieces: the manifest, and each file (its path relative to the page, and
 /// its gzip bytes).
 #[derive(Debug, Clone)]
@@ -188,6 +193,7 @@ pub fn shard(bundle: &Bundle, shard_bytes: usize) -> Sharded {
             piece,
         );
     }
+    let text_on_demand = infos.iter().map(|p| p.bytes).sum::<usize>() > TEXT_ON_DEMAND_BYTES;
     let light_gz = crate::pack::gzip(&light_json);
     let light_file = format!("light-{}.json.gz", hash(&light_gz));
     files.insert(0, (light_file.clone(), light_gz));
@@ -197,6 +203,7 @@ pub fn shard(bundle: &Bundle, shard_bytes: usize) -> Sharded {
             version: PACK_VERSION,
             light_bytes: light_json.len(),
             light: Some(light_file),
+            text_on_demand,
             parts: infos,
         },
         files,

@@ -196,3 +196,22 @@ fn a_manifest_may_only_name_files_below_the_page() {
         );
     }
 }
+
+#[test]
+fn text_is_fetched_on_demand_only_past_what_a_tab_holds() {
+    // A small archive keeps its text in the viewer.
+    assert!(!shard(&council(), SHARD_BYTES).manifest.text_on_demand);
+    assert_eq!(
+        referat_core::shards::TEXT_ON_DEMAND_BYTES,
+        512 << 20,
+        "documented in docs/packed-layout.md"
+    );
+    // On demand needs every part as a file to fetch again.
+    let one_file = r#"{"format":"referat-pack","version":1,"light_bytes":10,"text_on_demand":true,"parts":[{"first":0,"count":1,"bytes":5}]}"#;
+    assert_eq!(
+        read_manifest(one_file, None).unwrap_err().to_string(),
+        "the packed bundle's manifest is not readable: `text_on_demand` needs every part as a file"
+    );
+    let sharded = r#"{"format":"referat-pack","version":1,"light_bytes":10,"light":"l.json.gz","text_on_demand":true,"parts":[{"first":0,"count":1,"bytes":5,"file":"shards/a.json.gz"}]}"#;
+    assert!(read_manifest(sharded, None).unwrap().text_on_demand);
+}
