@@ -354,7 +354,7 @@ for (const n of sizes) {
     phase('sharded archive');
     r.shards = await sharded(n, meta.total, steps);
     r.shards.files = dirBytes(join(dataDir, `shards-${n}`));
-    if (existsSync(join(dataDir, `pagefind-${n}`))) {
+    if (existsSync(join(dataDir, `pagefind-${n}`, 'pagefind', 'pagefind.js'))) {
       phase('Pagefind');
       r.pagefind = await pagefindRun(n, steps);
     }
@@ -431,7 +431,7 @@ for (const n of sizes) {
   phase('sharded archive');
   r.shards = await sharded(n, total, steps);
   r.shards.files = dirBytes(join(dataDir, `shards-${n}`));
-  if (existsSync(join(dataDir, `pagefind-${n}`))) {
+  if (existsSync(join(dataDir, `pagefind-${n}`, 'pagefind', 'pagefind.js'))) {
     phase('Pagefind');
     r.pagefind = await pagefindRun(n, steps);
   }

@@ -6,6 +6,8 @@
 //! same items as HTML pages indexed by Pagefind (`pagefind-N/`). Sizes past one file
 //! (over 100,000 items: 400,000 is a region's twenty years) get only the sharded archive
 //! and Pagefind; their JSON is never written whole (it would be past what Node reads).
+//! `--reuse` keeps the data of an earlier run (a 400,000-item archive and its Pagefind
+//! index take about 20 minutes to make) and only puts it into the viewer built now.
 
 use crate::{cmd, dist_app, flag, npm_ci, root};
 use anyhow::{Context, Result};
@@ -42,8 +44,14 @@ pub fn bench() -> Result<()> {
         root.join("tests/bench/bench.mjs").display().to_string(),
         data.display().to_string(),
     ];
+    let reuse = std::env::args().any(|a| a == "--reuse");
     for n in &sizes {
         let n = *n;
+        if reuse && data.join(format!("meta-{n}.json")).exists() {
+            reuse_data(&data, &app, n, pagefind)?;
+            args.push(n.to_string());
+            continue;
+        }
         let t = std::time::Instant::now();
         let bundle = crate::gen::generate(&root, n, seed)?;
         eprintln!(
@@ -91,6 +99,32 @@ pub fn bench() -> Result<()> {
     }
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     cmd("node", &args, &browser_dir)
+}
+
+/// An earlier run's data in the viewer built now: the one file packed again from its
+/// JSON, the sharded archive's page made again around its manifest.
+fn reuse_data(data: &Path, app: &str, n: usize, pagefind: bool) -> Result<()> {
+    let json = data.join(format!("bench-{n}.json"));
+    if json.exists() {
+        let bundle = Bundle::from_slice(&std::fs::read(&json)?)?;
+        one_file(data, app, &bundle, n)?;
+    }
+    let page = data.join(format!("shards-{n}/index.html"));
+    let old = std::fs::read_to_string(&page)
+        .with_context(|| format!("--reuse: no {}", page.display()))?;
+    let open = r#"id="referat-pack">"#;
+    let start = old.find(open).context("--reuse: no manifest in the page")? + open.len();
+    let end = start
+        + old[start..]
+            .find("</script>")
+            .context("--reuse: an open manifest")?;
+    let manifest = referat_core::packed::read_manifest(&old[start..end], None)?;
+    std::fs::write(&page, referat_core::pack::shards_page(app, &manifest)?)?;
+    if pagefind && !data.join(format!("pagefind-{n}/pagefind")).exists() {
+        anyhow::bail!("--reuse: no Pagefind index for {n} items; run without --reuse");
+    }
+    eprintln!("# {n} items: reusing the data of an earlier run");
+    Ok(())
 }
 
 /// Counts what is written to it.

@@ -103,14 +103,27 @@ pub fn pack_shards(
     bundle: &crate::Bundle,
     shard_bytes: usize,
 ) -> Result<Vec<(String, Vec<u8>)>, PackError> {
+    // The viewer is checked before the archive is cut, which takes a while.
+    shards_page(app_html, &crate::packed::Manifest::default())?;
+    let archive = crate::shards::shard(bundle, shard_bytes);
+    let page = shards_page(app_html, &archive.manifest)?;
+    let mut files = vec![("index.html".to_string(), page.into_bytes())];
+    files.extend(archive.files);
+    Ok(files)
+}
+
+/// A sharded archive's `index.html`: the viewer with the manifest inside (also to put an
+/// existing archive into a newer viewer).
+pub fn shards_page(
+    app_html: &str,
+    manifest: &crate::packed::Manifest,
+) -> Result<String, PackError> {
     let at = app_html.find(PLACEHOLDER).ok_or(PackError::NoPlaceholder)?;
     if !app_html[at..].contains(PARTS_MARKER) {
         // A viewer from before the packed layout cannot read a manifest.
         return Err(PackError::TooOld);
     }
-    let archive = crate::shards::shard(bundle, shard_bytes);
-    let manifest_json =
-        serde_json::to_string(&archive.manifest).expect("a manifest always serialises");
+    let manifest_json = serde_json::to_string(manifest).expect("a manifest always serialises");
     // The manifest is JSON in a script element: nothing in it may close the element.
     let manifest_json = manifest_json.replace('<', "\\u003c");
     let mut page = String::with_capacity(app_html.len() + manifest_json.len() + 100);
@@ -119,9 +132,7 @@ pub fn pack_shards(
         "{PLACEHOLDER}\n<script type=\"application/json\" id=\"{MANIFEST_ID}\">{manifest_json}</script>"
     ));
     page.push_str(&app_html[at + PLACEHOLDER.len()..]);
-    let mut files = vec![("index.html".to_string(), page.into_bytes())];
-    files.extend(archive.files);
-    Ok(files)
+    Ok(page)
 }
 
 /// gzip at flate2's default level.

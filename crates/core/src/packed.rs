@@ -21,7 +21,7 @@ pub const PACK_VERSION: u32 = 1;
 pub const PART_BYTES: usize = 384 * 1024;
 
 /// What the pieces are and how large they are once inflated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
     pub format: String,
     pub version: u32,
