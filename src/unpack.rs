@@ -338,32 +338,25 @@ impl Inflater {
         })
     }
 
-    /// Sends part `k` to the worker; the promise resolves to its answer.
+    /// Sends part `k` (its element's base64 text) to the worker; the promise resolves to its answer.
     fn ask(&self, k: usize, el: &Element, size: usize) -> Option<js_sys::Promise> {
-        if self.failed.get() {
-            return None;
-        }
         let text = Reflect::get(el, &JsValue::from_str("textContent")).ok()?;
-        let message = js_sys::Object::new();
-        let _ = Reflect::set(&message, &JsValue::from_str("k"), &JsValue::from(k as f64));
-        let _ = Reflect::set(&message, &JsValue::from_str("b64"), &text);
-        let size = size.min(referat_core::MAX_BUNDLE_BYTES);
-        let _ = Reflect::set(
-            &message,
-            &JsValue::from_str("size"),
-            &JsValue::from(size as f64),
-        );
-        self.post(k, &message)
+        self.send(k, "b64", &text, size)
     }
 
     /// Asks the worker to fetch part `k` from `url` and inflate it.
     fn ask_fetch(&self, k: usize, url: &str, size: usize) -> Option<js_sys::Promise> {
+        self.send(k, "url", &JsValue::from_str(url), size)
+    }
+
+    /// `{ k, <key>: value, size }` to the worker.
+    fn send(&self, k: usize, key: &str, value: &JsValue, size: usize) -> Option<js_sys::Promise> {
         if self.failed.get() {
             return None;
         }
         let message = js_sys::Object::new();
         let _ = Reflect::set(&message, &JsValue::from_str("k"), &JsValue::from(k as f64));
-        let _ = Reflect::set(&message, &JsValue::from_str("url"), &JsValue::from_str(url));
+        let _ = Reflect::set(&message, &JsValue::from_str(key), value);
         let size = size.min(referat_core::MAX_BUNDLE_BYTES);
         let _ = Reflect::set(
             &message,

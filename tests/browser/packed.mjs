@@ -181,6 +181,17 @@ test('printing the list prints every filtered item, not a first page', async () 
   await page.close();
 });
 
+/** Serves `dir` under /arkiv/ and opens it until the text is in, noting every URL asked for. */
+async function openServed(dir) {
+  const server = await serveDir(dir, '/arkiv/');
+  const { page, log } = await recordedPage(browser);
+  const asked = [];
+  page.on('request', (r) => asked.push(r.url()));
+  await page.goto(`${server.origin}/arkiv/`);
+  await page.waitForSelector('.app[data-text="ready"]', { timeout: 20000 });
+  return { server, page, log, asked };
+}
+
 test('a sharded archive over http: list first, parts by committee and year, a missing part named', async () => {
   const dir = join(work, 'arkiv-missing');
   cpSync(join(work, 'arkiv-shards'), dir, { recursive: true });
@@ -192,12 +203,7 @@ test('a sharded archive over http: list first, parts by committee and year, a mi
   // One part gone from the server, as after a failed copy.
   const gone = manifest.parts[3];
   unlinkSync(join(dir, gone.file));
-  const server = await serveDir(dir, '/arkiv/');
-  const { page, log } = await recordedPage(browser);
-  const asked = [];
-  page.on('request', (r) => asked.push(r.url()));
-  await page.goto(`${server.origin}/arkiv/`);
-  await page.waitForSelector('.app[data-text="ready"]', { timeout: 20000 });
+  const { server, page, log, asked } = await openServed(dir);
   assert.equal(await page.textContent('#result-count'), String(total));
   assert.equal(await page.textContent('h1'), 'Pakket arkiv');
   const missing = await page.textContent('#text-missing');
@@ -246,12 +252,7 @@ test('a sharded archive too large to hold fetches an opened item\'s text from it
   const manifestText = page0.match(/id="referat-pack">([^<]*)<\/script>/)[1];
   const manifest = JSON.parse(manifestText);
   writeFileSync(join(dir, 'index.html'), page0.replace(manifestText, JSON.stringify({ ...manifest, text_on_demand: true })));
-  const server = await serveDir(dir, '/arkiv/');
-  const { page, log } = await recordedPage(browser);
-  const asked = [];
-  page.on('request', (r) => asked.push(r.url()));
-  await page.goto(`${server.origin}/arkiv/`);
-  await page.waitForSelector('.app[data-text="ready"]', { timeout: 20000 });
+  const { server, page, log, asked } = await openServed(dir);
   // Every part was indexed: text search is complete.
   await page.fill('#q', 'budget');
   await page.waitForFunction((n) => document.getElementById('result-count').textContent === String(n), matching('budget'));

@@ -338,13 +338,9 @@ fn pack_into(bundle: &Path, out: &Path, app: &Path) -> Output {
     ])
 }
 
-#[test]
-fn pack_embeds_a_bundle_into_the_viewer() {
-    let dir = tempfile::tempdir().unwrap();
-    let bundle = dir.path().join("b.json");
-    let run = ingest(&samples(), &bundle, &["--title", "</script><b>x</b>"]);
-    assert!(run.status.success());
-    let app = dir.path().join("app.html");
+/// A stand-in for the viewer: the placeholder, a script and the parts marker.
+fn small_viewer(dir: &Path) -> PathBuf {
+    let app = dir.join("app.html");
     std::fs::write(
         &app,
         format!(
@@ -354,6 +350,16 @@ fn pack_embeds_a_bundle_into_the_viewer() {
         ),
     )
     .unwrap();
+    app
+}
+
+#[test]
+fn pack_embeds_a_bundle_into_the_viewer() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("b.json");
+    let run = ingest(&samples(), &bundle, &["--title", "</script><b>x</b>"]);
+    assert!(run.status.success());
+    let app = small_viewer(dir.path());
     let out = dir.path().join("usb.html");
     let run = pack_into(&bundle, &out, &app);
     assert!(run.status.success(), "{}", text(&run.stderr));
@@ -440,16 +446,7 @@ fn pack_shards_writes_a_folder_of_parts_by_committee_and_year_from_several_bundl
         .success());
     let council =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/council-bundle.json");
-    let app = dir.path().join("app.html");
-    std::fs::write(
-        &app,
-        format!(
-            "<!doctype html><body>{}<script>app()</script>{}</body>",
-            referat_core::pack::PLACEHOLDER,
-            referat_core::pack::PARTS_MARKER
-        ),
-    )
-    .unwrap();
+    let app = small_viewer(dir.path());
     let out = dir.path().join("arkiv");
     let args = |out: &Path| {
         vec![
