@@ -48,21 +48,15 @@ fn key(m: &Meeting) -> Key<'_> {
     }
 }
 
-/// Newest year first (undated last), then committees by name (none last).
-fn order(a: &Key, b: &Key) -> std::cmp::Ordering {
-    let year = match (a.year, b.year) {
-        (Some(x), Some(y)) => y.cmp(x),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    };
-    let committee = match (a.committee, b.committee) {
-        (Some(x), Some(y)) => crate::fold::fold(x).cmp(&crate::fold::fold(y)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    };
-    year.then(committee)
+/// The sort key of a part: newest year first (undated last), then committees by folded
+/// name (none last), as the viewer sorts committees.
+fn sort_key(k: &Key) -> (bool, std::cmp::Reverse<String>, bool, String) {
+    (
+        k.year.is_none(),
+        std::cmp::Reverse(k.year.unwrap_or_default().to_string()),
+        k.committee.is_none(),
+        k.committee.map(crate::fold::fold).unwrap_or_default(),
+    )
 }
 
 /// What a part holds, in Danish, as the viewer names it.
@@ -135,9 +129,9 @@ fn hash(bytes: &[u8]) -> String {
 /// meetings in the parts' order; the bundle's content is otherwise unchanged.
 pub fn shard(bundle: &Bundle, shard_bytes: usize) -> Sharded {
     let mut order_of: Vec<usize> = (0..bundle.meetings.len()).collect();
-    order_of.sort_by(|&a, &b| {
-        order(&key(&bundle.meetings[a]), &key(&bundle.meetings[b])).then(a.cmp(&b))
-    });
+    // Stable: a part's meetings keep the bundle's order. Each key is made once (folding a
+    // name per comparison would fold it thousands of times).
+    order_of.sort_by_cached_key(|&i| sort_key(&key(&bundle.meetings[i])));
     let light = Bundle {
         format: bundle.format.clone(),
         version: bundle.version,
