@@ -14,6 +14,10 @@ pub struct FilterPanelProps {
     pub data: Shared,
     pub filter: Filter,
     pub facets: Facets,
+    /// Only a sharded archive's head is in: its committees, outcomes and people are not
+    /// the archive's, so the lists wait.
+    #[prop_or_default]
+    pub pending: bool,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
@@ -147,6 +151,18 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
         None => "",
     };
 
+    let wait = |list: Html| {
+        if props.pending {
+            html! { <li class="pending" role="status">{ t.archive_loading }</li> }
+        } else {
+            list
+        }
+    };
+    let (committees, outcomes, people) = (
+        wait(committees.collect()),
+        wait(outcomes.collect()),
+        wait(people),
+    );
     html! {
         <div class="filter-panel">
             <div class="filter-head">
@@ -155,7 +171,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
             </div>
             <fieldset>
                 <legend>{ t.committees }</legend>
-                <ul class="checks">{ for committees }</ul>
+                <ul class="checks">{ committees }</ul>
             </fieldset>
             <fieldset>
                 <legend>{ t.dates }</legend>
@@ -185,7 +201,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ t.outcome }</legend>
-                <ul class="checks">{ for outcomes }</ul>
+                <ul class="checks">{ outcomes }</ul>
                 <label class="check">
                     <input type="checkbox" id="dissent" checked={f.dissent_only} onchange={on_dissent} />
                     <span class="label-text">{ t.only_dissent }</span>

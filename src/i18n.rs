@@ -111,6 +111,8 @@ pub struct Texts {
     pub text_failed: &'static str,
     /// A free-text query waits for the text: "Søger…".
     pub searching: &'static str,
+    /// A sharded archive's newest items are shown; the rest of its list is on the way.
+    pub archive_loading: &'static str,
     /// "… {done} of {total} parts of the text read".
     pub text_parts: &'static str,
     pub text_missing: &'static str,
@@ -204,6 +206,7 @@ pub static DA: Texts = Texts {
     text_loading: "Teksten hentes…",
     text_failed: "Teksten kunne ikke hentes",
     searching: "Søger…",
+    archive_loading: "Henter resten af arkivet…",
     text_parts: "dele af teksten læst",
     text_missing: "Dele af teksten kunne ikke læses, så søgning i tekst dækker ikke alle møder:",
     packed_damaged: "Den indlejrede bundle kan ikke læses",
@@ -295,6 +298,7 @@ pub static EN: Texts = Texts {
     text_loading: "Loading the text…",
     text_failed: "The text could not be fetched",
     searching: "Searching…",
+    archive_loading: "Fetching the rest of the archive…",
     text_parts: "parts of the text read",
     text_missing: "Parts of the text could not be read, so text search does not cover every meeting:",
     packed_damaged: "The embedded bundle cannot be read",

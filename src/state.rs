@@ -33,6 +33,10 @@ pub struct Data {
     /// A large sharded archive: `bundle` is the light bundle (the text is in the index
     /// only), and an opened meeting's text is fetched from here.
     pub texts: Option<Rc<crate::part_text::PartTexts>>,
+    /// A sharded archive's head (its newest items) while its light bundle is on the way:
+    /// the number of items in the whole archive. Only the unfiltered list is right then;
+    /// anything else waits for the light bundle.
+    pub partial: Option<usize>,
 }
 
 /// Shared loaded data, compared by identity so props never deep-compare a large bundle.
@@ -51,6 +55,15 @@ impl Shared {
         let index = SearchIndex::light(&bundle);
         let absentees = absentees(&bundle);
         Shared::of(Rc::new(bundle), index, (absentees, None), false, Vec::new())
+    }
+
+    /// A sharded archive's head, shown until its light bundle is in; `total` items in all.
+    pub fn preview(head: Bundle, total: usize) -> Shared {
+        let shared = Shared::light(head);
+        Shared(Rc::new(Data {
+            partial: Some(total),
+            ..Rc::try_unwrap(shared.0).expect("just made")
+        }))
     }
 
     /// The whole bundle once a packed file's parts are read, with the index built as they came.
@@ -99,6 +112,7 @@ impl Shared {
             text_ready,
             missing,
             texts: None,
+            partial: None,
         }))
     }
 }

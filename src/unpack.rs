@@ -78,6 +78,7 @@ async fn read(document: &Document, dispatch: &Callback<Action>) -> Result<(), Lo
     let manifest =
         packed::read_manifest(&manifest_text, None).map_err(|e| damaged(e.to_string()))?;
     check_size(manifest.light_bytes).map_err(LoadProblem::Bundle)?;
+    let inflater = Inflater::start();
     let bytes = match &manifest.light {
         // A sharded archive (`referat pack --shards`): its pieces are files beside the page.
         Some(file) => {
@@ -88,10 +89,31 @@ async fn read(document: &Document, dispatch: &Callback<Action>) -> Result<(), Lo
             {
                 return Err(LoadProblem::ShardsNeedServer);
             }
-            let gz = fetch_bytes(document, file).await;
-            let inflated = match gz {
-                Ok(gz) => inflate_gz(&gz, manifest.light_bytes).await,
-                Err(m) => Err(m),
+            // The worker fetches and inflates the light bundle while the head is shown
+            // (`k` past the parts' numbers).
+            let asked = inflater.as_ref().and_then(|i| {
+                i.ask_fetch(
+                    manifest.parts.len(),
+                    &url_of(document, file),
+                    manifest.light_bytes,
+                )
+            });
+            if let Some(head) = &manifest.head {
+                match read_head(document, head).await {
+                    Ok(bundle) if GENERATION.with(Cell::get) == generation => {
+                        dispatch.emit(Action::Loaded(Shared::preview(bundle, head.items)));
+                    }
+                    Ok(_) => return Ok(()),
+                    // Only a head: the light bundle, which has all of it, follows.
+                    Err(m) => gloo::console::warn!(format!("referat: {m}")),
+                }
+            }
+            let inflated = match answered(asked).await {
+                Some(answer) => answer,
+                None => match fetch_bytes(document, file).await {
+                    Ok(gz) => inflate_gz(&gz, manifest.light_bytes).await,
+                    Err(m) => Err(m),
+                },
             };
             inflated.map_err(|m| damaged(format!("the light bundle ({file}): {m}")))?
         }
@@ -114,7 +136,7 @@ async fn read(document: &Document, dispatch: &Callback<Action>) -> Result<(), Lo
     }
     dispatch.emit(Action::Loaded(shown.clone()));
     if let Some(((bundle, index), missing)) =
-        read_parts(document, dispatch, &shown, &manifest, generation).await
+        read_parts(document, dispatch, &shown, &manifest, inflater, generation).await
     {
         let full = match bundle {
             Some(bundle) => Shared::completed(&shown, bundle, index, missing),
@@ -142,6 +164,7 @@ async fn read_parts(
     dispatch: &Callback<Action>,
     shown: &Shared,
     manifest: &Manifest,
+    inflater: Option<Inflater>,
     generation: u32,
 ) -> Option<(Full, Vec<String>)> {
     let light = &shown.bundle;
@@ -155,7 +178,6 @@ async fn read_parts(
     let total = manifest.parts.len();
     let mut told = 0;
     let mut since = now();
-    let inflater = Inflater::start();
     let mut asked: Vec<Option<js_sys::Promise>> = vec![None; total];
     let mut next = 0;
     for (k, info) in manifest.parts.iter().enumerate() {
@@ -183,15 +205,8 @@ async fn read_parts(
             }
             next += 1;
         }
-        let from_worker = match asked[k].take() {
-            Some(promise) => match Inflater::answer(promise).await {
-                Err(m) if m == WORKER_FAILED => None,
-                answer => Some(answer),
-            },
-            None => None,
-        };
         // Not asked (no worker, or it failed): inflated here.
-        let inflated = match (from_worker, &info.file) {
+        let inflated = match (answered(asked[k].take()).await, &info.file) {
             (Some(answer), _) => answer,
             (None, Some(file)) => match fetch_bytes(document, file).await {
                 Ok(gz) => inflate_gz(&gz, info.bytes).await,
@@ -249,6 +264,26 @@ async fn read_parts(
     index.finish_text();
     let bundle = (!manifest.text_on_demand).then(|| packed::assemble(light, full));
     Some(((bundle, index), missing))
+}
+
+/// The worker's answer to `asked`; `None` when it was not asked or has failed (the
+/// piece is then read on this thread).
+async fn answered(asked: Option<js_sys::Promise>) -> Option<Result<Vec<u8>, String>> {
+    match Inflater::answer(asked?).await {
+        Err(m) if m == WORKER_FAILED => None,
+        answer => Some(answer),
+    }
+}
+
+/// A sharded archive's head ([`referat_core::packed::Head`]), fetched and read here: it is small.
+async fn read_head(
+    document: &Document,
+    head: &referat_core::packed::Head,
+) -> Result<referat_core::Bundle, String> {
+    let place = |m: String| format!("the head ({}): {m}", head.file);
+    let gz = fetch_bytes(document, &head.file).await.map_err(place)?;
+    let bytes = inflate_gz(&gz, head.bytes).await.map_err(place)?;
+    packed::read_light(&bytes).map_err(|e| place(e.to_string()))
 }
 
 /// Parts handed to the inflater ahead of the one being indexed.

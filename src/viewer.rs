@@ -43,6 +43,12 @@ pub struct ViewerProps {
     pub on_import_notes: Callback<web_sys::File>,
 }
 
+/// Whether a sharded archive's head alone answers this filter: only the unfiltered,
+/// newest-first list, whose first rows are the head's items.
+fn head_answers(filter: &Filter) -> bool {
+    filter.is_empty() && filter.sort == Sort::Date
+}
+
 #[function_component(Viewer)]
 pub fn viewer(props: &ViewerProps) -> Html {
     let s = &props.state;
@@ -51,7 +57,12 @@ pub fn viewer(props: &ViewerProps) -> Html {
     let filter = s.filter().clone();
     // A free text waits for the text of a packed file: until then the list says
     // "Søger…" and the facets count without the text (never a wrong answer).
-    let waiting = !filter.text.trim().is_empty() && s.data.as_ref().is_some_and(|d| !d.text_ready);
+    // While only a sharded archive's head is in, the unfiltered list is right (its newest
+    // rows, and the count from the manifest); anything else waits for the light bundle.
+    let partial = s.data.as_ref().and_then(|d| d.partial);
+    let waiting = (!filter.text.trim().is_empty()
+        && s.data.as_ref().is_some_and(|d| !d.text_ready))
+        || (partial.is_some() && !head_answers(&filter));
     // The items with a note on this device, for the list's marks and the "noted" filter.
     let noted = use_memo((s.data.clone(), s.notes.clone()), |(data, notes)| {
         data.as_ref()
@@ -63,6 +74,9 @@ pub fn viewer(props: &ViewerProps) -> Html {
         |(data, filter, noted)| {
             data.as_ref().map(|data| {
                 let mut terms = data.terms.borrow_mut();
+                if data.partial.is_some() && !head_answers(filter) {
+                    return (Rc::new(Vec::new()), Default::default());
+                }
                 if !data.text_ready && !filter.text.trim().is_empty() {
                     let without = Filter {
                         text: String::new(),
@@ -135,7 +149,19 @@ pub fn viewer(props: &ViewerProps) -> Html {
                     </p>
                 },
                 View::List => html! {
+                    <>
                     <ResultList data={data.clone()} hits={hits.clone()} filter={filter.clone()} lang={s.lang} noted={noted.clone()} />
+                    if partial.is_some() {
+                        <p class="more-coming" role="status">{ t.archive_loading }</p>
+                    }
+                    </>
+                },
+                // A head's item is shown; every other page waits for the whole list.
+                View::Item(id) if partial.is_some() && data.index.item(id).is_none() => html! {
+                    <p class="empty" role="status">{ t.archive_loading }</p>
+                },
+                _ if partial.is_some() && !matches!(s.route.view, View::Item(_)) => html! {
+                    <p class="empty" role="status">{ t.archive_loading }</p>
                 },
                 View::Item(id) => match data.index.item(id) {
                     Some(at) => {
@@ -203,7 +229,7 @@ pub fn viewer(props: &ViewerProps) -> Html {
                             aria-expanded={s.filters_open.to_string()} onclick={d.reform(|_| Action::ToggleFilters)}>
                             { filters_label(t, &filter) }
                         </button>
-                        <FilterPanel data={data.clone()} filter={filter.clone()} facets={facets.clone()} lang={s.lang} dispatch={d.clone()} />
+                        <FilterPanel data={data.clone()} filter={filter.clone()} facets={facets.clone()} pending={partial.is_some()} lang={s.lang} dispatch={d.clone()} />
                         <NotesPanel noted={noted.len()} stored={s.notes.notes.len()} only={filter.noted} message={s.notes_message.clone()}
                             lang={s.lang} dispatch={d.clone()} on_export={props.on_export_notes.clone()} on_import={props.on_import_notes.clone()} />
                     </aside>
@@ -220,12 +246,12 @@ pub fn viewer(props: &ViewerProps) -> Html {
                                     if waiting {
                                         <strong id="result-count" data-pending="true">{ "…" }</strong>
                                     } else {
-                                        <strong id="result-count">{ hits.len() }</strong>
+                                        <strong id="result-count">{ partial.unwrap_or(hits.len()) }</strong>
                                     }
                                     { " " }{ t.results }
                                 </span>
                                 <button type="button" id="export-csv" class="button small secondary"
-                                    disabled={waiting} onclick={props.on_export.reform(|_| ())}>{ t.export_csv }</button>
+                                    disabled={waiting || partial.is_some()} onclick={props.on_export.reform(|_| ())}>{ t.export_csv }</button>
                                 <label class="sort">
                                     <span>{ t.sort }</span>
                                     <select id="sort" class="input" onchange={on_sort}>
@@ -265,7 +291,7 @@ pub fn viewer(props: &ViewerProps) -> Html {
         None => (None, None),
     };
     html! {
-        <div class="app" lang={t.code} data-text={if s.data.as_ref().is_some_and(|d| !d.text_ready) { "loading" } else { "ready" }}>
+        <div class="app" lang={t.code} data-archive={partial.is_some().then_some("partial")} data-text={if s.data.as_ref().is_some_and(|d| !d.text_ready) { "loading" } else { "ready" }}>
             <Header {title} {generated} lang={s.lang} dispatch={d.clone()} on_file={props.on_file.clone()}
                 on_import={props.on_import.clone()}
                 importing={s.import.as_ref().is_some_and(|i| !i.done) || s.data.as_ref().is_some_and(|d| !d.text_ready || d.texts.is_some())}

@@ -209,7 +209,9 @@ test('a sharded archive over http: list first, parts by committee and year, a mi
   const missing = await page.textContent('#text-missing');
   assert.ok(missing.includes(`${gone.label} (${gone.file}): the server answered HTTP 404`), missing);
   // Only the archive's own files were asked for, each once.
-  const files = [manifest.light, ...manifest.parts.map((p) => p.file)].map((f) => `${server.origin}/arkiv/${f}`);
+  const files = [manifest.head.file, manifest.light, ...manifest.parts.map((p) => p.file)].map((f) => `${server.origin}/arkiv/${f}`);
+  // The head was left for the whole list.
+  assert.equal(await page.$('.app[data-archive]'), null);
   // (The blob: URL is the inflating worker, made in the page.)
   assert.deepEqual(asked.filter((u) => u !== `${server.origin}/arkiv/` && !u.startsWith('blob:')).sort(), files.sort());
   // Text search covers every other part; the lost part's items are still listed.
@@ -230,6 +232,44 @@ test('a sharded archive over http: list first, parts by committee and year, a mi
   const own = log.errors.filter((e) => !/Failed to load resource/.test(e));
   assert.equal(own.length, 1, own.join('\n'));
   assert.match(own[0], /^referat: Børne- og ungdomsudvalget 2015|^referat: Økonomiudvalget 2015/);
+  await page.close();
+  server.close();
+});
+
+test('a sharded archive shows its newest items from its head before the light bundle is in', async () => {
+  const dir = join(work, 'arkiv-head');
+  cpSync(join(work, 'arkiv-shards'), dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'index.html'), 'utf8').match(/id="referat-pack">([^<]*)<\/script>/)[1]);
+  assert.equal(manifest.head.items, total);
+  // The light bundle never comes: the page stays at the head, and says why.
+  unlinkSync(join(dir, manifest.light));
+  const server = await serveDir(dir, '/arkiv/');
+  const { page } = await recordedPage(browser);
+  await page.goto(`${server.origin}/arkiv/`);
+  await page.waitForSelector('.load-error');
+  assert.ok((await page.textContent('.load-error')).includes(`the light bundle (${manifest.light}): the server answered HTTP 404`));
+  // The newest rows, and the whole archive's count from the manifest.
+  assert.ok(await page.$('.app[data-archive="partial"]'));
+  assert.equal(await page.textContent('#result-count'), String(total));
+  const newest = bundle.meetings.slice(0, 3).flatMap((m) => m.items.map((i) => i.id));
+  const rows = await page.$$eval('[data-item-id]', (els) => els.map((e) => e.dataset.itemId));
+  assert.deepEqual(rows.slice(0, 6), newest);
+  assert.match(await page.textContent('.more-coming'), /Henter resten af arkivet/);
+  // Facets and people would be the head's, not the archive's: they wait.
+  assert.equal(await page.$('input[data-committee]'), null);
+  assert.match(await page.textContent('.filter-panel .checks'), /Henter resten af arkivet/);
+  // A search or a filter cannot be answered from the head: "Søger…", never a wrong count.
+  await page.fill('#q', 'budget');
+  await page.waitForSelector('#searching');
+  assert.equal(await page.textContent('#result-count'), '…');
+  await page.fill('#q', '');
+  await page.waitForFunction((n) => document.getElementById('result-count').textContent === String(n), total);
+  // A head item opens with its facts; the meetings page waits.
+  await page.click(`[data-item-id="${newest[0]}"] a`);
+  await page.waitForSelector('.item-view');
+  assert.match(await page.textContent('.item-view'), new RegExp(bundle.meetings[0].items[0].title));
+  await page.click('#tab-meetings');
+  await page.waitForFunction(() => /Henter resten af arkivet/.test(document.querySelector('main').textContent));
   await page.close();
   server.close();
 });

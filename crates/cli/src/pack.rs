@@ -48,12 +48,21 @@ pub fn run(
         for (name, data) in pieces.iter().chain(std::iter::once(page)) {
             output::write_atomically(&dir.join(name), |w| w.write_all(data), &never)?;
         }
+        let parts = pieces
+            .iter()
+            .filter(|(n, _)| n.starts_with("shards/"))
+            .count();
+        // A small archive in kB: "0.0 MB" says nothing.
+        let size = if bytes < 1_000_000 {
+            format!("{:.0} kB", bytes as f64 / 1e3)
+        } else {
+            format!("{:.1} MB", bytes as f64 / 1e6)
+        };
         println!(
-            "wrote {}: index.html, {} with {} ({:.1} MB compressed)",
+            "wrote {}: index.html, {} with {} ({size} compressed)",
             dir.display(),
-            output::count(pieces.len() - 1, "part", "parts"),
+            output::count(parts, "part", "parts"),
             output::count(bundle.item_count(), "item", "items"),
-            bytes as f64 / 1e6
         );
         return Ok(ExitCode::SUCCESS);
     }

@@ -467,7 +467,7 @@ fn pack_shards_writes_a_folder_of_parts_by_committee_and_year_from_several_bundl
         stdout.starts_with(&format!(
             "wrote {}: index.html, 7 parts with 11 items (",
             out.display()
-        )),
+        )) && stdout.ends_with(" kB compressed)\n"),
         "{stdout}"
     );
     let page = std::fs::read_to_string(out.join("index.html")).unwrap();
@@ -500,6 +500,7 @@ fn pack_shards_writes_a_folder_of_parts_by_committee_and_year_from_several_bundl
         .filter_map(|p| p.file.clone())
         .collect();
     named.push(manifest.light.clone().unwrap());
+    named.push(manifest.head.clone().unwrap().file);
     named.push("index.html".into());
     named.sort();
     let mut written: Vec<String> = walk(&out)

@@ -36,7 +36,24 @@ pub struct Manifest {
     /// it go, and fetches a meeting's part again (from the HTTP cache) when it is opened.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub text_on_demand: bool,
+    /// In a sharded archive: the newest items alone, so the first rows show before the
+    /// light bundle (hundreds of megabytes in a large archive) is in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<Head>,
     pub parts: Vec<PartInfo>,
+}
+
+/// The head of a sharded archive: a light bundle of the meetings that hold its newest
+/// items (`crate::shards::HEAD_ITEMS` or a few more), in the light bundle's order, so its
+/// list begins with the very rows the whole archive's list begins with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Head {
+    /// Its gzip file, relative to the page.
+    pub file: String,
+    /// Inflated size of its JSON.
+    pub bytes: usize,
+    /// The items of the whole archive: the count the list shows while only the head is in.
+    pub items: usize,
 }
 
 /// One part: the full meetings at positions `first .. first + count` of the light bundle.
@@ -85,13 +102,18 @@ pub enum PackedError {
 /// remarks, attachments, page furniture) left out, everything else kept, so filters,
 /// facet counts and rows are exact before a part has arrived.
 pub fn light(bundle: &Bundle) -> Bundle {
+    with_meetings(bundle, bundle.meetings.iter().map(light_meeting).collect())
+}
+
+/// `bundle`'s title, date and committees with other meetings.
+pub(crate) fn with_meetings(bundle: &Bundle, meetings: Vec<Meeting>) -> Bundle {
     Bundle {
         format: bundle.format.clone(),
         version: bundle.version,
         title: bundle.title.clone(),
         generated: bundle.generated.clone(),
         committees: bundle.committees.clone(),
-        meetings: bundle.meetings.iter().map(light_meeting).collect(),
+        meetings,
     }
 }
 
@@ -175,6 +197,7 @@ pub fn split(bundle: &Bundle, part_bytes: usize) -> (Manifest, Vec<u8>, Vec<Vec<
         light_bytes: light_json.len(),
         light: None,
         text_on_demand: false,
+        head: None,
         parts: infos,
     };
     (manifest, light_json, parts)
@@ -214,6 +237,9 @@ pub fn read_manifest(text: &str, meetings: Option<usize>) -> Result<Manifest, Pa
     }
     if let Some(file) = &m.light {
         check_file(file).map_err(|e| PackedError::Manifest(format!("`light`: {e}")))?;
+    }
+    if let Some(head) = &m.head {
+        check_file(&head.file).map_err(|e| PackedError::Manifest(format!("`head`: {e}")))?;
     }
     let mut next = 0;
     for (k, p) in m.parts.iter().enumerate() {
@@ -332,18 +358,12 @@ pub fn read_part(
 /// The full bundle from the light one and the parts read (`None` where a part could not
 /// be read: the light meeting stays, so nothing the list showed disappears).
 pub fn assemble(light: &Bundle, full: Vec<Option<Meeting>>) -> Bundle {
-    Bundle {
-        format: light.format.clone(),
-        version: light.version,
-        title: light.title.clone(),
-        generated: light.generated.clone(),
-        committees: light.committees.clone(),
-        meetings: full
-            .into_iter()
-            .zip(&light.meetings)
-            .map(|(m, l)| m.unwrap_or_else(|| l.clone()))
-            .collect(),
-    }
+    let meetings = full
+        .into_iter()
+        .zip(&light.meetings)
+        .map(|(m, l)| m.unwrap_or_else(|| l.clone()))
+        .collect();
+    with_meetings(light, meetings)
 }
 
 /// Parses the light bundle (a bundle like any other).

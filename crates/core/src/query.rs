@@ -327,6 +327,17 @@ fn date_key(date: &str) -> Option<u32> {
     ymd(date).map(|(y, m, d)| y * 10_000 + m * 100 + d)
 }
 
+/// The list's default order of two meetings' dates: newest first, undated last (ties
+/// are then broken by position in the bundle).
+pub(crate) fn newest_first(a: Option<&str>, b: Option<&str>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => y.cmp(x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}
+
 /// Entries are kept in the default order (newest first, undated last, then bundle order),
 /// so a query walks them front to back and needs no sort for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -368,15 +379,7 @@ impl SearchIndex {
             })
             .collect();
         let date = |at: &ItemRef| bundle.meetings[at.meeting].date.as_deref();
-        order.sort_by(|a, b| {
-            match (date(a), date(b)) {
-                (Some(x), Some(y)) => y.cmp(x),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            }
-            .then(a.cmp(b))
-        });
+        order.sort_by(|a, b| newest_first(date(a), date(b)).then(a.cmp(b)));
         let mut entries = Vec::with_capacity(order.len());
         let mut by_id = HashMap::with_capacity(order.len());
         let meetings_by_id = bundle

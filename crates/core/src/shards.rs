@@ -10,7 +10,9 @@
 //! old part. `docs/packed-layout.md` describes the layout.
 
 use crate::model::{Bundle, Meeting};
-use crate::packed::{light_meeting, Manifest, PartInfo, PACK_FORMAT, PACK_VERSION};
+use crate::packed::{
+    light_meeting, with_meetings, Head, Manifest, PartInfo, PACK_FORMAT, PACK_VERSION,
+};
 
 /// The JSON size at which a committee's year is cut into more parts: fetched, inflated,
 /// parsed and indexed in a few tens of milliseconds.
@@ -20,6 +22,9 @@ pub const SHARD_BYTES: usize = 1 << 20;
 /// ([`Manifest::text_on_demand`]): held whole with its index, it would be past what a
 /// browser tab's wasm memory (4 GB at most) can hold, at about 2.6× the JSON.
 pub const TEXT_ON_DEMAND_BYTES: usize = 512 << 20;
+
+/// The items in an archive's head ([`Manifest::head`]): a few screens of the list.
+pub const HEAD_ITEMS: usize = 200;
 
 /// An archive's pieces: the manifest, and each file (its path relative to the page, and
 /// its gzip bytes).
@@ -132,18 +137,16 @@ pub fn shard(bundle: &Bundle, shard_bytes: usize) -> Sharded {
     // Stable: a part's meetings keep the bundle's order. Each key is made once (folding a
     // name per comparison would fold it thousands of times).
     order_of.sort_by_cached_key(|&i| sort_key(&key(&bundle.meetings[i])));
-    let light = Bundle {
-        format: bundle.format.clone(),
-        version: bundle.version,
-        title: bundle.title.clone(),
-        generated: bundle.generated.clone(),
-        committees: bundle.committees.clone(),
-        meetings: order_of
+    let light = with_meetings(
+        bundle,
+        order_of
             .iter()
             .map(|&i| light_meeting(&bundle.meetings[i]))
             .collect(),
-    };
+    );
     let light_json = light.to_json().into_bytes();
+    let head_json = head(&light, HEAD_ITEMS).to_json().into_bytes();
+    let items = light.item_count();
     drop(light);
     let mut files = Vec::new();
     let mut infos = Vec::new();
@@ -191,6 +194,9 @@ pub fn shard(bundle: &Bundle, shard_bytes: usize) -> Sharded {
     let light_gz = crate::pack::gzip(&light_json);
     let light_file = format!("light-{}.json.gz", hash(&light_gz));
     files.insert(0, (light_file.clone(), light_gz));
+    let head_gz = crate::pack::gzip(&head_json);
+    let head_file = format!("head-{}.json.gz", hash(&head_gz));
+    files.insert(0, (head_file.clone(), head_gz));
     Sharded {
         manifest: Manifest {
             format: PACK_FORMAT.into(),
@@ -198,10 +204,40 @@ pub fn shard(bundle: &Bundle, shard_bytes: usize) -> Sharded {
             light_bytes: light_json.len(),
             light: Some(light_file),
             text_on_demand,
+            head: Some(Head {
+                file: head_file,
+                bytes: head_json.len(),
+                items,
+            }),
             parts: infos,
         },
         files,
     }
+}
+
+/// The meetings of `light` that hold its newest `items` items in the list's default
+/// order, whole and in `light`'s order: the head's list then begins as the whole
+/// archive's does, ties between meetings of one date included.
+pub fn head(light: &Bundle, items: usize) -> Bundle {
+    let mut newest: Vec<usize> = (0..light.meetings.len()).collect();
+    newest.sort_by(|&a, &b| {
+        let date = |i: usize| light.meetings[i].date.as_deref();
+        crate::query::newest_first(date(a), date(b)).then(a.cmp(&b))
+    });
+    let mut taken = Vec::new();
+    let mut held = 0;
+    for i in newest {
+        if held >= items {
+            break;
+        }
+        held += light.meetings[i].items.len();
+        taken.push(i);
+    }
+    taken.sort_unstable();
+    with_meetings(
+        light,
+        taken.iter().map(|&i| light.meetings[i].clone()).collect(),
+    )
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use referat_core::packed::{assemble, read_light, read_manifest, read_part};
 use referat_core::query::{search, Filter, SearchIndex};
-use referat_core::shards::{shard, SHARD_BYTES};
+use referat_core::shards::{self, shard, HEAD_ITEMS, SHARD_BYTES};
 use referat_core::Bundle;
 use std::io::Read;
 
@@ -57,8 +57,69 @@ fn read_back(b: &Bundle, shard_bytes: usize) -> (Vec<(String, usize, usize)>, Bu
         );
         parts.push((info.label.clone().unwrap(), info.first, info.count));
     }
-    assert_eq!(archive.files.len(), manifest.parts.len() + 1);
+    // The head: the newest items of the light bundle, and the archive's item count.
+    let head = manifest.head.as_ref().expect("a head");
+    let head_json = gunzip(file(&archive.files, &head.file));
+    assert_eq!(head_json.len(), head.bytes);
+    assert_eq!(
+        read_light(&head_json).unwrap(),
+        shards::head(&light, HEAD_ITEMS)
+    );
+    assert_eq!(head.items, light.item_count());
+    assert_eq!(archive.files.len(), manifest.parts.len() + 2);
     (parts, assemble(&light, full))
+}
+
+/// The default list's order of `b`'s items, by item id.
+fn list_order(b: &Bundle) -> Vec<String> {
+    let index = SearchIndex::light(b);
+    search(b, &index, &Filter::default())
+        .into_iter()
+        .map(|h| b.meetings[h.at.meeting].items[h.at.item].id.clone())
+        .collect()
+}
+
+#[test]
+fn the_head_begins_the_list_as_the_whole_archive_does() {
+    // Meetings out of date order, two on one date (ties go by position), and undated ones.
+    let mut b = council();
+    let mut extra = Bundle::from_json(include_str!("fixtures/norddjurs-bundle.json")).unwrap();
+    let mut twin = b.meetings[1].clone();
+    twin.id = "oeu-2024-09-05-b".into();
+    for item in &mut twin.items {
+        item.id.push_str("-b");
+    }
+    b.meetings.insert(0, twin);
+    b.meetings.append(&mut extra.meetings);
+    let light = referat_core::packed::light(&b);
+    let whole = list_order(&light);
+    assert_eq!(whole.len(), 13);
+    for n in 0..=14 {
+        let head = shards::head(&light, n);
+        let order = list_order(&head);
+        assert_eq!(order[..], whole[..order.len()], "head of {n}");
+        // Whole meetings, as few as hold `n` items: without its last meeting it holds fewer.
+        assert!(order.len() >= n.min(13), "head of {n}: {}", order.len());
+        let largest = head
+            .meetings
+            .iter()
+            .map(|m| m.items.len())
+            .max()
+            .unwrap_or(0);
+        assert!(
+            order.len() < n + largest || order.is_empty(),
+            "head of {n}: {}",
+            order.len()
+        );
+    }
+    assert_eq!(
+        list_order(&shards::head(&light, 3)),
+        [
+            "oeu-2025-01-15-1",
+            "oeu-2024-09-05-1-b",
+            "oeu-2024-09-05-2-b"
+        ]
+    );
 }
 
 #[test]
@@ -142,21 +203,23 @@ fn file_names_carry_a_hash_of_their_content() {
         let hash = rest.rsplit('-').next()?;
         (hash.len() == 12 && hash.bytes().all(|c| c.is_ascii_hexdigit())).then_some(())
     };
-    assert!(shape(names[0], "light-").is_some(), "{names:?}");
+    assert!(shape(names[0], "head-").is_some(), "{names:?}");
+    assert!(shape(names[1], "light-").is_some(), "{names:?}");
     assert!(
-        shape(names[1], "shards/2025-oekonomiudvalget-").is_some(),
+        shape(names[2], "shards/2025-oekonomiudvalget-").is_some(),
         "{names:?}"
     );
     assert!(
-        shape(names[2], "shards/2024-byraadet-").is_some(),
+        shape(names[3], "shards/2024-byraadet-").is_some(),
         "{names:?}"
     );
-    // Another title changes the light bundle, and so its name, but no part's.
+    // Another title changes the head and the light bundle, and so their names, but no part's.
     let mut b = council();
     b.title = "Another archive".into();
     let other = shard(&b, SHARD_BYTES);
     assert_ne!(other.files[0].0, a.files[0].0);
-    assert_eq!(other.files[1..], a.files[1..]);
+    assert_ne!(other.files[1].0, a.files[1].0);
+    assert_eq!(other.files[2..], a.files[2..]);
 }
 
 #[test]
