@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod i18n_pages;
 pub mod import_panel;
 pub mod importer;
+pub mod inflater;
 pub mod item_view;
 pub mod loader;
 pub mod meeting_table;

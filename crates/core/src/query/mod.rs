@@ -14,6 +14,7 @@ pub use crate::route::{decode, encode, DatePreset, Route, View};
 pub use absentees::{absentees, Absentee};
 pub use filter::{Filter, ItemRef, Sort};
 pub use highlight::{highlight, segments, snippet, Segment};
+#[cfg(feature = "pack")]
 pub(crate) use index::newest_first;
 pub use index::{searchable_texts, SearchIndex};
 pub use term_cache::TermCache;
