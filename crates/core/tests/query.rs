@@ -704,6 +704,30 @@ fn cached_queries_equal_fresh_ones() {
             Default::default()
         };
     }
+    // Pasted terms: several letters more (or fewer) than a remembered one.
+    filter = Filter::default();
+    for text in [
+        "s",
+        "sk",
+        "skolerne",
+        "skole",
+        "sko",
+        "skoler",
+        "b",
+        "budgetterne",
+        "bud",
+        "budgetter",
+        "budge",
+        "å",
+        "år",
+        "aarhus",
+        "aar",
+    ] {
+        filter.text = text.into();
+        let got = query_cached(&b, &index, &filter, &mut cache);
+        assert_eq!(got, query(&b, &index, &filter), "pasted {text:?}");
+        checked += 1;
+    }
     assert!(checked > 150, "{checked}");
 }
 
