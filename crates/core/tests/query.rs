@@ -629,22 +629,23 @@ fn trigram_index_is_exact_over_many_items() {
 /// The term cache only saves reading: a session of typing, erasing, switching terms,
 /// sorting by relevance and changing other filters gives, query by query, exactly what
 /// fresh queries give.
-#[test]
-fn cached_queries_equal_fresh_ones() {
-    use referat_core::query::{query, query_cached, TermCache};
+/// 300 items whose titles and texts are words drawn from `WORDS`, and the draw.
+const WORDS: [&str; 9] = [
+    "budget",
+    "budgetter",
+    "skoler",
+    "skole",
+    "aarhus",
+    "år",
+    "økonomi",
+    "21/1",
+    "xyz",
+];
+
+fn drawn_items() -> (Bundle, impl FnMut(usize) -> usize) {
     let mut b = handmade();
     let template = b.meetings[0].items[0].clone();
-    let words = [
-        "budget",
-        "budgetter",
-        "skoler",
-        "skole",
-        "aarhus",
-        "år",
-        "økonomi",
-        "21/1",
-        "xyz",
-    ];
+    let words = WORDS;
     let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
     for i in 0..300 {
         let mut item = template.clone();
@@ -664,6 +665,14 @@ fn cached_queries_equal_fresh_ones() {
         };
         b.meetings[0].items.push(item);
     }
+    (b, next)
+}
+
+#[test]
+fn cached_queries_equal_fresh_ones() {
+    use referat_core::query::{query, query_cached, TermCache};
+    let (b, mut next) = drawn_items();
+    let words = WORDS;
     let index = SearchIndex::new(&b);
     let mut cache = TermCache::default();
     let mut filter = Filter::default();
@@ -729,6 +738,49 @@ fn cached_queries_equal_fresh_ones() {
         checked += 1;
     }
     assert!(checked > 150, "{checked}");
+}
+
+/// Reading a three-letter term ahead, slice by slice, changes no answer, and ends.
+#[test]
+fn reading_ahead_changes_no_answer() {
+    use referat_core::query::{query, query_cached, read_ahead, TermCache};
+    let (b, _) = drawn_items();
+    let index = SearchIndex::new(&b);
+    let mut cache = TermCache::default();
+    // Nothing to read ahead for terms the next letter does not need read.
+    for text in ["", "bu", "budg", "skole bu"] {
+        assert!(read_ahead(&index, text, &mut cache, 1), "{text:?}");
+    }
+    for (ahead, typed) in [
+        ("bud", "budg"),
+        ("sko", "skol"),
+        ("skole aar", "skole aarh"),
+    ] {
+        let mut slices = 0;
+        while !read_ahead(&index, ahead, &mut cache, 50) {
+            slices += 1;
+            // Halfway through, a query still gives the same answer.
+            let f = Filter {
+                text: typed.into(),
+                ..Filter::default()
+            };
+            assert_eq!(
+                query_cached(&b, &index, &f, &mut cache),
+                query(&b, &index, &f)
+            );
+        }
+        assert_eq!(slices, index.len().div_ceil(50) - 1, "{ahead}");
+        for text in [typed, &typed[..typed.len() - 1]] {
+            let f = Filter {
+                text: text.into(),
+                ..Filter::default()
+            };
+            assert_eq!(
+                query_cached(&b, &index, &f, &mut cache),
+                query(&b, &index, &f)
+            );
+        }
+    }
 }
 
 /// A cache used with a second index starts over instead of reading the first one's offsets.

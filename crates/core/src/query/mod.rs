@@ -7,6 +7,7 @@ mod filter;
 mod highlight;
 mod index;
 mod matcher;
+mod read_ahead;
 mod term_cache;
 mod trigrams;
 
@@ -17,6 +18,7 @@ pub use highlight::{highlight, segments, snippet, Segment};
 #[cfg(feature = "pack")]
 pub(crate) use index::newest_first;
 pub use index::{searchable_texts, SearchIndex};
+pub use read_ahead::read_ahead;
 pub use term_cache::TermCache;
 
 use crate::model::{Bundle, Item, Meeting, Outcome};
@@ -78,12 +80,7 @@ pub fn query_noted(
 ) -> (Vec<Hit>, Facets) {
     let mut matcher = Matcher::new(filter, noted);
     let n = index.entries.len();
-    if cache.index != Some(index.id) {
-        *cache = TermCache {
-            index: Some(index.id),
-            levels: Vec::new(),
-        };
-    }
+    cache.follow(index.id);
     let wanted: Vec<bool> = index
         .committee_names
         .iter()

@@ -20,6 +20,8 @@ pub(super) struct Level {
     /// letter longer is mostly confirmed without reading the text again (at 400,000 items
     /// that reading, one cache miss an item, took longer than a frame).
     pub(super) first: Vec<u64>,
+    /// Entries before this one have been read ahead (`super::read_ahead`).
+    pub(super) ahead: usize,
 }
 
 const ABSENT: u32 = u32::MAX;
@@ -39,7 +41,39 @@ pub(super) struct Lookup {
     pub(super) parent: Option<usize>,
 }
 
+impl Level {
+    fn new(term: &str, entries: usize) -> Level {
+        Level {
+            term: term.to_string(),
+            first: vec![UNKNOWN_ENTRY; entries],
+            ahead: 0,
+        }
+    }
+}
+
 impl TermCache {
+    /// Starts over when used with another index than the one its offsets belong to.
+    pub(super) fn follow(&mut self, index: u64) {
+        if self.index != Some(index) {
+            *self = TermCache {
+                index: Some(index),
+                levels: Vec::new(),
+            };
+        }
+    }
+
+    /// Takes out the level of `term` (made fresh where not remembered), with no parent.
+    pub(super) fn take(&mut self, term: &str, entries: usize) -> Lookup {
+        let level = match self.levels.iter().position(|l| l.term == term) {
+            Some(k) => self.levels.remove(k),
+            None => Level::new(term, entries),
+        };
+        Lookup {
+            level,
+            parent: None,
+        }
+    }
+
     /// Takes out the levels of `terms` (`None` where not wanted), made fresh where not
     /// remembered, each with its parent among the levels left.
     pub(super) fn lookups(
@@ -53,10 +87,7 @@ impl TermCache {
                 let t = (*t)?;
                 Some(match self.levels.iter().position(|l| l.term == t) {
                     Some(k) => self.levels.remove(k),
-                    None => Level {
-                        term: t.to_string(),
-                        first: vec![UNKNOWN_ENTRY; entries],
-                    },
+                    None => Level::new(t, entries),
                 })
             })
             .collect();
@@ -173,10 +204,7 @@ mod tests {
     /// The lookup of `term` in one entry, with `parent` as a level found in `text`.
     fn level(term: &str, text: &[u8]) -> Level {
         let mut look = Lookup {
-            level: Level {
-                term: term.into(),
-                first: vec![UNKNOWN_ENTRY],
-            },
+            level: Level::new(term, 1),
             parent: None,
         };
         first_match(text, &Finder::new(term), &mut look, &[], 0);
@@ -185,10 +213,7 @@ mod tests {
 
     fn extend(term: &str, parent: &Level, text: &[u8]) -> (Option<usize>, u64) {
         let mut look = Lookup {
-            level: Level {
-                term: term.into(),
-                first: vec![UNKNOWN_ENTRY],
-            },
+            level: Level::new(term, 1),
             parent: Some(0),
         };
         let got = first_match(
