@@ -747,6 +747,17 @@ fn reading_ahead_changes_no_answer() {
     let (b, _) = drawn_items();
     let index = SearchIndex::new(&b);
     let mut cache = TermCache::default();
+    let same = |text: &str, cache: &mut TermCache| {
+        let f = Filter {
+            text: text.into(),
+            ..Filter::default()
+        };
+        assert_eq!(
+            query_cached(&b, &index, &f, cache),
+            query(&b, &index, &f),
+            "{text}"
+        );
+    };
     // Nothing to read ahead for terms the next letter does not need read.
     for text in ["", "bu", "budg", "skole bu"] {
         assert!(read_ahead(&index, text, &mut cache, 1), "{text:?}");
@@ -760,26 +771,11 @@ fn reading_ahead_changes_no_answer() {
         while !read_ahead(&index, ahead, &mut cache, 50) {
             slices += 1;
             // Halfway through, a query still gives the same answer.
-            let f = Filter {
-                text: typed.into(),
-                ..Filter::default()
-            };
-            assert_eq!(
-                query_cached(&b, &index, &f, &mut cache),
-                query(&b, &index, &f)
-            );
+            same(typed, &mut cache);
         }
         assert_eq!(slices, index.len().div_ceil(50) - 1, "{ahead}");
-        for text in [typed, &typed[..typed.len() - 1]] {
-            let f = Filter {
-                text: text.into(),
-                ..Filter::default()
-            };
-            assert_eq!(
-                query_cached(&b, &index, &f, &mut cache),
-                query(&b, &index, &f)
-            );
-        }
+        same(typed, &mut cache);
+        same(&typed[..typed.len() - 1], &mut cache);
     }
 }
 
