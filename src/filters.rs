@@ -15,9 +15,9 @@ pub struct FilterPanelProps {
     pub filter: Filter,
     pub facets: Facets,
     /// Only a sharded archive's head is in: its committees, outcomes and people are not
-    /// the archive's, so the lists wait.
+    /// the archive's, so the lists wait, and this says why (fetching, or failed).
     #[prop_or_default]
-    pub pending: bool,
+    pub pending: Option<&'static str>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
@@ -152,8 +152,8 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
     };
 
     let wait = |list: Html| {
-        if props.pending {
-            html! { <li class="pending" role="status">{ t.archive_loading }</li> }
+        if let Some(pending) = props.pending {
+            html! { <li class="pending" role="status">{ pending }</li> }
         } else {
             list
         }

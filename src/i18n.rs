@@ -113,6 +113,7 @@ pub struct Texts {
     pub searching: &'static str,
     /// A sharded archive's newest items are shown; the rest of its list is on the way.
     pub archive_loading: &'static str,
+    pub archive_failed: &'static str,
     /// "… {done} of {total} parts of the text read".
     pub text_parts: &'static str,
     pub text_missing: &'static str,
@@ -207,6 +208,7 @@ pub static DA: Texts = Texts {
     text_failed: "Teksten kunne ikke hentes",
     searching: "Søger…",
     archive_loading: "Henter resten af arkivet…",
+    archive_failed: "Resten af arkivet kunne ikke hentes; kun de nyeste punkter vises.",
     text_parts: "dele af teksten læst",
     text_missing: "Dele af teksten kunne ikke læses, så søgning i tekst dækker ikke alle møder:",
     packed_damaged: "Den indlejrede bundle kan ikke læses",
@@ -299,6 +301,7 @@ pub static EN: Texts = Texts {
     text_failed: "The text could not be fetched",
     searching: "Searching…",
     archive_loading: "Fetching the rest of the archive…",
+    archive_failed: "The rest of the archive could not be fetched; only the newest items are shown.",
     text_parts: "parts of the text read",
     text_missing: "Parts of the text could not be read, so text search does not cover every meeting:",
     packed_damaged: "The embedded bundle cannot be read",

@@ -206,6 +206,9 @@ pub struct State {
     /// The route came from the URL (a link, back/forward), not from the app: the URL
     /// needs no writing.
     pub route_from_url: bool,
+    /// A sharded archive's head is shown and the rest of the archive failed to load: the
+    /// page says so instead of "fetching the rest".
+    pub rest_failed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -229,6 +232,7 @@ impl State {
             text_progress: None,
             notes: Rc::new(Notes::default()),
             notes_message: None,
+            rest_failed: false,
             // Written once at start, so the URL shows the route as the app reads it.
             route_from_url: false,
         }
@@ -333,6 +337,7 @@ impl Reducible for State {
                 s.data = Some(data);
                 s.loading = None;
                 s.error = None;
+                s.rest_failed = false;
             }
             Action::TextProgress(done, total) => s.text_progress = Some((done, total)),
             Action::TextLoaded { light, full } => {
@@ -344,6 +349,7 @@ impl Reducible for State {
             }
             Action::LoadFailed(failure) => {
                 s.loading = None;
+                s.rest_failed = s.data.as_ref().is_some_and(|d| d.partial.is_some());
                 s.error = Some(failure);
             }
             Action::LoadIdle => s.loading = None,

@@ -60,6 +60,12 @@ pub fn viewer(props: &ViewerProps) -> Html {
     // While only a sharded archive's head is in, the unfiltered list is right (its newest
     // rows, and the count from the manifest); anything else waits for the light bundle.
     let partial = s.data.as_ref().and_then(|d| d.partial);
+    // What stands where a head's rows end and in place of what waits for the rest.
+    let rest = if s.rest_failed {
+        t.archive_failed
+    } else {
+        t.archive_loading
+    };
     let waiting = (!filter.text.trim().is_empty()
         && s.data.as_ref().is_some_and(|d| !d.text_ready))
         || (partial.is_some() && !head_answers(&filter));
@@ -152,16 +158,16 @@ pub fn viewer(props: &ViewerProps) -> Html {
                     <>
                     <ResultList data={data.clone()} hits={hits.clone()} filter={filter.clone()} lang={s.lang} noted={noted.clone()} />
                     if partial.is_some() {
-                        <p class="more-coming" role="status">{ t.archive_loading }</p>
+                        <p class="more-coming" role="status">{ rest }</p>
                     }
                     </>
                 },
                 // A head's item is shown; every other page waits for the whole list.
                 View::Item(id) if partial.is_some() && data.index.item(id).is_none() => html! {
-                    <p class="empty" role="status">{ t.archive_loading }</p>
+                    <p class="empty" role="status">{ rest }</p>
                 },
                 _ if partial.is_some() && !matches!(s.route.view, View::Item(_)) => html! {
-                    <p class="empty" role="status">{ t.archive_loading }</p>
+                    <p class="empty" role="status">{ rest }</p>
                 },
                 View::Item(id) => match data.index.item(id) {
                     Some(at) => {
@@ -229,7 +235,7 @@ pub fn viewer(props: &ViewerProps) -> Html {
                             aria-expanded={s.filters_open.to_string()} onclick={d.reform(|_| Action::ToggleFilters)}>
                             { filters_label(t, &filter) }
                         </button>
-                        <FilterPanel data={data.clone()} filter={filter.clone()} facets={facets.clone()} pending={partial.is_some()} lang={s.lang} dispatch={d.clone()} />
+                        <FilterPanel data={data.clone()} filter={filter.clone()} facets={facets.clone()} pending={partial.is_some().then_some(rest)} lang={s.lang} dispatch={d.clone()} />
                         <NotesPanel noted={noted.len()} stored={s.notes.notes.len()} only={filter.noted} message={s.notes_message.clone()}
                             lang={s.lang} dispatch={d.clone()} on_export={props.on_export_notes.clone()} on_import={props.on_import_notes.clone()} />
                     </aside>
@@ -302,7 +308,7 @@ pub fn viewer(props: &ViewerProps) -> Html {
                 <ImportPanel import={import.clone()} lang={s.lang} dispatch={d.clone()} />
             }
             if let Some(failure) = &s.error {
-                <ErrorPanel failure={failure.clone()} lang={s.lang} kept={s.data.is_some()} dispatch={d.clone()} />
+                <ErrorPanel failure={failure.clone()} lang={s.lang} kept={s.data.is_some() && !s.rest_failed} dispatch={d.clone()} />
             }
             { main }
         </div>
