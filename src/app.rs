@@ -4,7 +4,6 @@ use crate::dropped;
 use crate::importer;
 use crate::loader;
 use crate::notes_store;
-use crate::read_ahead;
 use crate::state::{Action, State};
 use crate::viewer::Viewer;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -97,20 +96,6 @@ pub fn app() -> Html {
                 }
             });
             move || drop(warm)
-        });
-    }
-
-    // After each change of the search text, its last term is read ahead while the page is
-    // idle, so the next letter does not read the whole archive (see `read_ahead`).
-    {
-        let data = state.data.clone().filter(|d| d.text_ready);
-        let text = state.filter().text.clone();
-        use_effect_with((data, text), |(data, text)| {
-            let alive = Rc::new(std::cell::Cell::new(true));
-            if let Some(data) = data.clone() {
-                read_ahead::start(data, text.clone(), alive.clone());
-            }
-            move || alive.set(false)
         });
     }
 

@@ -27,7 +27,6 @@ pub mod offline;
 pub mod part_text;
 pub mod people_view;
 pub mod person_view;
-pub mod read_ahead;
 pub mod results;
 pub mod state;
 pub mod text;

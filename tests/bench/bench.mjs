@@ -229,8 +229,7 @@ async function sharded(n, total, steps) {
   }
   await r.p.close();
   // Past one file only: the same keystrokes in a fresh page (nothing remembered from the
-  // script), 150 ms apart as a fast typist's (80 words a minute), since the viewer reads a
-  // term ahead while the user pauses.
+  // script), 150 ms apart as a fast typist's (80 words a minute): a user's first search.
   if (n > 100000) {
     console.error(`# ${n} items: sharded archive, typed at 150 ms a letter`);
     const again = await open(`${server.origin}/shards-${n}/`, total);
@@ -242,16 +241,6 @@ async function sharded(n, total, steps) {
       const { update, ...plain } = step;
       out.paced.push({ what: step.what, ...(await again.p.evaluate(runStep, plain)) });
       await again.p.waitForTimeout(150);
-    }
-    // Each word's fourth letter after a pause of 2 s at its third (the viewer reads ahead).
-    out.paused = [];
-    for (const step of textQueries(steps).filter((x) => x.value.length === 4 && x.what.startsWith('type'))) {
-      await again.p.evaluate(runStep, { kind: 'type', sel: '#q', value: '' });
-      await again.p.waitForTimeout(300);
-      await again.p.evaluate(runStep, { kind: 'type', sel: '#q', value: step.value.slice(0, 3) });
-      await again.p.waitForTimeout(2000);
-      const { update, ...plain } = step;
-      out.paused.push({ what: step.what, ...(await again.p.evaluate(runStep, plain)) });
     }
     await again.p.close();
   }
@@ -563,9 +552,6 @@ function reportArchive(r, floors) {
     row('text query p50, typed 150 ms a letter, fresh page after 5 s (ms)', pct(t, 50), undefined);
     row('text query p95, typed 150 ms a letter (ms)', pct(t, 95), undefined);
     row('text query max, typed 150 ms a letter (ms)', Math.max(...t), undefined);
-    const w = s.paused.map((x) => x.ms);
-    row(`fourth letter after 2 s at the third: median (ms, ${s.paused.map((x) => x.what.replace(/^type /, '')).join(' ')})`, pct(w, 50), undefined);
-    row('fourth letter after 2 s at the third: max (ms)', Math.max(...w), undefined);
   }
   row(`every interaction p95 (ms, ${all.length} steps)`, pct(all, 95), undefined);
   row('memory total (MB)', mb(s.jsHeap + s.buffers), pf ? mb(pf.jsHeap + pf.buffers) : undefined);

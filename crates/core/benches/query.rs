@@ -3,7 +3,7 @@
 //! `cargo xtask gen-bundle --items 40000 -o bench-data/bench-40000.json`, then
 //! `cargo bench -p referat-core --bench query -- bench-data/bench-40000.json`.
 
-use referat_core::query::{query, query_cached, read_ahead, Filter, SearchIndex, Sort, TermCache};
+use referat_core::query::{query, query_cached, Filter, SearchIndex, Sort, TermCache};
 use referat_core::{Bundle, Outcome};
 use std::time::Instant;
 
@@ -118,15 +118,12 @@ fn main() {
         times.sort_by(f64::total_cmp);
         println!("{name:<32} {:>7.2}ms {hits:>9}", times[times.len() / 2]);
     }
-    keystrokes(&bundle, &index, false);
-    keystrokes(&bundle, &index, true);
+    keystrokes(&bundle, &index);
 }
 
 /// The browser benchmark's text queries (`tests/bench/bench.mjs`), typed one letter at a
 /// time with no filter and one term cache, as the viewer asks them.
-/// The script's keystrokes one after another; with `pauses`, each followed by the reading
-/// ahead the viewer does while the user pauses (untimed: it runs between keystrokes).
-fn keystrokes(bundle: &Bundle, index: &SearchIndex, pauses: bool) {
+fn keystrokes(bundle: &Bundle, index: &SearchIndex) {
     let mut typed: Vec<String> = Vec::new();
     let mut word = |w: &str, erase_to: Option<usize>| {
         for k in 1..=w.len() {
@@ -152,20 +149,14 @@ fn keystrokes(bundle: &Bundle, index: &SearchIndex, pauses: bool) {
         let t = Instant::now();
         let (h, _) = query_cached(bundle, index, &filter, &mut cache);
         let ms = t.elapsed().as_secs_f64() * 1e3;
-        while pauses && !read_ahead(index, text, &mut cache, usize::MAX) {}
         println!("keystroke {text:<30} {ms:>7.2}ms {:>9}", h.len());
         times.push(ms);
     }
     times.sort_by(f64::total_cmp);
     let pct = |p: usize| times[(times.len() * p / 100).min(times.len() - 1)];
     println!(
-        "{} keystrokes{}: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        "{} keystrokes: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
         times.len(),
-        if pauses {
-            ", reading ahead in each pause"
-        } else {
-            ""
-        },
         pct(50),
         pct(95),
         times[times.len() - 1]

@@ -1,21 +1,20 @@
-//! The search index of a bundle: folded text, trigrams, short strings and the packed
+//! The search index of a bundle: folded text, its words, short strings and the packed
 //! per-entry data the filters read.
 
 use super::filter::ItemRef;
-use super::trigrams::Trigrams;
+use super::words::Words;
 use crate::dates::ymd;
 use crate::fold::fold;
 use crate::model::{Access, Bundle, Item, Meeting, Outcome};
 use std::collections::HashMap;
 
-/// Folded text per item, built once per bundle, with the items holding each trigram
-/// and each 1- or 2-byte string: a keystroke reads only the items that may match
-/// instead of the whole archive, and short terms read none.
+/// Folded text per item, built once per bundle, with the items holding each word and
+/// each 1- or 2-byte string: a keystroke is answered from these, reading no item's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchIndex {
     pub(super) entries: Vec<Entry>,
-    pub(super) trigrams: Trigrams,
-    /// Unique per index built, so a `TermCache` knows whose offsets it holds.
+    pub(super) words: Words,
+    /// Unique per index built, so a `TermCache` knows whose word numbers it holds.
     pub(super) id: u64,
     by_id: HashMap<String, ItemRef>,
     meetings_by_id: HashMap<String, usize>,
@@ -31,7 +30,7 @@ pub struct SearchIndex {
     /// Which outcomes occur in the bundle (every one is listed in the facets).
     pub(super) outcomes_present: [bool; 9],
     /// For every 1- and 2-byte string of folded text: the entries containing it, as a
-    /// bitset. A term that short has no trigrams; this answers it exactly, unread.
+    /// bitset. A term that short is in most words; this answers it without looking at them.
     /// Indexed by `short_key`; a direct table, as hashing every byte of 100 MB slowed the load.
     pub(super) short_grams: Vec<Option<Box<[u64]>>>,
     /// Per meeting: its first entry (its items follow it).
@@ -219,7 +218,7 @@ impl SearchIndex {
         let n = entries.len();
         SearchIndex {
             entries,
-            trigrams: Trigrams::empty(n),
+            words: Words::empty(n),
             id: {
                 static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
                 NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
@@ -273,7 +272,7 @@ impl SearchIndex {
                 all.push('\n');
             }
             all.shrink_to_fit();
-            self.trigrams.add(i as u32, all.as_bytes());
+            self.words.add(i as u32, all.as_bytes());
             // Each 1- and 2-byte string once per entry: marked in a small local bitmap
             // first (8 KB, in the cache), then set in the index's large ones.
             let bytes = all.as_bytes();
@@ -311,7 +310,7 @@ impl SearchIndex {
 
     /// Frees what only adding text needed; call once every part is in (or given up).
     pub fn finish_text(&mut self) {
-        self.trigrams.finish();
+        self.words.finish();
         self.short_seen = Vec::new();
         self.short_keys = Vec::new();
     }

@@ -19,9 +19,6 @@ pub(super) struct Matcher<'a> {
     /// The items with a personal note, for `filter.noted`.
     noted: &'a HashSet<ItemRef>,
     pub(super) terms: Vec<String>,
-    /// Per term, whether an entry's text must be read to know it holds the term: not
-    /// for terms of one or two bytes, nor for three known bytes (the index answers them).
-    pub(super) verify: Vec<bool>,
     /// Per term, a SIMD substring searcher built once, not once per item.
     pub(super) finders: Vec<memchr::memmem::Finder<'static>>,
     pub(super) scoring: bool,
@@ -38,7 +35,6 @@ impl<'a> Matcher<'a> {
         Matcher {
             filter,
             noted,
-            verify: terms.iter().map(|t| t.len() > 2).collect(),
             finders: terms
                 .iter()
                 .map(|t| memchr::memmem::Finder::new(t.as_bytes()).into_owned())

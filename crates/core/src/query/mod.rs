@@ -7,9 +7,8 @@ mod filter;
 mod highlight;
 mod index;
 mod matcher;
-mod read_ahead;
 mod term_cache;
-mod trigrams;
+mod words;
 
 pub use crate::route::{decode, encode, DatePreset, Route, View};
 pub use absentees::{absentees, Absentee};
@@ -18,15 +17,12 @@ pub use highlight::{highlight, segments, snippet, Segment};
 #[cfg(feature = "pack")]
 pub(crate) use index::newest_first;
 pub use index::{searchable_texts, SearchIndex};
-pub use read_ahead::read_ahead;
 pub use term_cache::TermCache;
 
 use crate::model::{Bundle, Item, Meeting, Outcome};
 use index::{outcome_slot, short_key, NO_COMMITTEE};
 use matcher::Matcher;
 use std::collections::{BTreeMap, HashSet};
-use term_cache::first_match;
-use trigrams::and;
 
 /// One result: where it is and how well it matched the text: the number of matches,
 /// ten for each in the title. Counted only when sorting by relevance (0 otherwise,
@@ -78,7 +74,7 @@ pub fn query_noted(
     cache: &mut TermCache,
     noted: &HashSet<ItemRef>,
 ) -> (Vec<Hit>, Facets) {
-    let mut matcher = Matcher::new(filter, noted);
+    let matcher = Matcher::new(filter, noted);
     let n = index.entries.len();
     cache.follow(index.id);
     let wanted: Vec<bool> = index
@@ -88,56 +84,39 @@ pub fn query_noted(
         .collect();
     let mut committee_counts = vec![0usize; index.committee_names.len()];
     let mut outcome_counts = [0usize; 9];
-    // The entries that can hold every term, from the index alone: a bitset.
-    let mut text_cands: Option<Vec<u64>> = None;
-    for (k, t) in matcher.terms.iter().enumerate() {
-        let acc = text_cands.get_or_insert_with(|| vec![!0; n.div_ceil(64)]);
+    // The entries holding every term, from the index alone: a bitset.
+    let mut text_ok: Option<Vec<u64>> = None;
+    for (t, finder) in matcher.terms.iter().zip(&matcher.finders) {
+        let acc = text_ok.get_or_insert_with(|| vec![!0; n.div_ceil(64)]);
         if t.len() <= 2 {
             // A short term found nowhere has no bitset: nothing holds it.
             match &index.short_grams[short_key(t.as_bytes())] {
-                Some(bits) => and(acc, bits),
+                Some(bits) => acc.iter_mut().zip(bits.iter()).for_each(|(a, b)| *a &= b),
                 None => acc.fill(0),
             }
         } else {
-            matcher.verify[k] = !index.trigrams.narrow(t.as_bytes(), acc);
+            let words = cache.words(&index.words, t, finder);
+            index.words.narrow(words, acc);
         }
     }
-    // Terms whose text must be read (all of them when scoring counts matches).
-    let wanted_terms: Vec<Option<&str>> = matcher
-        .terms
-        .iter()
-        .zip(&matcher.verify)
-        .map(|(t, &verify)| (verify || matcher.scoring).then_some(t.as_str()))
-        .collect();
-    let mut lookups = cache.lookups(&wanted_terms, n);
     let mut hits = Vec::new();
     // Entries are in date order, so the default sort is already done.
     for (i, (e, &meta)) in index.entries.iter().zip(&index.meta).enumerate() {
         let committee = index.entry_committee[i];
         let committee_ok = filter.committees.is_empty()
             || (committee != NO_COMMITTEE && wanted[committee as usize]);
-        let text_ok = text_cands
+        let text_ok = text_ok
             .as_ref()
             .is_none_or(|b| b[i / 64] & (1 << (i % 64)) != 0);
         let Some(mut v) = matcher.eval(bundle, e, meta, committee_ok, text_ok) else {
             continue;
         };
-        // The text last, and only where the index cannot answer alone.
-        let mut found = true;
-        for (k, look) in lookups.iter_mut().enumerate() {
-            let Some(look) = look else { continue };
-            let finder = &matcher.finders[k];
-            let Some(at) = first_match(e.all.as_bytes(), finder, look, &cache.levels, i) else {
-                found = false;
-                break;
-            };
-            if matcher.scoring {
-                let n = finder.find_iter(&e.all.as_bytes()[at..]).count() as u32;
-                v.score += n + 10 * finder.find_iter(e.title.as_bytes()).count() as u32;
+        if matcher.scoring {
+            // Only ranking by relevance reads the text: it counts the matches.
+            for finder in &matcher.finders {
+                v.score += finder.find_iter(e.all.as_bytes()).count() as u32
+                    + 10 * finder.find_iter(e.title.as_bytes()).count() as u32;
             }
-        }
-        if !found {
-            continue;
         }
         if v.outcome_ok && committee != NO_COMMITTEE {
             committee_counts[committee as usize] += 1;
@@ -155,7 +134,6 @@ pub fn query_noted(
             }
         }
     }
-    cache.keep(lookups.into_iter().flatten().collect());
     // Stable sorts keep the date order among equals.
     match filter.sort {
         Sort::Relevance if !matcher.terms.is_empty() => {
