@@ -211,7 +211,8 @@ pub static DA: Texts = Texts {
     archive_failed: "Resten af arkivet kunne ikke hentes; kun de nyeste punkter vises.",
     text_parts: "dele af teksten læst",
     text_missing: "Dele af teksten kunne ikke læses, så søgning i tekst dækker ikke alle møder:",
-    packed_damaged: "Den indlejrede bundle kan ikke læses",
+    // Both the one file and a served archive: both were written by `referat pack`.
+    packed_damaged: "Den pakkede bundle kan ikke læses",
     export_csv: "Eksportér CSV",
     source: "Kilde",
     results_heading: "Resultater",
@@ -304,7 +305,7 @@ pub static EN: Texts = Texts {
     archive_failed: "The rest of the archive could not be fetched; only the newest items are shown.",
     text_parts: "parts of the text read",
     text_missing: "Parts of the text could not be read, so text search does not cover every meeting:",
-    packed_damaged: "The embedded bundle cannot be read",
+    packed_damaged: "The packed bundle cannot be read",
     export_csv: "Export CSV",
     source: "Source",
     results_heading: "Results",

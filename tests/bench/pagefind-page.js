@@ -1,8 +1,12 @@
 // The Pagefind peer of the benchmark (copied into bench-data/pagefind-N/ by `cargo xtask
 // bench --pagefind`): loads Pagefind's own script, and answers a query as a result list
 // would, with the count and the first ten results' titles (Pagefind fetches each shown
-// result's data separately).
+// result's data separately). Ready is when it can search every site.
+// Past 100,000 pages the items are indexed as several sites (`merge.json` lists all but
+// the first), since Pagefind cannot hold one index of them in this machine's memory.
 const pagefind = await import('./pagefind/pagefind.js');
+const merged = await fetch('merge.json').then((r) => (r.ok ? r.json() : []), () => []);
+for (const path of merged) await pagefind.mergeIndex(path);
 await pagefind.init();
 window.__pagefindReady = performance.now();
 window.pfQuery = async (q) => {

@@ -17,6 +17,8 @@ use std::path::Path;
 
 /// Past this many items a size is measured as a sharded archive only.
 const ONE_FILE_MAX: usize = 100_000;
+/// Pages Pagefind indexes in one run (a multiple of the 1,000 in each folder).
+const PAGEFIND_SITE: usize = 100_000;
 
 pub fn bench() -> Result<()> {
     let root = root();
@@ -120,8 +122,16 @@ fn reuse_data(data: &Path, app: &str, n: usize, pagefind: bool) -> Result<()> {
             .context("--reuse: an open manifest")?;
     let manifest = referat_core::packed::read_manifest(&old[start..end], None)?;
     std::fs::write(&page, referat_core::pack::shards_page(app, &manifest)?)?;
-    if pagefind && !data.join(format!("pagefind-{n}/pagefind")).exists() {
-        anyhow::bail!("--reuse: no Pagefind index for {n} items; run without --reuse");
+    if pagefind {
+        let site = data.join(format!("pagefind-{n}"));
+        if !site.join("pagefind").exists() {
+            anyhow::bail!("--reuse: no Pagefind index for {n} items; run without --reuse");
+        }
+        // The page's script as it is now.
+        std::fs::copy(
+            root().join("tests/bench/pagefind-page.js"),
+            site.join("bench.js"),
+        )?;
     }
     eprintln!("# {n} items: reusing the data of an earlier run");
     Ok(())
@@ -209,14 +219,51 @@ fn pagefind_site(data: &Path, bench_dir: &Path, bundle: &Bundle, n: usize) -> Re
     );
     let t = std::time::Instant::now();
     let bin = bench_dir.join("node_modules/.bin/pagefind");
-    cmd(
-        bin.to_str().context("a UTF-8 path")?,
-        &["--site", site.to_str().context("a UTF-8 path")?, "--quiet"],
-        bench_dir,
-    )?;
+    let site_str = site.to_str().context("a UTF-8 path")?;
+    // Pagefind holds a whole site's index in memory while it builds it: 400,000 pages
+    // went past this machine's 24 GB. Past `PAGEFIND_SITE` pages, each run indexes that
+    // many as a site of its own, and the bench page merges them (`mergeIndex`, Pagefind's
+    // way to search several sites at once; `merge.json` lists them).
+    let dirs = k.div_ceil(1000);
+    let per_site = PAGEFIND_SITE / 1000;
+    let mut merged = Vec::new();
+    for (s, first) in (0..dirs).step_by(per_site).enumerate() {
+        let out = if s == 0 {
+            "pagefind".to_string()
+        } else {
+            format!("pagefind-{s}")
+        };
+        let glob = if dirs <= per_site {
+            "i/**/*.html".to_string()
+        } else {
+            let list: Vec<String> = (first..(first + per_site).min(dirs))
+                .map(|d| d.to_string())
+                .collect();
+            format!("i/{{{}}}/*.html", list.join(","))
+        };
+        cmd(
+            bin.to_str().context("a UTF-8 path")?,
+            &[
+                "--site",
+                site_str,
+                "--glob",
+                &glob,
+                "--output-subdir",
+                &out,
+                "--quiet",
+            ],
+            bench_dir,
+        )?;
+        if s > 0 {
+            merged.push(format!("\"./{out}/\""));
+        }
+    }
+    std::fs::write(site.join("merge.json"), format!("[{}]", merged.join(",")))?;
     eprintln!(
-        "# {n} items: Pagefind indexed them in {:.1} s",
-        t.elapsed().as_secs_f64()
+        "# {n} items: Pagefind indexed them in {:.1} s ({} site{})",
+        t.elapsed().as_secs_f64(),
+        merged.len() + 1,
+        if merged.is_empty() { "" } else { "s, merged" }
     );
     Ok(())
 }

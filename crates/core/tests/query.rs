@@ -588,7 +588,7 @@ fn word_index_is_exact_over_many_items() {
     for i in 0..700 {
         let mut item = template.clone();
         item.id = format!("g{i}");
-        // Mostly short, varied words: some trigrams in a handful of items, some in most.
+        // Mostly short, varied words: some in a handful of items, some in most.
         let words: Vec<String> = (0..(3 + next(12)))
             .map(|_| {
                 (0..(1 + next(5)))
@@ -626,7 +626,7 @@ fn word_index_is_exact_over_many_items() {
     assert!(checked > 100, "only {checked} terms matched anything");
 }
 
-/// The term cache only saves reading: a session of typing, erasing, switching terms,
+/// The term cache only saves looking at words: a session of typing, erasing, switching terms,
 /// sorting by relevance and changing other filters gives, query by query, exactly what
 /// fresh queries give.
 /// 300 items whose titles and texts are words drawn from `WORDS`, and the draw.
