@@ -6,7 +6,8 @@
 // the first), since Pagefind cannot hold one index of them in this machine's memory.
 const pagefind = await import('./pagefind/pagefind.js');
 const merged = await fetch('merge.json').then((r) => (r.ok ? r.json() : []), () => []);
-for (const path of merged) await pagefind.mergeIndex(path);
+// Paths as the server has them: Pagefind would resolve a relative one against its script.
+for (const path of merged) await pagefind.mergeIndex(new URL(path, location.href).pathname);
 await pagefind.init();
 window.__pagefindReady = performance.now();
 window.pfQuery = async (q) => {
