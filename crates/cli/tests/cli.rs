@@ -581,7 +581,22 @@ fn ctrl_c_leaves_the_previous_bundle_intact() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    // Signalled only once its handler is in (`SigCgt` in /proc has SIGINT's bit): sooner, the
+    // signal's default action ends it with no message, as happened on a loaded machine.
+    let status = format!("/proc/{}/status", child.id());
+    let caught = || {
+        std::fs::read_to_string(&status)
+            .ok()
+            .and_then(|s| {
+                let mask = s.lines().find_map(|l| l.strip_prefix("SigCgt:"))?.trim();
+                u64::from_str_radix(mask, 16).ok()
+            })
+            .is_some_and(|mask| mask & (1 << (2 - 1)) != 0)
+    };
+    let waited = std::time::Instant::now();
+    while !caught() && waited.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
     let kill = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()

@@ -85,9 +85,9 @@ pub fn query_noted(
     let mut committee_counts = vec![0usize; index.committee_names.len()];
     let mut outcome_counts = [0usize; 9];
     // The entries holding every term, from the index alone: a bitset.
-    let mut text_ok: Option<Vec<u64>> = None;
+    let mut text_bits: Option<Vec<u64>> = None;
     for (t, finder) in matcher.terms.iter().zip(&matcher.finders) {
-        let acc = text_ok.get_or_insert_with(|| vec![!0; n.div_ceil(64)]);
+        let acc = text_bits.get_or_insert_with(|| vec![!0; n.div_ceil(64)]);
         if t.len() <= 2 {
             // A short term found nowhere has no bitset: nothing holds it.
             match &index.short_grams[short_key(t.as_bytes())] {
@@ -105,7 +105,7 @@ pub fn query_noted(
         let committee = index.entry_committee[i];
         let committee_ok = filter.committees.is_empty()
             || (committee != NO_COMMITTEE && wanted[committee as usize]);
-        let text_ok = text_ok
+        let text_ok = text_bits
             .as_ref()
             .is_none_or(|b| b[i / 64] & (1 << (i % 64)) != 0);
         let Some(mut v) = matcher.eval(bundle, e, meta, committee_ok, text_ok) else {
