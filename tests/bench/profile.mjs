@@ -15,6 +15,9 @@ const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
 await page.goto(pathToFileURL(file).href, { waitUntil: 'commit', timeout: 0 });
 await page.waitForFunction(() => /^\d/.test(document.getElementById('result-count')?.textContent || ''), null, { timeout: 0, polling: 200 });
+await page.waitForFunction(() => document.querySelector('.app[data-text=ready]'), null, { timeout: 0, polling: 200 });
+// The pages' numbers are counted 300 ms after the text is in; not part of a keystroke.
+await new Promise((r) => setTimeout(r, 1000));
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 50 });

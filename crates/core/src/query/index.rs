@@ -2,6 +2,7 @@
 //! per-entry data the filters read.
 
 use super::filter::ItemRef;
+use super::short_grams::{PartKeys, ShortKeys};
 use super::words::Words;
 use crate::dates::ymd;
 use crate::fold::fold;
@@ -35,18 +36,11 @@ pub struct SearchIndex {
     pub(super) short_grams: Vec<Option<Box<[u64]>>>,
     /// Per meeting: its first entry (its items follow it).
     first_entry: Vec<u32>,
-    /// While adding text: a bit per 1- or 2-byte string of the entry being added, and
-    /// the strings set, to clear them after it.
-    short_seen: Vec<u64>,
-    short_keys: Vec<u16>,
+    /// While adding text: finds the 1- and 2-byte strings of the entry being added.
+    short: ShortKeys,
     /// Per meeting: its text is in the index.
     text_added: Vec<bool>,
     text_pending: usize,
-}
-
-/// The `short_grams` slot of a 1- or 2-byte term (a 1-byte term is padded with 0).
-pub(super) fn short_key(term: &[u8]) -> usize {
-    usize::from(term[0]) << 8 | usize::from(term.get(1).copied().unwrap_or(0))
 }
 
 pub(super) const NO_COMMITTEE: u16 = u16::MAX;
@@ -232,8 +226,7 @@ impl SearchIndex {
             committee_rank,
             outcomes_present,
             first_entry,
-            short_seen: vec![0; (1 << 16) / 64],
-            short_keys: Vec::new(),
+            short: ShortKeys::new(),
             text_added: vec![false; bundle.meetings.len()],
             text_pending: bundle.meetings.len(),
         }
@@ -243,6 +236,19 @@ impl SearchIndex {
     /// items, in order, of the bundle the index was made from (`crate::packed::read_part`
     /// checks it). A meeting whose text is in already, or that does not fit, is left alone.
     pub fn add_text(&mut self, mi: usize, meeting: &Meeting) {
+        self.add_text_keyed(mi, meeting, None);
+    }
+
+    /// [`SearchIndex::add_text`] with the items' short strings found elsewhere: item `ii`
+    /// of `meeting` is item `first + ii` of `keys` (made by
+    /// [`super::encode_part_keys`] from the same meetings). Keys that do not reach that
+    /// far are not used: the strings are found here instead.
+    pub fn add_text_keyed(
+        &mut self,
+        mi: usize,
+        meeting: &Meeting,
+        keys: Option<(&PartKeys, usize)>,
+    ) {
         if self.text_added.get(mi) != Some(&false) {
             return;
         }
@@ -258,50 +264,21 @@ impl SearchIndex {
         if !fits {
             return;
         }
+        let keys = keys.filter(|(k, from)| from + meeting.items.len() <= k.len());
         self.text_added[mi] = true;
         self.text_pending -= 1;
         let words = self.entries.len().div_ceil(64);
         for (ii, item) in meeting.items.iter().enumerate() {
             let i = first + ii;
-            // Sized up front: grown by doubling, the texts of 40,000 items would hold a
-            // third more memory than they use.
-            let size = searchable_texts(item).map(|p| p.len() + 1).sum();
-            let mut all = String::with_capacity(size);
-            for part in searchable_texts(item) {
-                all.push_str(&fold(part));
-                all.push('\n');
-            }
-            all.shrink_to_fit();
+            let all = folded_text(item);
             self.words.add(i as u32, all.as_bytes());
-            // Each 1- and 2-byte string once per entry: marked in a small local bitmap
-            // first (8 KB, in the cache), then set in the index's large ones.
-            let bytes = all.as_bytes();
-            let (seen, keys) = (&mut self.short_seen, &mut self.short_keys);
-            let mut mark = |key: usize| {
-                let bit = 1u64 << (key % 64);
-                if seen[key / 64] & bit == 0 {
-                    seen[key / 64] |= bit;
-                    keys.push(key as u16);
-                }
+            let found = match keys {
+                Some((k, from)) => k.item(from + ii),
+                None => self.short.of(all.as_bytes()),
             };
-            // Each byte alone, and with the byte before it, where neither is whitespace.
-            let mut prev: Option<u8> = None;
-            for &b in bytes {
-                if b.is_ascii_whitespace() {
-                    prev = None;
-                    continue;
-                }
-                mark(usize::from(b) << 8);
-                if let Some(p) = prev {
-                    mark(usize::from(p) << 8 | usize::from(b));
-                }
-                prev = Some(b);
-            }
-            for key in keys.drain(..) {
-                let key = usize::from(key);
-                seen[key / 64] = 0;
-                let bits =
-                    self.short_grams[key].get_or_insert_with(|| vec![0; words].into_boxed_slice());
+            for &key in found {
+                let bits = self.short_grams[usize::from(key)]
+                    .get_or_insert_with(|| vec![0; words].into_boxed_slice());
                 bits[i / 64] |= 1 << (i % 64);
             }
             self.entries[i].all = all;
@@ -311,8 +288,7 @@ impl SearchIndex {
     /// Frees what only adding text needed; call once every part is in (or given up).
     pub fn finish_text(&mut self) {
         self.words.finish();
-        self.short_seen = Vec::new();
-        self.short_keys = Vec::new();
+        self.short = ShortKeys::empty();
     }
 
     /// Meetings whose text is not in the index yet: a free-text query is complete only at 0.
@@ -335,6 +311,21 @@ impl SearchIndex {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+}
+
+/// `item`'s searchable texts folded, each followed by a newline: what its words and short
+/// strings are read from.
+pub(super) fn folded_text(item: &Item) -> String {
+    // Sized up front: grown by doubling, the texts of 40,000 items would hold a third
+    // more memory than they use.
+    let size = searchable_texts(item).map(|p| p.len() + 1).sum();
+    let mut all = String::with_capacity(size);
+    for part in searchable_texts(item) {
+        all.push_str(&fold(part));
+        all.push('\n');
+    }
+    all.shrink_to_fit();
+    all
 }
 
 /// The texts free-text search looks at, in the order snippets prefer them.

@@ -7,6 +7,7 @@ mod filter;
 mod highlight;
 mod index;
 mod matcher;
+mod short_grams;
 mod term_cache;
 mod words;
 
@@ -17,11 +18,13 @@ pub use highlight::{highlight, segments, snippet, Segment};
 #[cfg(feature = "pack")]
 pub(crate) use index::newest_first;
 pub use index::{searchable_texts, SearchIndex};
+pub use short_grams::{encode_part_keys, PartKeys};
 pub use term_cache::TermCache;
 
 use crate::model::{Bundle, Item, Meeting, Outcome};
-use index::{outcome_slot, short_key, NO_COMMITTEE};
+use index::{outcome_slot, NO_COMMITTEE};
 use matcher::Matcher;
+use short_grams::short_key;
 use std::collections::{BTreeMap, HashSet};
 
 /// One result: where it is and how well it matched the text: the number of matches,
