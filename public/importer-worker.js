@@ -1,6 +1,6 @@
-// The importer's Web Worker. `cargo xtask dist` puts the importer's wasm-bindgen glue
-// (`wasm_bindgen`, no-modules) before this script; the page starts it from a blob: URL,
-// so it works from file:// too, and sends it one message:
+// The importer's Web Worker. The page (src/importer.rs) makes it from a blob: URL, so it
+// works from file:// too: the importer's wasm-bindgen glue (`wasm_bindgen`, no-modules,
+// an inert block of the page), public/wasm-module.js, then this script. It gets one message:
 //   { wasm: <base64 of the gzipped importer wasm>, files: [File, …] }
 // It answers { file: i, name, report: <FileReport JSON>, ms } per file (ms: reading and
 // parsing it here), then { done: true }.
@@ -9,23 +9,12 @@
 // files after it.
 'use strict';
 
-// Inflates and compiles at once: the browser compiles the module while it is inflated,
-// on its own threads.
-async function compile(base64) {
-  const binary = atob(base64);
-  const raw = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) raw[i] = binary.charCodeAt(i);
-  const stream = new Blob([raw]).stream().pipeThrough(new DecompressionStream('gzip'));
-  const response = new Response(stream, { headers: { 'content-type': 'application/wasm' } });
-  return WebAssembly.compileStreaming(response);
-}
-
 self.onmessage = async (event) => {
   const { wasm, files } = event.data;
   let module;
   const begun = performance.now();
   try {
-    module = await compile(wasm);
+    module = await compileGzipped(wasm);
     wasm_bindgen.initSync({ module });
   } catch (e) {
     self.postMessage({ fatal: String(e) });

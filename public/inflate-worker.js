@@ -1,9 +1,35 @@
 // referat's inflater: turns one part of a packed bundle into its JSON bytes off the page's
-// thread, with the browser's own DecompressionStream. Started from a blob by src/unpack.rs;
-// a message is { k, b64, size } (a part in the page: gzip in base64) or { k, url, size } (a
-// part of a sharded archive: a gzip file, fetched through the HTTP cache), the answer
-// { k, bytes } (transferred) or { k, error }.
+// thread, with the browser's own DecompressionStream. Started from a blob by src/inflater.rs;
+// a message is { k, b64, size, part } (a part in the page: gzip in base64) or { k, url, size,
+// part } (a piece of a sharded archive: a gzip file, fetched through the HTTP cache), the
+// answer { k, bytes, keys } (transferred) or { k, error }. `part`: it is a list of meetings.
+// When the page carries the importer, its glue and public/wasm-module.js come before this
+// script and a first message { wasm } (the gzipped module in base64) starts it: `keys` is
+// then the part's short strings (`part_keys`, see crates/importer), marked here on the
+// second core instead of on the page's thread. Without it, or if it fails, `keys` is absent.
 'use strict';
+
+// Whether `wasm_bindgen.part_keys` can be called. A part that comes before the module is
+// compiled is answered without keys rather than kept waiting: a small bundle is all in by then.
+let keysReady = false;
+function start(wasm) {
+  compileGzipped(wasm)
+    .then((module) => {
+      wasm_bindgen.initSync({ module });
+      keysReady = true;
+    })
+    .catch(() => {});
+}
+function keysOf(bytes) {
+  if (!keysReady) return undefined;
+  try {
+    return wasm_bindgen.part_keys(new Uint8Array(bytes)) || undefined;
+  } catch (e) {
+    // A trap leaves the module unusable: the page marks the rest itself.
+    keysReady = false;
+    return undefined;
+  }
+}
 function fromBase64(text) {
   if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
   const s = atob(text);
@@ -67,11 +93,16 @@ async function inflate(gz, size) {
   return out.buffer;
 }
 onmessage = async (e) => {
-  const { k, b64, url, size } = e.data;
+  if (e.data.wasm !== undefined) {
+    if (typeof wasm_bindgen !== 'undefined') start(e.data.wasm);
+    return;
+  }
+  const { k, b64, url, size, part } = e.data;
   try {
     const gz = url === undefined ? decode(b64) : await download(url);
     const bytes = await inflate(gz, size);
-    postMessage({ k, bytes }, [bytes]);
+    const keys = part ? keysOf(bytes) : undefined;
+    postMessage({ k, bytes, keys }, keys ? [bytes, keys.buffer] : [bytes]);
   } catch (err) {
     postMessage({ k, error: String((err && err.message) || err) });
   }

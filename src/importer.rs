@@ -2,10 +2,11 @@
 //! "Hent bundle.json"). Called only from [`crate::app::App`]: this is I/O.
 //!
 //! The importer is a wasm module of its own, embedded in the page as two inert blocks
-//! (`cargo xtask dist`): its glue with `public/importer-worker.js`, and its wasm gzipped
-//! in base64. Nothing of it runs until someone imports; then a Web Worker is made from
-//! a blob: URL (which works from file://), inflates the wasm with the browser's own
-//! `DecompressionStream`, and reads the files one by one while the page stays responsive.
+//! (`cargo xtask dist`): its glue, and its wasm gzipped in base64. For an import, a Web
+//! Worker is made from a blob: URL (which works from file://), inflates the wasm with the
+//! browser's own `DecompressionStream`, and reads the files one by one while the page
+//! stays responsive. The inflating worker of a packed bundle (`crate::inflater`) runs
+//! the same module for the short strings of each part.
 
 use crate::state::{Action, ImportStatus};
 use js_sys::{Array, Object, Reflect};
@@ -47,6 +48,35 @@ fn status(report: FileReport, read: &RefCell<Vec<Meeting>>) -> ImportStatus {
     }
 }
 
+/// The id of the block with the importer's wasm, the last of its two.
+pub(crate) const WASM_BLOCK: &str = "referat-importer-wasm";
+const WASM_MODULE_JS: &str = include_str!("../public/wasm-module.js");
+const IMPORTER_WORKER_JS: &str = include_str!("../public/importer-worker.js");
+
+/// The importer's glue and its gzipped wasm in base64, when this copy of the viewer
+/// carries them, with what a worker needs to compile it (`public/wasm-module.js`).
+pub(crate) fn blocks() -> Option<(String, String)> {
+    Some((
+        format!("{}\n{WASM_MODULE_JS}", block("referat-importer-js")?),
+        block(WASM_BLOCK)?,
+    ))
+}
+
+/// A worker running `scripts` in order, made from a blob: URL (which works from file://).
+pub(crate) fn worker_of(scripts: &[&str]) -> Result<Worker, JsValue> {
+    let parts = Array::new();
+    for s in scripts {
+        parts.push(&JsValue::from_str(s));
+    }
+    let options = BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let worker = Worker::new(&url);
+    let _ = Url::revoke_object_url(&url);
+    worker
+}
+
 /// The text of an inert block of the page.
 fn block(id: &str) -> Option<String> {
     web_sys::window()?
@@ -73,21 +103,10 @@ fn spawn(
     if files.is_empty() {
         return finish(&read, &dispatch);
     }
-    let (Some(script), Some(wasm)) = (block("referat-importer-js"), block("referat-importer-wasm"))
-    else {
+    let Some((glue, wasm)) = blocks() else {
         return fatal(&dispatch, "this copy of the viewer carries no importer");
     };
-    let parts = Array::of1(&JsValue::from_str(&script));
-    let options = BlobPropertyBag::new();
-    options.set_type("text/javascript");
-    let worker = Blob::new_with_str_sequence_and_options(&parts, &options)
-        .and_then(|blob| Url::create_object_url_with_blob(&blob))
-        .and_then(|url| {
-            let worker = Worker::new(&url);
-            let _ = Url::revoke_object_url(&url);
-            worker
-        });
-    let worker = match worker {
+    let worker = match worker_of(&[&glue, IMPORTER_WORKER_JS]) {
         Ok(w) => w,
         Err(e) => return fatal(&dispatch, format!("{e:?}")),
     };

@@ -11,7 +11,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
 /// A worker that inflates parts (`public/inflate-worker.js`), so this thread only parses
-/// and indexes them. Without one (a browser that refuses it), parts are inflated here.
+/// and indexes them; with the importer's module, it also finds each part's short strings
+/// ([`referat_core::query::PartKeys`]). Without one (a browser that refuses it), parts
+/// are inflated here.
 pub(crate) struct Inflater {
     worker: web_sys::Worker,
     waiting: Rc<RefCell<HashMap<usize, Function>>>,
@@ -25,15 +27,18 @@ const WORKER_JS: &str = include_str!("../public/inflate-worker.js");
 pub(crate) const WORKER_FAILED: &str = "the inflating worker failed";
 
 impl Inflater {
-    pub(crate) fn start() -> Option<Inflater> {
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type("text/javascript");
-        let source = js_sys::Array::of1(&JsValue::from_str(WORKER_JS));
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&source, &options).ok()?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-        let worker = web_sys::Worker::new(&url).ok();
-        let _ = web_sys::Url::revoke_object_url(&url);
-        let worker = worker?;
+    /// A worker, with the importer's module when the page carries one: the page is read
+    /// up to its importer first (it follows the viewer's script, before any part).
+    pub(crate) async fn start(document: &web_sys::Document) -> Option<Inflater> {
+        let importer = match crate::unpack::wait_for(document, crate::importer::WASM_BLOCK).await {
+            Some(_) => crate::importer::blocks(),
+            None => None,
+        };
+        let worker = match &importer {
+            Some((glue, _)) => crate::importer::worker_of(&[glue, WORKER_JS]),
+            None => crate::importer::worker_of(&[WORKER_JS]),
+        }
+        .ok()?;
         let waiting: Rc<RefCell<HashMap<usize, Function>>> = Rc::default();
         let on_message = {
             let waiting = waiting.clone();
@@ -68,6 +73,15 @@ impl Inflater {
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        if let Some((_, wasm)) = importer {
+            let start = js_sys::Object::new();
+            let _ = Reflect::set(
+                &start,
+                &JsValue::from_str("wasm"),
+                &JsValue::from_str(&wasm),
+            );
+            let _ = worker.post_message(&start);
+        }
         Some(Inflater {
             worker,
             waiting,
@@ -80,22 +94,37 @@ impl Inflater {
     /// Sends part `k` (its element's base64 text) to the worker; the promise resolves to its answer.
     pub(crate) fn ask(&self, k: usize, el: &Element, size: usize) -> Option<js_sys::Promise> {
         let text = Reflect::get(el, &JsValue::from_str("textContent")).ok()?;
-        self.send(k, "b64", &text, size)
+        self.send(k, "b64", &text, size, true)
     }
 
-    /// Asks the worker to fetch part `k` from `url` and inflate it.
-    pub(crate) fn ask_fetch(&self, k: usize, url: &str, size: usize) -> Option<js_sys::Promise> {
-        self.send(k, "url", &JsValue::from_str(url), size)
+    /// Asks the worker to fetch piece `k` from `url` and inflate it; `part`: it is a part
+    /// (a list of meetings), whose short strings the worker finds too.
+    pub(crate) fn ask_fetch(
+        &self,
+        k: usize,
+        url: &str,
+        size: usize,
+        part: bool,
+    ) -> Option<js_sys::Promise> {
+        self.send(k, "url", &JsValue::from_str(url), size, part)
     }
 
-    /// `{ k, <key>: value, size }` to the worker.
-    fn send(&self, k: usize, key: &str, value: &JsValue, size: usize) -> Option<js_sys::Promise> {
+    /// `{ k, <key>: value, size, part }` to the worker.
+    fn send(
+        &self,
+        k: usize,
+        key: &str,
+        value: &JsValue,
+        size: usize,
+        part: bool,
+    ) -> Option<js_sys::Promise> {
         if self.failed.get() {
             return None;
         }
         let message = js_sys::Object::new();
         let _ = Reflect::set(&message, &JsValue::from_str("k"), &JsValue::from(k as f64));
         let _ = Reflect::set(&message, &JsValue::from_str(key), value);
+        let _ = Reflect::set(&message, &JsValue::from_str("part"), &JsValue::from(part));
         let size = size.min(referat_core::MAX_BUNDLE_BYTES);
         let _ = Reflect::set(
             &message,
@@ -114,8 +143,11 @@ impl Inflater {
         Some(promise)
     }
 
-    /// The bytes the worker sent back, or what it said was wrong.
-    pub(crate) async fn answer(promise: js_sys::Promise) -> Result<Vec<u8>, String> {
+    /// The bytes the worker sent back, with the part's short strings when it found them,
+    /// or what it said was wrong.
+    pub(crate) async fn answer(
+        promise: js_sys::Promise,
+    ) -> Result<(Vec<u8>, Option<Vec<u8>>), String> {
         let data = JsFuture::from(promise).await.map_err(js_message)?;
         if let Some(error) = Reflect::get(&data, &JsValue::from_str("error"))
             .ok()
@@ -124,7 +156,11 @@ impl Inflater {
             return Err(error);
         }
         let bytes = Reflect::get(&data, &JsValue::from_str("bytes")).map_err(js_message)?;
-        Ok(Uint8Array::new(&bytes).to_vec())
+        let keys = Reflect::get(&data, &JsValue::from_str("keys"))
+            .ok()
+            .filter(|k| k.is_object())
+            .map(|k| Uint8Array::new(&k).to_vec());
+        Ok((Uint8Array::new(&bytes).to_vec(), keys))
     }
 }
 

@@ -10,6 +10,7 @@ use js_sys::{Function, Reflect, Uint8Array};
 use referat_core::bundle::check_size;
 use referat_core::pack::{part_id, LIGHT_ID, MANIFEST_ID};
 use referat_core::packed::{self, Manifest};
+use referat_core::query::PartKeys;
 use referat_core::Meeting;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
@@ -77,7 +78,7 @@ async fn read(document: &Document, dispatch: &Callback<Action>) -> Result<(), Lo
     let manifest =
         packed::read_manifest(&manifest_text, None).map_err(|e| damaged(e.to_string()))?;
     check_size(manifest.light_bytes).map_err(LoadProblem::Bundle)?;
-    let inflater = Inflater::start();
+    let mut inflater = None;
     let bytes = match &manifest.light {
         // A sharded archive (`referat pack --shards`): its pieces are files beside the page.
         Some(file) => {
@@ -88,6 +89,7 @@ async fn read(document: &Document, dispatch: &Callback<Action>) -> Result<(), Lo
             {
                 return Err(LoadProblem::ShardsNeedServer);
             }
+            inflater = Inflater::start(document).await;
             // The worker fetches and inflates the light bundle while the head is shown
             // (`k` past the parts' numbers).
             let asked = inflater.as_ref().and_then(|i| {
@@ -95,6 +97,7 @@ async fn read(document: &Document, dispatch: &Callback<Action>) -> Result<(), Lo
                     manifest.parts.len(),
                     &url_of(document, file),
                     manifest.light_bytes,
+                    false,
                 )
             });
             if let Some(head) = &manifest.head {
@@ -108,7 +111,7 @@ async fn read(document: &Document, dispatch: &Callback<Action>) -> Result<(), Lo
                 }
             }
             let inflated = match answered(asked).await {
-                Some(answer) => answer,
+                Some(answer) => answer.map(|(bytes, _)| bytes),
                 None => match fetch_bytes(document, file).await {
                     Ok(gz) => inflate_gz(&gz, manifest.light_bytes).await,
                     Err(m) => Err(m),
@@ -134,6 +137,9 @@ async fn read(document: &Document, dispatch: &Callback<Action>) -> Result<(), Lo
         return Ok(());
     }
     dispatch.emit(Action::Loaded(shown.clone()));
+    if manifest.light.is_none() {
+        inflater = Inflater::start(document).await;
+    }
     if let Some(((bundle, index), missing)) =
         read_parts(document, dispatch, &shown, &manifest, inflater, generation).await
     {
@@ -192,7 +198,7 @@ async fn read_parts(
             let size = manifest.parts[next].bytes;
             match (&manifest.parts[next].file, &inflater) {
                 (Some(file), Some(inflater)) => {
-                    asked[next] = inflater.ask_fetch(next, &url_of(document, file), size);
+                    asked[next] = inflater.ask_fetch(next, &url_of(document, file), size, true);
                 }
                 (Some(_), None) => {}
                 (None, inflater) => {
@@ -205,15 +211,16 @@ async fn read_parts(
             next += 1;
         }
         // Not asked (no worker, or it failed): inflated here.
-        let inflated = match (answered(asked[k].take()).await, &info.file) {
-            (Some(answer), _) => answer,
+        let (inflated, keys) = match (answered(asked[k].take()).await, &info.file) {
+            (Some(Ok((bytes, keys))), _) => (Ok(bytes), keys),
+            (Some(Err(m)), _) => (Err(m), None),
             (None, Some(file)) => match fetch_bytes(document, file).await {
-                Ok(gz) => inflate_gz(&gz, info.bytes).await,
-                Err(m) => Err(m),
+                Ok(gz) => (inflate_gz(&gz, info.bytes).await, None),
+                Err(m) => (Err(m), None),
             },
             (None, None) => match wait_for(document, &part_id(k)).await {
-                Some(el) => inflate(&el, info.bytes).await,
-                None => Err("it is not in the page".into()),
+                Some(el) => (inflate(&el, info.bytes).await, None),
+                None => (Err("it is not in the page".into()), None),
             },
         };
         // A file is named by what it holds and where it is; a part of the page by number.
@@ -230,10 +237,12 @@ async fn read_parts(
         }
         match read {
             Ok(meetings) => {
-                for (j, m) in meetings.into_iter().enumerate() {
-                    index.add_text(info.first + j, &m);
-                    // Text fetched on demand: indexed, then let go.
-                    if !manifest.text_on_demand {
+                // The worker's short strings, if it found them.
+                let keys = keys.and_then(|k| PartKeys::decode(&k));
+                index.add_texts(info.first, &meetings, keys.as_ref());
+                // Text fetched on demand: indexed, then let go.
+                if !manifest.text_on_demand {
+                    for (j, m) in meetings.into_iter().enumerate() {
                         full[info.first + j] = Some(m);
                     }
                 }
@@ -265,9 +274,11 @@ async fn read_parts(
     Some(((bundle, index), missing))
 }
 
-/// The worker's answer to `asked`; `None` when it was not asked or has failed (the
-/// piece is then read on this thread).
-async fn answered(asked: Option<js_sys::Promise>) -> Option<Result<Vec<u8>, String>> {
+/// The worker's answer to `asked` (the bytes, and a part's short strings when it found
+/// them); `None` when it was not asked or has failed (the piece is then read on this thread).
+async fn answered(
+    asked: Option<js_sys::Promise>,
+) -> Option<Result<(Vec<u8>, Option<Vec<u8>>), String>> {
     match Inflater::answer(asked?).await {
         Err(m) if m == WORKER_FAILED => None,
         answer => Some(answer),
@@ -307,7 +318,7 @@ fn finished(document: &Document, id: &str) -> Option<Option<Element>> {
 
 /// The element once the browser has read all of it; `None` when the page is read and
 /// has no such element.
-async fn wait_for(document: &Document, id: &str) -> Option<Element> {
+pub(crate) async fn wait_for(document: &Document, id: &str) -> Option<Element> {
     loop {
         match finished(document, id) {
             Some(el) => return el,

@@ -523,7 +523,7 @@ test('a hostile bundle packed into one file shows its text and runs nothing', as
   assert.match(await page.textContent('.item-view'), /Tekst <script>alert\(1\)<\/script><\/script><!-- <img/);
   // Only the browser check and the app run; the rest are inert data blocks (the packed
   // bundle: its manifest, light bundle and one part; and the importer, which runs in a
-  // worker only on import).
+  // worker: on import, and in the inflating worker for the parts' short strings).
   assert.deepEqual(
     await page.$$eval('script', (s) => s.map((x) => `${x.type || 'js'}#${x.id}`)),
     [
@@ -532,9 +532,9 @@ test('a hostile bundle packed into one file shows its text and runs nothing', as
       'application/octet-stream#referat-light',
       'js#',
       'js#',
-      'application/octet-stream#referat-part-0',
       'text/plain#referat-importer-js',
       'application/octet-stream#referat-importer-wasm',
+      'application/octet-stream#referat-part-0',
     ],
   );
   assert.equal(await page.$('img'), null);

@@ -162,10 +162,9 @@ fn build_app(root: &Path) -> Result<String> {
         "referat_importer",
         "importer",
     )?;
-    let worker = std::fs::read_to_string(root.join("public/importer-worker.js"))?;
     let importer_len = importer.len();
     let importer = Importer {
-        script: format!("{importer_glue}\n{worker}"),
+        script: importer_glue,
         wasm_gz: gzip(&importer)?,
     };
     let css = std::fs::read_to_string(root.join("public/style.css"))?;
@@ -262,7 +261,8 @@ fn build_wasm(
 
 /// The importer as the viewer carries it: started in a worker only on import.
 struct Importer {
-    /// The importer's glue followed by `public/importer-worker.js`.
+    /// The importer's wasm-bindgen glue; the page puts the worker's own script after it
+    /// (`public/importer-worker.js` or `public/inflate-worker.js`).
     script: String,
     wasm_gz: Vec<u8>,
 }

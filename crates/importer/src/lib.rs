@@ -1,10 +1,12 @@
 //! The viewer's importer, a wasm module of its own: the viewer stays small and fast to
 //! open, and this one (the PDF and HTML readers) is inflated and started in a Web
 //! Worker only when someone imports minutes. `cargo xtask dist` embeds it, gzipped, in
-//! the viewer's HTML; `public/importer-worker.js` runs it.
+//! the viewer's HTML; `public/importer-worker.js` runs it. The inflating worker
+//! (`public/inflate-worker.js`) runs it too, for [`part_keys`], when it can.
 
 use referat_core::ingest::report;
-use referat_core::Vocabulary;
+use referat_core::query::encode_part_keys;
+use referat_core::{Meeting, Vocabulary};
 use wasm_bindgen::prelude::*;
 
 /// Reads one minutes file (PDF, text or a saved portal page) into a
@@ -21,9 +23,31 @@ pub fn read_minutes(name: &str, bytes: Vec<u8>) -> String {
     })
 }
 
+/// The short strings of every item of a packed bundle's part (its JSON bytes), for the
+/// page's index ([`referat_core::query::PartKeys`]): marking them is nearly half the work
+/// of indexing, done here on the second core while the page adds the words. `None` when
+/// the bytes are no list of meetings (the page reads the part itself and says what is wrong).
+#[wasm_bindgen]
+pub fn part_keys(json: &[u8]) -> Option<Vec<u8>> {
+    let meetings: Vec<Meeting> = serde_json::from_slice(json).ok()?;
+    Some(encode_part_keys(&meetings))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use referat_core::query::PartKeys;
+
+    #[test]
+    fn a_part_gets_its_items_keys_and_anything_else_none() {
+        let part = r#"[{"id":"m","committee":null,"date":"2025-03-03","source":"a.txt","items":[
+            {"id":"m-1","number":1,"case_number":null,"title":"Budget","access":"open","outcome":"approved"},
+            {"id":"m-2","number":2,"case_number":null,"title":"Skoler","access":"open","outcome":"noted"}]}]"#;
+        let keys = PartKeys::decode(&part_keys(part.as_bytes()).unwrap()).unwrap();
+        assert_eq!(keys.len(), 2);
+        assert_eq!(part_keys(b"{\"meetings\": []}"), None);
+        assert_eq!(part_keys(b"\xff"), None);
+    }
 
     #[test]
     fn a_text_file_becomes_a_report_with_its_meeting() {

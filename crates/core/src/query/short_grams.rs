@@ -73,6 +73,81 @@ impl ShortKeys {
     }
 }
 
+/// The short strings of up to 64 entries that share a word of the bitsets, gathered
+/// here and then set in the index's bitsets together: set one entry at a time, every key
+/// of every entry is a write to a different bitset (a cache miss each, 16 million at
+/// 40,000 items); gathered, a key is written once per 64 entries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct GramBlock {
+    /// Per key, the entries of the block holding it (bit `i % 64`); all 0 between uses.
+    bits: Vec<u64>,
+    /// The keys with a bit set.
+    keys: Vec<u16>,
+}
+
+/// Sets entries' short strings in the index's bitsets, a block of 64 entries at a time;
+/// the last block is written when it is dropped.
+pub(super) struct GramWriter<'a> {
+    grams: &'a mut [Option<Box<[u64]>>],
+    block: &'a mut GramBlock,
+    /// The entries' block (`i / 64`) being gathered.
+    at: Option<usize>,
+    /// The length of a bitset: one bit per entry of the index.
+    words: usize,
+}
+
+impl<'a> GramWriter<'a> {
+    pub(super) fn new(
+        grams: &'a mut [Option<Box<[u64]>>],
+        block: &'a mut GramBlock,
+        entries: usize,
+    ) -> GramWriter<'a> {
+        if block.bits.is_empty() {
+            block.bits = vec![0; 1 << 16];
+        }
+        GramWriter {
+            grams,
+            block,
+            at: None,
+            words: entries.div_ceil(64),
+        }
+    }
+
+    /// Entry `i` holds the strings `keys`.
+    pub(super) fn set(&mut self, i: usize, keys: &[u16]) {
+        if self.at != Some(i / 64) {
+            self.write();
+            self.at = Some(i / 64);
+        }
+        let bit = 1u64 << (i % 64);
+        for &key in keys {
+            let b = &mut self.block.bits[usize::from(key)];
+            if *b == 0 {
+                self.block.keys.push(key);
+            }
+            *b |= bit;
+        }
+    }
+
+    /// Writes the block gathered into the bitsets.
+    fn write(&mut self) {
+        let Some(at) = self.at else { return };
+        let GramBlock { bits, keys } = &mut *self.block;
+        for &key in keys.iter() {
+            let key = usize::from(key);
+            let set = self.grams[key].get_or_insert_with(|| vec![0; self.words].into_boxed_slice());
+            set[at] |= std::mem::take(&mut bits[key]);
+        }
+        keys.clear();
+    }
+}
+
+impl Drop for GramWriter<'_> {
+    fn drop(&mut self) {
+        self.write();
+    }
+}
+
 /// The short keys of every item of `meetings`, in order, as bytes to hand to the page:
 /// the item count, then per item its key count and keys (little-endian u32, u32, u16s).
 pub fn encode_part_keys(meetings: &[Meeting]) -> Vec<u8> {
@@ -216,24 +291,48 @@ mod tests {
         assert_eq!(keys.len(), 3);
         let mut index = SearchIndex::light(&bundle);
         index.add_text(0, &meetings[0]);
-        index.add_text_keyed(1, &meetings[1], Some((&keys, 0)));
-        index.add_text_keyed(2, &meetings[2], Some((&keys, 2)));
+        index.add_texts(1, &meetings[1..], Some(&keys));
         index.finish_text();
         assert_eq!(index.short_grams, whole.short_grams);
         assert_eq!(index.words, whole.words);
         assert!(index.short_grams[short_key(b"oe")].is_some());
 
         // The keys given are the ones used: another item's keys ("økonomi" for "aarhus å")
-        // mark its strings; keys that end too soon are not used.
+        // mark its strings; keys for another number of items are not used.
+        let other = PartKeys::decode(&encode_part_keys(&[meeting("x", &["Økonomi"])])).unwrap();
         let mut wrong = SearchIndex::light(&bundle);
-        wrong.add_text_keyed(2, &meetings[2], Some((&keys, 0)));
+        wrong.add_texts(2, &meetings[2..], Some(&other));
         let k = |s: &[u8]| wrong.short_grams[short_key(s)].is_some();
         assert!(k(b"oe") && !k(b"aa"));
         let mut short = SearchIndex::light(&bundle);
-        short.add_text_keyed(2, &meetings[2], Some((&keys, 2)));
-        short.add_text_keyed(1, &meetings[1], Some((&keys, 2)));
+        short.add_texts(2, &meetings[2..], Some(&keys));
         let k = |s: &[u8]| short.short_grams[short_key(s)].is_some();
-        assert!(k(b"oe") && k(b"aa"));
+        assert!(!k(b"oe") && k(b"aa"));
+    }
+
+    /// Entries in blocks of 64 and across them, in any order, set as one at a time would.
+    #[test]
+    fn gathered_blocks_set_what_single_entries_would() {
+        let n = 200;
+        let mut one = vec![None; 1 << 16];
+        let mut gathered = vec![None; 1 << 16];
+        let mut block = GramBlock::default();
+        let order: Vec<usize> = (0..n).map(|k| (k * 37) % n).chain([5, 199, 0]).collect();
+        {
+            let mut w = GramWriter::new(&mut gathered, &mut block, n);
+            for &i in &order {
+                w.set(i, &[(i % 7) as u16, 300, (i as u16) << 4]);
+            }
+        }
+        for &i in &order {
+            for key in [(i % 7) as u16, 300, (i as u16) << 4] {
+                let set: &mut Option<Box<[u64]>> = &mut one[usize::from(key)];
+                set.get_or_insert_with(|| vec![0; n.div_ceil(64)].into_boxed_slice())[i / 64] |=
+                    1 << (i % 64);
+            }
+        }
+        assert_eq!(gathered, one);
+        assert!(block.keys.is_empty() && block.bits.iter().all(|&b| b == 0));
     }
 
     #[test]
