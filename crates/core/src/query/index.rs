@@ -2,7 +2,7 @@
 //! per-entry data the filters read.
 
 use super::filter::ItemRef;
-use super::short_grams::{GramBlock, GramWriter, PartKeys, ShortKeys};
+use super::short_grams::{PartKeys, ShortKeys};
 use super::words::Words;
 use crate::dates::ymd;
 use crate::fold::fold;
@@ -38,8 +38,6 @@ pub struct SearchIndex {
     first_entry: Vec<u32>,
     /// While adding text: finds the 1- and 2-byte strings of the entry being added.
     short: ShortKeys,
-    /// While adding text: the strings of up to 64 entries, set in `short_grams` together.
-    gram_block: GramBlock,
     /// Per meeting: its text is in the index.
     text_added: Vec<bool>,
     text_pending: usize,
@@ -98,7 +96,9 @@ impl SearchIndex {
     /// The index of a whole bundle.
     pub fn new(bundle: &Bundle) -> SearchIndex {
         let mut index = SearchIndex::light(bundle);
-        index.add_texts(0, &bundle.meetings, None);
+        for (mi, m) in bundle.meetings.iter().enumerate() {
+            index.add_text(mi, m);
+        }
         index.finish_text();
         index
     }
@@ -227,7 +227,6 @@ impl SearchIndex {
             outcomes_present,
             first_entry,
             short: ShortKeys::new(),
-            gram_block: GramBlock::default(),
             text_added: vec![false; bundle.meetings.len()],
             text_pending: bundle.meetings.len(),
         }
@@ -237,7 +236,7 @@ impl SearchIndex {
     /// items, in order, of the bundle the index was made from (`crate::packed::read_part`
     /// checks it). A meeting whose text is in already, or that does not fit, is left alone.
     pub fn add_text(&mut self, mi: usize, meeting: &Meeting) {
-        self.add_texts(mi, std::slice::from_ref(meeting), None);
+        self.add_meeting(mi, meeting, None);
     }
 
     /// [`SearchIndex::add_text`] for `meetings`, the meetings at positions `first`,
@@ -247,44 +246,47 @@ impl SearchIndex {
     pub fn add_texts(&mut self, first: usize, meetings: &[Meeting], keys: Option<&PartKeys>) {
         let items = meetings.iter().map(|m| m.items.len()).sum::<usize>();
         let keys = keys.filter(|k| k.len() == items);
-        let mut grams = GramWriter::new(
-            &mut self.short_grams,
-            &mut self.gram_block,
-            self.entries.len(),
-        );
         let mut p = 0;
         for (j, meeting) in meetings.iter().enumerate() {
-            let mi = first + j;
-            let from = p;
+            self.add_meeting(first + j, meeting, keys.map(|k| (k, p)));
             p += meeting.items.len();
-            if self.text_added.get(mi) != Some(&false) {
-                continue;
+        }
+    }
+
+    /// Adds meeting `mi`; with `keys`, its item `ii` has the strings of item `from + ii`.
+    fn add_meeting(&mut self, mi: usize, meeting: &Meeting, keys: Option<(&PartKeys, usize)>) {
+        if self.text_added.get(mi) != Some(&false) {
+            return;
+        }
+        let first = self.first_entry[mi] as usize;
+        let fits = meeting.items.iter().enumerate().all(|(ii, _)| {
+            self.entries.get(first + ii).is_some_and(|e| {
+                e.at == ItemRef {
+                    meeting: mi,
+                    item: ii,
+                }
+            })
+        });
+        if !fits {
+            return;
+        }
+        self.text_added[mi] = true;
+        self.text_pending -= 1;
+        let words = self.entries.len().div_ceil(64);
+        for (ii, item) in meeting.items.iter().enumerate() {
+            let i = first + ii;
+            let all = folded_text(item);
+            self.words.add(i as u32, all.as_bytes());
+            let found = match keys {
+                Some((k, from)) => k.item(from + ii),
+                None => self.short.of(all.as_bytes()),
+            };
+            for &key in found {
+                let bits = self.short_grams[usize::from(key)]
+                    .get_or_insert_with(|| vec![0; words].into_boxed_slice());
+                bits[i / 64] |= 1 << (i % 64);
             }
-            let at = self.first_entry[mi] as usize;
-            let fits = meeting.items.iter().enumerate().all(|(ii, _)| {
-                self.entries.get(at + ii).is_some_and(|e| {
-                    e.at == ItemRef {
-                        meeting: mi,
-                        item: ii,
-                    }
-                })
-            });
-            if !fits {
-                continue;
-            }
-            self.text_added[mi] = true;
-            self.text_pending -= 1;
-            for (ii, item) in meeting.items.iter().enumerate() {
-                let i = at + ii;
-                let all = folded_text(item);
-                self.words.add(i as u32, all.as_bytes());
-                let found = match keys {
-                    Some(k) => k.item(from + ii),
-                    None => self.short.of(all.as_bytes()),
-                };
-                grams.set(i, found);
-                self.entries[i].all = all;
-            }
+            self.entries[i].all = all;
         }
     }
 
@@ -292,7 +294,6 @@ impl SearchIndex {
     pub fn finish_text(&mut self) {
         self.words.finish();
         self.short = ShortKeys::empty();
-        self.gram_block = GramBlock::default();
     }
 
     /// Meetings whose text is not in the index yet: a free-text query is complete only at 0.
