@@ -39,6 +39,9 @@ async function open(url, viewport = { width: 1024, height: 768 }) {
   const { page, log } = await recordedPage(browser, viewport);
   await page.goto(url);
   await page.waitForSelector('#result-count');
+  // A packed file's text comes after its first results, and importing waits for it (the
+  // import buttons are disabled meanwhile): the tests start from a page with all of it in.
+  await page.waitForSelector('.app[data-text=ready]');
   return { page, log };
 }
 
