@@ -5,6 +5,7 @@ use crate::importer;
 use crate::loader;
 use crate::notes_store;
 use crate::state::{Action, State};
+use crate::url_hash;
 use crate::viewer::Viewer;
 use gloo::events::{EventListener, EventListenerOptions};
 use referat_core::query::Route;
@@ -15,7 +16,8 @@ use yew::prelude::*;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| State::new(Route::parse(&loader::current_hash()), loader::today()));
+    let state =
+        use_reducer(|| State::new(Route::parse(&url_hash::current_hash()), loader::today()));
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
@@ -34,7 +36,9 @@ pub fn app() -> Html {
             let on_hash = {
                 let dispatch = dispatch.clone();
                 EventListener::new(&window, "hashchange", move |_| {
-                    dispatch.emit(Action::Navigate(Route::parse(&loader::current_hash())))
+                    if !url_hash::is_echo() {
+                        dispatch.emit(Action::Navigate(Route::parse(&url_hash::current_hash())))
+                    }
                 })
             };
             let options = EventListenerOptions::enable_prevent_default();
@@ -74,7 +78,7 @@ pub fn app() -> Html {
             // A route read from the URL is already there; writing it back could undo a
             // newer navigation made while this one rendered (a quick second click).
             if !from_url {
-                loader::write_hash(route, prev.as_ref());
+                url_hash::write_hash(route, prev.as_ref());
             }
             if prev.as_ref().is_some_and(|p| p.view != route.view) {
                 loader::scroll_to_top();

@@ -31,6 +31,7 @@ pub mod results;
 pub mod state;
 pub mod text;
 pub mod unpack;
+pub mod url_hash;
 pub mod viewer;
 
 pub use app::App;

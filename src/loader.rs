@@ -1,10 +1,9 @@
-//! The app's I/O: finding and reading a bundle, and the URL hash. Used only by [`crate::App`].
+//! The app's I/O: finding and reading a bundle. Used only by [`crate::App`].
 
 use crate::state::{Action, LoadFailure, LoadProblem, Shared};
 use gloo::timers::callback::Timeout;
 use js_sys::Uint8Array;
 use referat_core::bundle::check_size;
-use referat_core::query::Route;
 use referat_core::Bundle;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -22,12 +21,6 @@ pub fn today() -> String {
         .as_string()
         .unwrap_or_default();
     iso.get(..10).unwrap_or_default().to_string()
-}
-
-pub fn current_hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
 }
 
 /// Starts the first load: the embedded bundle if there is one, else `bundle.json` over http(s).
@@ -244,36 +237,6 @@ fn parse_now(source: String, bytes: Vec<u8>, dispatch: Callback<Action>) {
             })),
         }
     }
-}
-
-/// Puts `route` in the URL. A new view or filter is a history entry (so Back
-/// works); typing in the search box replaces the entry instead of adding one per key.
-pub fn write_hash(route: &Route, previous: Option<&Route>) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let hash = route.to_hash();
-    if current_hash() == hash || (current_hash().is_empty() && hash == "#/") {
-        return;
-    }
-    let typing = previous.is_some_and(|p| {
-        p.view == route.view && {
-            let mut a = p.filter.clone();
-            a.text = route.filter.text.clone();
-            a == route.filter
-        }
-    });
-    if previous.is_none() || typing {
-        if let Ok(history) = window.history() {
-            if history
-                .replace_state_with_url(&JsValue::NULL, "", Some(&hash))
-                .is_ok()
-            {
-                return;
-            }
-        }
-    }
-    let _ = window.location().set_hash(&hash);
 }
 
 pub fn scroll_to_top() {

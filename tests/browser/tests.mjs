@@ -365,6 +365,8 @@ test('a reload on a deep link restores the filters and the view', async () => {
   await page.fill('#q', 'budget');
   const expected = items.filter((i) => i.meeting.committee === 'Børne- og ungdomsudvalget' && /budget/i.test(textOf(i)));
   await expectCount(page, expected.length);
+  // The URL follows typing once it pauses (not at every key).
+  await page.waitForURL(/q=budget/, { timeout: 3000 });
   const url = page.url();
   assert.match(url, /udvalg=B%C3%B8rne-%20og%20ungdomsudvalget/);
   assert.match(url, /q=budget/);
@@ -396,6 +398,26 @@ test('a reload on a deep link restores the filters and the view', async () => {
   await page.click(`[data-item-id="${expected[0].id}"] a`);
   await page.waitForSelector(`[data-view-item="${expected[0].id}"]`);
   assert.match(page.url(), /sprog=en/);
+  await page.close();
+});
+
+test('typing reaches the URL once it pauses; a filter chosen at once keeps the typed text, and Back returns to it', async () => {
+  const { page, log } = await open(oneFile);
+  await page.fill('#q', 'skole');
+  // At once, before the pause: the new history entry carries the text, and so does the one left.
+  await page.check('input[data-committee="Voksen- og plejeudvalget"]');
+  await page.waitForURL(/udvalg=Voksen-%20og%20plejeudvalget/);
+  assert.match(page.url(), /q=skole/);
+  await page.goBack();
+  await page.waitForFunction(() => !document.querySelector('input[data-committee="Voksen- og plejeudvalget"]').checked);
+  assert.match(page.url(), /#\/\?q=skole$/);
+  assert.equal(await page.inputValue('#q'), 'skole');
+  // Typed after Back, the text is written once typing pauses, over the same entry.
+  await page.fill('#q', 'skoler');
+  await page.waitForURL(/q=skoler$/, { timeout: 3000 });
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('input[data-committee="Voksen- og plejeudvalget"]').checked);
+  assert.deepEqual(log.errors, []);
   await page.close();
 });
 

@@ -127,6 +127,19 @@ impl Route {
         }
     }
 
+    /// True if going from `previous` to this route is typing in the search box: only the
+    /// text changed. The URL follows typing by replacing its history entry (one entry per
+    /// key would make Back useless), and only once typing pauses.
+    pub fn is_typed_from(&self, previous: &Route) -> bool {
+        self.filter.text != previous.filter.text
+            && self.view == previous.view
+            && self.english == previous.english
+            && Filter {
+                text: self.filter.text.clone(),
+                ..previous.filter.clone()
+            } == self.filter
+    }
+
     /// The hash for this route; parsing it gives the route back.
     pub fn to_hash(&self) -> String {
         let mut out = match &self.view {

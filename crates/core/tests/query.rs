@@ -385,6 +385,29 @@ fn url_hash_round_trips_every_filter() {
 }
 
 #[test]
+fn only_a_changed_text_counts_as_typing() {
+    let from = Route::parse("#/?udvalg=%C3%98konomiudvalget&q=bud");
+    // (route, typed from `from`)
+    let table = [
+        ("#/?udvalg=%C3%98konomiudvalget&q=budg", true),
+        ("#/?udvalg=%C3%98konomiudvalget&q=bu", true),
+        ("#/?udvalg=%C3%98konomiudvalget", true),
+        ("#/?udvalg=%C3%98konomiudvalget&q=bud", false),
+        ("#/?q=budg", false),
+        ("#/?udvalg=%C3%98konomiudvalget&q=budg&sprog=en", false),
+        ("#/?udvalg=%C3%98konomiudvalget&q=budg&sort=relevans", false),
+        ("#/punkt/kb-1?udvalg=%C3%98konomiudvalget&q=budg", false),
+        (
+            "#/?udvalg=%C3%98konomiudvalget&q=budg&udfald=approved",
+            false,
+        ),
+    ];
+    for (hash, typed) in table {
+        assert_eq!(Route::parse(hash).is_typed_from(&from), typed, "{hash}");
+    }
+}
+
+#[test]
 fn url_hash_accepts_danish_outcome_names_and_ignores_junk() {
     let r = Route::parse(
         "#/?udfald=godkendt&udfald=taget-til-efterretning&fra=igaar&x=1&q=a+b&udfald=%ZZ",
