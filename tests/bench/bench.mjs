@@ -1,5 +1,5 @@
 // The scale benchmark: `cargo xtask bench` (it generates bench-data/bench-N.json and
-// bench-data/referat-N.html first). Usage: node bench.mjs DATA_DIR N...
+// bench-data/referat-N.html first). Usage: node bench.mjs DATA_DIR [--pairs=3] N...
 //
 // For each size, four pages are opened in headless Debian Chromium:
 //   referat   the one-file viewer made by `referat pack` (the packed layout), from file://;
@@ -34,8 +34,10 @@ const miniSearchJs = readFileSync(join(root, 'tests/browser/node_modules/minisea
 const miniSearchVersion = JSON.parse(readFileSync(join(root, 'tests/browser/node_modules/minisearch/package.json'), 'utf8')).version;
 const peerJs = readFileSync(join(here, 'peer.js'), 'utf8');
 
-const [dataDir, ...sizeArgs] = process.argv.slice(2);
-const sizes = sizeArgs.map(Number);
+const [dataDir, ...rest] = process.argv.slice(2);
+const sizes = rest.filter((a) => !a.startsWith('--')).map(Number);
+/** Alternating loads of the one file and the http path, for their ratio (`--pairs=N`). */
+const pairs = Number(rest.find((a) => a.startsWith('--pairs='))?.slice(8) ?? 3);
 
 /** The same escaping as `referat pack`: nothing in the data can end the script element. */
 const island = (json) =>
@@ -132,7 +134,7 @@ async function runPeer(state) {
 const browser = await launchChromium();
 
 /** Opens `url`, waits until #result-count shows `total`, returns load time and memory. */
-async function open(url, total, early = null, onPage = null) {
+async function open(url, total, early = null, onPage = null, measureMemory = true) {
   const p = await browser.newPage({ viewport: { width: 1024, height: 768 } });
   onPage?.(p);
   const errors = [];
@@ -176,7 +178,7 @@ async function open(url, total, early = null, onPage = null) {
   }
   const earlyAnswer = await p.evaluate(() => window.__earlyAnswer && { at: window.__earlyAnswer, count: window.__earlyCount, asked: window.__earlyAsked });
   if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
-  return { p, first, whole, complete, earlyAnswer, ...(await memory(p)) };
+  return { p, first, whole, complete, earlyAnswer, ...(measureMemory ? await memory(p) : {}) };
 }
 
 /** V8 heap used after a forced GC, and every WebAssembly.Memory's size. */
@@ -414,6 +416,22 @@ for (const n of sizes) {
   r.http = { first: http.first, complete: http.complete, jsHeap: http.jsHeap, buffers: http.buffers };
   await http.p.close();
 
+  // One load of each says little on a VM whose speed drifts 2× within minutes: the two
+  // are loaded in turn, PAIRS times (the order flipped every other pair), and the ratio
+  // is taken within each pair.
+  r.pairs = [];
+  for (let k = 0; k < pairs; k++) {
+    phase(`alternating loads, pair ${k + 1} of ${pairs}`);
+    const one = { file: pathToFileURL(referatPath).href, http: `${server.origin}/http-${n}/index.html` };
+    const pair = {};
+    for (const which of k % 2 ? ['http', 'file'] : ['file', 'http']) {
+      const got = await open(one[which], total, null, null, false);
+      pair[which] = { first: got.first, complete: got.complete };
+      await got.p.close();
+    }
+    r.pairs.push(pair);
+  }
+
   phase('one file, a query typed early');
   const early = await open(pathToFileURL(referatPath).href, total, 'budget');
   r.early = { first: early.first, complete: early.complete, ...early.earlyAnswer };
@@ -503,6 +521,13 @@ function report(r) {
   console.log('|---|---|---|---|---|---|');
   console.log(`| first results (ms) | ${f1(r.referat.first)} | ${f1(r.http.first)} | ${f1(r.floor.first)} | ${ratio(r.referat.first, r.http.first)} | ${ratio(r.referat.first, r.floor.first)} |`);
   console.log(`| search complete (ms) | ${f1(r.referat.complete)} | ${f1(r.http.complete)} | – | ${ratio(r.referat.complete, r.http.complete)} | ${ratio(r.referat.complete, r.floor.first)} |`);
+  if (r.pairs.length) {
+    const med = (xs) => pct(xs, 50);
+    const q = (w, k) => r.pairs.map((p) => p[w][k]);
+    const each = r.pairs.map((p) => p.file.complete / p.http.complete);
+    console.log(`| search complete, median of ${r.pairs.length} alternating pairs (ms) | ${f1(med(q('file', 'complete')))} | ${f1(med(q('http', 'complete')))} | – | **${med(each).toFixed(2)}×** (median of the pairs' ratios: ${each.map((x) => x.toFixed(2)).join(', ')}) | |`);
+    console.log(`| first results, median of the same pairs (ms) | ${f1(med(q('file', 'first')))} | ${f1(med(q('http', 'first')))} | – | ${ratio(med(q('file', 'first')), med(q('http', 'first')))} | ${ratio(med(q('file', 'first')), r.floor.first)} |`);
+  }
   console.log(`| memory total (MB) | ${f1(memR / 1e6)} | ${f1((r.http.jsHeap + r.http.buffers) / 1e6)} | ${f1(memF / 1e6)} | | |`);
   console.log(`\nfile ${f1(mb(r.files.referat.raw))} MB = ${(r.files.referat.raw / r.jsonBytes).toFixed(2)}× the JSON with the viewer, the data alone ${((r.files.referat.raw - appHtml.length) / r.jsonBytes).toFixed(2)}×; query "budget" typed at the first results (${f1(r.early.first)} ms) answered at ${f1(r.early.at)} ms with ${r.early.count} (${r.early.count === r.early.countWhenComplete ? 'the same count' : 'NOT the count'} as once complete: ${r.early.countWhenComplete})`);
   const sw = r.referat.scroll.work;

@@ -46,6 +46,10 @@ pub fn bench() -> Result<()> {
         root.join("tests/bench/bench.mjs").display().to_string(),
         data.display().to_string(),
     ];
+    if let Some(pairs) = flag("--pairs") {
+        let pairs: usize = pairs.parse().context("--pairs takes a number")?;
+        args.push(format!("--pairs={pairs}"));
+    }
     let reuse = std::env::args().any(|a| a == "--reuse");
     for n in &sizes {
         let n = *n;
