@@ -4,6 +4,7 @@
 // Usage: node tests/bench/profile.mjs FILE.html [word | click:SELECTOR] [top]
 // (`click:` clicks the element six times instead of typing).
 import { launchChromium } from '../browser/harness.mjs';
+import { printProfile } from './cpu-profile.mjs';
 import { pathToFileURL } from 'node:url';
 
 const [file, word = 'aarhus', top = '30'] = process.argv.slice(2);
@@ -53,34 +54,5 @@ const times = await page.evaluate(async (word) => {
 }, word);
 const { profile } = await cdp.send('Profiler.stop');
 console.log(times.map(([w, ms]) => `${w}: ${ms} ms`).join('  '));
-const self = new Map();
-const dt = profile.timeDeltas;
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-let total = 0;
-profile.samples.forEach((id, i) => {
-  const n = byId.get(id);
-  const name = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url ? n.callFrame.url.slice(-20) : ''}`.trim();
-  const us = dt[i] || 0;
-  total += us;
-  self.set(name, (self.get(name) || 0) + us);
-});
-const rows = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(top));
-for (const [name, us] of rows) console.log(`${(us / 1000).toFixed(1).padStart(8)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${name.slice(0, 110)}`);
 await browser.close();
-// Inclusive time: a node's samples plus its descendants', summed per function.
-const inclusive = new Map();
-const counts = new Map();
-profile.samples.forEach((id, i) => counts.set(id, (counts.get(id) || 0) + (dt[i] || 0)));
-// Each function counted once per stack, so recursion does not double its time.
-const walk = (n, stack) => {
-  const name = n.callFrame.functionName || '(anonymous)';
-  const inner = new Set(stack).add(name);
-  let us = counts.get(n.id) || 0;
-  for (const c of n.children || []) us += walk(byId.get(c), inner);
-  if (!stack.has(name)) inclusive.set(name, (inclusive.get(name) || 0) + us);
-  return us;
-};
-walk(profile.nodes[0], new Set());
-console.log('\ninclusive:');
-for (const [name, us] of [...inclusive.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(top)))
-  console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${name.slice(0, 120)}`);
+printProfile(profile, Number(top));
