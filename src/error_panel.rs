@@ -1,6 +1,7 @@
 //! The load error panel: what is wrong and where, in Danish; the old bundle stays.
 
-use crate::i18n::{describe, Lang};
+use crate::i18n::Lang;
+use crate::load_messages::describe;
 use crate::state::{Action, LoadFailure};
 use yew::prelude::*;
 

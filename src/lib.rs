@@ -17,6 +17,7 @@ pub mod import_panel;
 pub mod importer;
 pub mod inflater;
 pub mod item_view;
+pub mod load_messages;
 pub mod loader;
 pub mod meeting_table;
 pub mod meeting_view;
