@@ -12,6 +12,7 @@
 //! neither numbers nor titles) has its items split where an item's opening heading
 //! (`Åben`, `Beslutningstema`, `Resume`) follows a decision.
 
+mod absence_text;
 mod attachments;
 mod build;
 mod cut_off;
@@ -23,11 +24,12 @@ mod markers;
 mod outcome;
 mod people;
 
+pub use absence_text::{absences_in_text, did_not_take_part};
 pub use attachments::parse_attachments;
 pub use header::{committee_name, header_line, HeaderLine};
 pub use lines::{classify as classify_line, classify_preamble, is_case_number, LineKind};
 pub use outcome::classify as classify_outcome;
-pub use people::{absences_in_text, did_not_take_part, parse_people_line};
+pub use people::parse_people_line;
 
 use crate::model::Meeting;
 use crate::reflow::{split_lines, DocLine};
