@@ -23,6 +23,7 @@ fn messages() {
     insta::assert_snapshot!(error(""), @"the file is empty");
     insta::assert_snapshot!(error("{\"format\": \"referat-bundle\",\n  \"version\": 1,,}"), @"not valid JSON at line 2, column 16: key must be a string");
     insta::assert_snapshot!(error("<html>"), @"not valid JSON at line 1, column 1: expected value");
+    insta::assert_snapshot!(error(&format!("{VALID} {{}}")), @"not valid JSON at line 3, column 166: trailing characters");
     insta::assert_snapshot!(error(r#"{"format":"other","version":1}"#), @"not a referat bundle: `format` is `other`, expected `referat-bundle`");
     insta::assert_snapshot!(error(r#"{"version":1}"#), @"not a referat bundle: `format` is missing, expected `referat-bundle`");
     insta::assert_snapshot!(error(&VALID.replace("\"version\":1", "\"version\":2")), @"bundle version 2 is newer than this referat understands (up to 1)");
