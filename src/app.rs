@@ -41,6 +41,14 @@ pub fn app() -> Html {
                     }
                 })
             };
+            // A link (a result, a chip) navigates by itself: the entry it leaves gets the
+            // typed text first, so Back returns to it as it was.
+            let on_click = EventListener::new_with_options(
+                &window,
+                "click",
+                EventListenerOptions::run_in_capture_phase(),
+                |_| url_hash::flush(),
+            );
             let options = EventListenerOptions::enable_prevent_default();
             let on_key = EventListener::new_with_options(&document, "keydown", options, move |e| {
                 let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
@@ -66,7 +74,7 @@ pub fn app() -> Html {
                     _ => {}
                 }
             });
-            move || drop((on_hash, on_key))
+            move || drop((on_hash, on_key, on_click))
         });
     }
 

@@ -417,6 +417,15 @@ test('typing reaches the URL once it pauses; a filter chosen at once keeps the t
   await page.waitForURL(/q=skoler$/, { timeout: 3000 });
   await page.goForward();
   await page.waitForFunction(() => document.querySelector('input[data-committee="Voksen- og plejeudvalget"]').checked);
+  // A result's link followed at once, before the pause: Back returns to the typed text.
+  await page.fill('#q', 'budget');
+  await page.waitForSelector('[data-item-id] a');
+  await page.click('[data-item-id] a');
+  await page.waitForSelector('[data-view-item]');
+  await page.goBack();
+  await page.waitForSelector('[data-item-id]');
+  assert.match(page.url(), /q=budget/);
+  assert.equal(await page.inputValue('#q'), 'budget');
   assert.deepEqual(log.errors, []);
   await page.close();
 });
