@@ -1,13 +1,12 @@
-// Two builds' loads side by side: opens page A, then page B, then A again…, and prints for
-// each load the time to the first results and to search complete (as bench.mjs reads them).
-// On a machine whose speed drifts between minutes, alternating loads compare two builds
-// where separate runs cannot. Nothing is asserted.
+// Two builds' loads side by side: loads A and B in turn, the order flipped every other
+// round, and prints for each load the time from navigation to the first results and to
+// search complete (read in the page at each frame, as bench.mjs does), then the median of
+// the rounds' B / A ratios. On a machine whose speed drifts between minutes, alternating
+// loads compare two builds where separate runs cannot. Nothing is asserted.
 // Usage: node tests/bench/ab-load.mjs A B [rounds]
 //   A, B: a packed file (opened from file://) or a folder with index.html (served on 127.0.0.1).
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launchChromium, serveDir } from '../browser/harness.mjs';
+import { launchChromium } from '../browser/harness.mjs';
+import { viewerUrl } from './viewer-page.mjs';
 
 const [a, b, roundsArg = '3'] = process.argv.slice(2);
 if (!a || !b) {
@@ -15,47 +14,44 @@ if (!a || !b) {
   process.exit(2);
 }
 const browser = await launchChromium();
-const servers = [];
-
-async function urlOf(target) {
-  const path = resolve(target);
-  if (!statSync(path).isDirectory()) return pathToFileURL(path).href;
-  const server = await serveDir(path);
-  servers.push(server);
-  return `${server.origin}/index.html`;
-}
+const targets = [await viewerUrl(a), await viewerUrl(b)];
 
 async function load(url) {
   const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-  const t0 = Date.now();
+  await page.addInitScript(() => {
+    const tick = () => {
+      const counted = /^\d/.test(document.getElementById('result-count')?.textContent || '');
+      if (counted && window.__first === undefined) window.__first = performance.now();
+      if (counted && document.querySelector('.app[data-text=ready]')) window.__complete = performance.now();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   await page.goto(url, { waitUntil: 'commit', timeout: 0 });
-  const counted = () => /^\d/.test(document.getElementById('result-count')?.textContent || '');
-  await page.waitForFunction(counted, null, { timeout: 0, polling: 20 });
-  const first = Date.now() - t0;
-  await page.waitForFunction(
-    () => /^\d/.test(document.getElementById('result-count')?.textContent || '') && document.querySelector('.app[data-text=ready]'),
-    null,
-    { timeout: 0, polling: 20 },
-  );
-  const complete = Date.now() - t0;
+  await page.waitForFunction(() => window.__complete !== undefined, null, { timeout: 0, polling: 100 });
+  const [first, complete] = await page.evaluate(() => [window.__first, window.__complete].map(Math.round));
   await page.close();
   return { first, complete };
 }
 
-const urls = [await urlOf(a), await urlOf(b)];
 const names = [a, b];
-const all = [[], []];
+const ratios = { first: [], complete: [] };
 for (let round = 0; round < Number(roundsArg); round++) {
-  for (const k of [0, 1]) {
-    const r = await load(urls[k]);
-    all[k].push(r);
-    console.log(`${names[k]}: first results ${r.first} ms, search complete ${r.complete} ms`);
+  const got = [];
+  for (const k of round % 2 ? [1, 0] : [0, 1]) {
+    got[k] = await load(targets[k].url);
+    console.log(`${names[k]}: first results ${got[k].first} ms, search complete ${got[k].complete} ms`);
   }
+  for (const key of ['first', 'complete']) ratios[key].push(got[1][key] / got[0][key]);
 }
-const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-for (const k of [0, 1]) {
-  console.log(`${names[k]}: median first results ${median(all[k].map((r) => r.first))} ms, search complete ${median(all[k].map((r) => r.complete))} ms`);
+const median = (xs) => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+for (const key of ['first', 'complete']) {
+  const each = ratios[key].map((x) => x.toFixed(2)).join(', ');
+  console.log(`B / A, ${key === 'first' ? 'first results' : 'search complete'}: median ${median(ratios[key]).toFixed(2)}× (rounds: ${each})`);
 }
 await browser.close();
-for (const s of servers) s.close?.();
+for (const t of targets) t.close();
 process.exit(0);

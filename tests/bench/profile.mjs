@@ -1,22 +1,22 @@
-// Where a keystroke's time goes: opens a packed viewer from file://, types a word a
+// Where a keystroke's time goes: opens a viewer (as tests/bench/viewer-page.mjs), types a word a
 // character at a time under Chromium's sampling profiler, and prints self time per
 // function (wasm names need `cargo xtask dist --names` before packing).
-// Usage: node tests/bench/profile.mjs FILE.html [word | click:SELECTOR] [top]
+// Usage: node tests/bench/profile.mjs FILE.html|FOLDER [word | click:SELECTOR] [top]
 // (`click:` clicks the element six times instead of typing).
 import { launchChromium } from '../browser/harness.mjs';
 import { printProfile } from './cpu-profile.mjs';
-import { pathToFileURL } from 'node:url';
+import { viewerUrl, waitForText } from './viewer-page.mjs';
 
 const [file, word = 'aarhus', top = '30'] = process.argv.slice(2);
 if (!file) {
-  console.error('usage: node tests/bench/profile.mjs FILE.html [word] [top]');
+  console.error('usage: node tests/bench/profile.mjs FILE.html|FOLDER [word | click:SELECTOR] [top]');
   process.exit(2);
 }
+const target = await viewerUrl(file);
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-await page.goto(pathToFileURL(file).href, { waitUntil: 'commit', timeout: 0 });
-await page.waitForFunction(() => /^\d/.test(document.getElementById('result-count')?.textContent || ''), null, { timeout: 0, polling: 200 });
-await page.waitForFunction(() => document.querySelector('.app[data-text=ready]'), null, { timeout: 0, polling: 200 });
+await page.goto(target.url, { waitUntil: 'commit', timeout: 0 });
+await waitForText(page, 200);
 // The pages' numbers are counted 300 ms after the text is in; not part of a keystroke.
 await new Promise((r) => setTimeout(r, 1000));
 const cdp = await page.context().newCDPSession(page);
@@ -55,4 +55,5 @@ const times = await page.evaluate(async (word) => {
 const { profile } = await cdp.send('Profiler.stop');
 console.log(times.map(([w, ms]) => `${w}: ${ms} ms`).join('  '));
 await browser.close();
+target.close();
 printProfile(profile, Number(top));

@@ -1,20 +1,22 @@
-// Where an interaction's time goes, by the browser's own phases: opens a packed viewer from
-// file://, waits for its text, then types a word a character at a time (or clicks an element
-// six times) under a Chromium trace, and prints per step the main thread's time in script,
-// style, layout, paint and the rest, with the step's time as the bench measures it.
-// Usage: node tests/bench/trace.mjs FILE.html [word | click:SELECTOR]
+// Where an interaction's time goes, by the browser's own phases: opens a viewer (a packed
+// file or a served folder, as tests/bench/viewer-page.mjs), waits for its text, then types
+// a word a character at a time (or clicks an element six times) under a Chromium trace, and
+// prints per step the main thread's time in script, style, layout, paint and the rest, with
+// the step's time as the bench measures it.
+// Usage: node tests/bench/trace.mjs FILE.html|FOLDER [word | click:SELECTOR]
 import { launchChromium } from '../browser/harness.mjs';
-import { pathToFileURL } from 'node:url';
+import { viewerUrl, waitForText } from './viewer-page.mjs';
 
 const [file, what = 'budget'] = process.argv.slice(2);
 if (!file) {
-  console.error('usage: node tests/bench/trace.mjs FILE.html [word | click:SELECTOR]');
+  console.error('usage: node tests/bench/trace.mjs FILE.html|FOLDER [word | click:SELECTOR]');
   process.exit(2);
 }
+const target = await viewerUrl(file);
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-await page.goto(pathToFileURL(file).href, { waitUntil: 'commit', timeout: 0 });
-await page.waitForFunction(() => document.querySelector('.app[data-text=ready]'), null, { timeout: 0, polling: 200 });
+await page.goto(target.url, { waitUntil: 'commit', timeout: 0 });
+await waitForText(page, 200);
 await new Promise((r) => setTimeout(r, 1500));
 await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
 const steps = await page.evaluate(async (what) => {
@@ -47,6 +49,7 @@ const steps = await page.evaluate(async (what) => {
 }, what);
 const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
 await browser.close();
+target.close();
 
 const events = trace.traceEvents;
 const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
