@@ -49,7 +49,9 @@ pub fn write_hash(route: &Route, previous: Option<&Route>) {
         return;
     }
     if let Some(window) = web_sys::window() {
-        if window.location().set_hash(&hash).is_ok() {
+        // Counted only if the URL moved: a change the browser refused (Chromium throttles
+        // bursts) sends no `hashchange`, and counting it would swallow the next real one.
+        if window.location().set_hash(&hash).is_ok() && is_current(&hash) {
             OWN.with(|n| n.set(n.get() + 1));
         }
     }

@@ -20,7 +20,7 @@ mod eval;
 mod gen;
 mod pdf_eval;
 
-const USAGE: &str = "usage: cargo xtask <dist | run | browser-test | test | gen-bundle | bench>
+const USAGE: &str = "usage: cargo xtask <dist | app | run | browser-test | test | gen-bundle | bench | eval | pdf-eval>
   dist          build dist/referat-app.html, dist/index.html, and dist/referat.html (with dist/bundle.json);
                 --names keeps wasm function names for profiling (see BENCHMARKS.md)
   app           --out FILE: build the viewer alone into FILE (the CLI's build script embeds it)
@@ -28,7 +28,8 @@ const USAGE: &str = "usage: cargo xtask <dist | run | browser-test | test | gen-
   browser-test  ingest + dist, then the Playwright tests in tests/browser
   test          fmt, clippy (native and wasm32), cargo tests, SSR tests, browser tests
   gen-bundle    --items N [--seed S] -o FILE: a synthetic bundle from the real samples
-  bench         [--sizes 1000,10000,40000] [--seed S]: the scale benchmark (writes bench-data/)
+  bench         [--sizes 1000,10000,40000] [--seed S] [--pairs N] [--reuse] [--pagefind]: the scale
+                benchmark (writes bench-data/; see README, \"Benchmarks and accuracy\")
   eval          [--corpus DIR] [--labels DIR] [--bundles DIR] [--verbose]: parser accuracy on a
                 labelled corpus (default devcorpus/corpus and ../shared/devcorpus/labels); see PARSING.md
   pdf-eval      PDF text against pdftotext (word F1, split words) and pages per second; see BENCHMARKS.md";

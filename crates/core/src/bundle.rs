@@ -94,30 +94,25 @@ struct Probe {
     version: Option<serde_json::Value>,
 }
 
-/// Why `text` is no bundle, read again with the path tracked; `plain` is the error of the
-/// untracked read (the same, without the path).
+/// Why `text` is no bundle; `plain` is the error of reading it without the path tracked.
 fn explain(text: &str, plain: serde_json::Error) -> BundleError {
     if plain.is_syntax() || plain.is_eof() {
         return syntax(&plain);
-    }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let err = match serde_path_to_error::deserialize::<_, Bundle>(&mut de) {
-        Err(err) => err,
-        Ok(_) => return syntax(&de.end().err().unwrap_or(plain)),
-    };
-    let inner = err.inner();
-    if inner.is_syntax() || inner.is_eof() {
-        return syntax(inner);
     }
     // A data error: say "not a bundle" or "too new" before blaming a field.
     if let Err(e) = check_header(text) {
         return e;
     }
+    // Read again with the path tracked, for the field's place; it fails as the plain read did.
+    let mut de = serde_json::Deserializer::from_str(text);
+    let path = serde_path_to_error::deserialize::<_, Bundle>(&mut de)
+        .err()
+        .map_or_else(|| ".".to_string(), |e| e.path().to_string());
     BundleError::Schema {
-        path: err.path().to_string(),
-        line: inner.line(),
-        column: inner.column(),
-        message: strip_position(&inner.to_string()),
+        path,
+        line: plain.line(),
+        column: plain.column(),
+        message: strip_position(&plain.to_string()),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Turning the draft into the meeting: blocks become sections, decisions, absences and
 //! attachments, and the warnings say what was not found.
 
-use super::absence_text::{absences_in_text, Scope};
+use super::absence_text::{absences_in_text, did_not_take_part, Scope};
 use super::draft::{BlockKind, ItemDraft, MeetingDraft};
 use super::header::{header_line, HeaderLine};
 use super::outcome::classify as classify_outcome;
@@ -333,7 +333,7 @@ fn build_item(
                 let text = reflow(&block.lines, layout);
                 // `X deltog ikke i sagens behandling` is about this case wherever it is
                 // printed; other absence sentences in a case's history are another meeting's.
-                mentioned.extend(super::absence_text::did_not_take_part(&text));
+                mentioned.extend(did_not_take_part(&text));
                 item.sections.push(Section { heading, text });
             }
             BlockKind::Route => {

@@ -24,7 +24,6 @@ mod markers;
 mod outcome;
 mod people;
 
-pub use absence_text::{absences_in_text, did_not_take_part};
 pub use attachments::parse_attachments;
 pub use header::{committee_name, header_line, HeaderLine};
 pub use lines::{classify as classify_line, classify_preamble, is_case_number, LineKind};

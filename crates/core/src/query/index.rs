@@ -259,7 +259,7 @@ impl SearchIndex {
             return;
         }
         let first = self.first_entry[mi] as usize;
-        let fits = meeting.items.iter().enumerate().all(|(ii, _)| {
+        let fits = (0..meeting.items.len()).all(|ii| {
             self.entries.get(first + ii).is_some_and(|e| {
                 e.at == ItemRef {
                     meeting: mi,
