@@ -2,31 +2,32 @@
 // thread, with the browser's own DecompressionStream. Started from a blob by src/inflater.rs;
 // a message is { k, b64, size, part } (a part in the page: gzip in base64) or { k, url, size,
 // part } (a piece of a sharded archive: a gzip file, fetched through the HTTP cache), the
-// answer { k, bytes, keys } (transferred) or { k, error }. `part`: it is a list of meetings.
+// answer { k, bytes, folded } (transferred) or { k, error }. `part`: it is a list of meetings.
 // When the page carries the importer, its glue and public/wasm-module.js come before this
-// script and a first message { wasm } (the gzipped module in base64) starts it: `keys` is
-// then the part's short strings (`part_keys`, see crates/importer), marked here on the
-// second core instead of on the page's thread. Without it, or if it fails, `keys` is absent.
+// script and a first message { wasm } (the gzipped module in base64) starts it: `folded` is
+// then the part's items folded, with their short strings (`fold_part`, see crates/importer),
+// made here on the second core instead of on the page's thread. Without it, or if it fails,
+// `folded` is absent.
 'use strict';
 
-// Whether `wasm_bindgen.part_keys` can be called. A part that comes before the module is
-// compiled is answered without keys rather than kept waiting: a small bundle is all in by then.
-let keysReady = false;
+// Whether `wasm_bindgen.fold_part` can be called. A part that comes before the module is
+// compiled is answered without its folding rather than kept waiting: a small bundle is all in by then.
+let moduleReady = false;
 function start(wasm) {
   compileGzipped(wasm)
     .then((module) => {
       wasm_bindgen.initSync({ module });
-      keysReady = true;
+      moduleReady = true;
     })
     .catch(() => {});
 }
-function keysOf(bytes) {
-  if (!keysReady) return undefined;
+function foldedOf(bytes) {
+  if (!moduleReady) return undefined;
   try {
-    return wasm_bindgen.part_keys(new Uint8Array(bytes)) || undefined;
+    return wasm_bindgen.fold_part(new Uint8Array(bytes)) || undefined;
   } catch (e) {
     // A trap leaves the module unusable: the page marks the rest itself.
-    keysReady = false;
+    moduleReady = false;
     return undefined;
   }
 }
@@ -101,8 +102,8 @@ onmessage = async (e) => {
   try {
     const gz = url === undefined ? decode(b64) : await download(url);
     const bytes = await inflate(gz, size);
-    const keys = part ? keysOf(bytes) : undefined;
-    postMessage({ k, bytes, keys }, keys ? [bytes, keys.buffer] : [bytes]);
+    const folded = part ? foldedOf(bytes) : undefined;
+    postMessage({ k, bytes, folded }, folded ? [bytes, folded.buffer] : [bytes]);
   } catch (err) {
     postMessage({ k, error: String((err && err.message) || err) });
   }

@@ -11,9 +11,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
 /// A worker that inflates parts (`public/inflate-worker.js`), so this thread only parses
-/// and indexes them; with the importer's module, it also finds each part's short strings
-/// ([`referat_core::query::PartKeys`]). Without one (a browser that refuses it), parts
-/// are inflated here.
+/// and indexes them; with the importer's module, it also folds each part's items and
+/// finds their short strings ([`referat_core::query::FoldedPart`]). Without one (a browser
+/// that refuses it), parts are inflated here.
 pub(crate) struct Inflater {
     worker: web_sys::Worker,
     waiting: Rc<RefCell<HashMap<usize, Function>>>,
@@ -98,7 +98,7 @@ impl Inflater {
     }
 
     /// Asks the worker to fetch piece `k` from `url` and inflate it; `part`: it is a part
-    /// (a list of meetings), whose short strings the worker finds too.
+    /// (a list of meetings), which the worker folds too.
     pub(crate) fn ask_fetch(
         &self,
         k: usize,
@@ -143,7 +143,7 @@ impl Inflater {
         Some(promise)
     }
 
-    /// The bytes the worker sent back, with the part's short strings when it found them,
+    /// The bytes the worker sent back, with the part folded when it could,
     /// or what it said was wrong.
     pub(crate) async fn answer(
         promise: js_sys::Promise,
@@ -156,11 +156,11 @@ impl Inflater {
             return Err(error);
         }
         let bytes = Reflect::get(&data, &JsValue::from_str("bytes")).map_err(js_message)?;
-        let keys = Reflect::get(&data, &JsValue::from_str("keys"))
+        let folded = Reflect::get(&data, &JsValue::from_str("folded"))
             .ok()
             .filter(|k| k.is_object())
             .map(|k| Uint8Array::new(&k).to_vec());
-        Ok((Uint8Array::new(&bytes).to_vec(), keys))
+        Ok((Uint8Array::new(&bytes).to_vec(), folded))
     }
 }
 

@@ -10,7 +10,7 @@ use js_sys::{Function, Reflect, Uint8Array};
 use referat_core::bundle::check_size;
 use referat_core::pack::{part_id, LIGHT_ID, MANIFEST_ID};
 use referat_core::packed::{self, Manifest};
-use referat_core::query::PartKeys;
+use referat_core::query::FoldedPart;
 use referat_core::Meeting;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
@@ -211,8 +211,8 @@ async fn read_parts(
             next += 1;
         }
         // Not asked (no worker, or it failed): inflated here.
-        let (inflated, keys) = match (answered(asked[k].take()).await, &info.file) {
-            (Some(Ok((bytes, keys))), _) => (Ok(bytes), keys),
+        let (inflated, folded) = match (answered(asked[k].take()).await, &info.file) {
+            (Some(Ok((bytes, folded))), _) => (Ok(bytes), folded),
             (Some(Err(m)), _) => (Err(m), None),
             (None, Some(file)) => match fetch_bytes(document, file).await {
                 Ok(gz) => (inflate_gz(&gz, info.bytes).await, None),
@@ -237,9 +237,9 @@ async fn read_parts(
         }
         match read {
             Ok(meetings) => {
-                // The worker's short strings, if it found them.
-                let keys = keys.and_then(|k| PartKeys::decode(&k));
-                index.add_texts(info.first, &meetings, keys.as_ref());
+                // The worker's folded text and short strings, if it made them.
+                let folded = folded.and_then(|k| FoldedPart::decode(&k));
+                index.add_texts(info.first, &meetings, folded);
                 // Text fetched on demand: indexed, then let go.
                 if !manifest.text_on_demand {
                     for (j, m) in meetings.into_iter().enumerate() {
@@ -274,8 +274,8 @@ async fn read_parts(
     Some(((bundle, index), missing))
 }
 
-/// The worker's answer to `asked` (the bytes, and a part's short strings when it found
-/// them); `None` when it was not asked or has failed (the piece is then read on this thread).
+/// The worker's answer to `asked` (the bytes, and a part folded when it could); `None`
+/// when it was not asked or has failed (the piece is then read on this thread).
 async fn answered(
     asked: Option<js_sys::Promise>,
 ) -> Option<Result<(Vec<u8>, Option<Vec<u8>>), String>> {

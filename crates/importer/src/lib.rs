@@ -2,10 +2,10 @@
 //! open, and this one (the PDF and HTML readers) is inflated and started in a Web
 //! Worker only when someone imports minutes. `cargo xtask dist` embeds it, gzipped, in
 //! the viewer's HTML; `public/importer-worker.js` runs it. The inflating worker
-//! (`public/inflate-worker.js`) runs it too, for [`part_keys`], when it can.
+//! (`public/inflate-worker.js`) runs it too, for [`fold_part`], when it can.
 
 use referat_core::ingest::report;
-use referat_core::query::encode_part_keys;
+use referat_core::query::encode_folded_part;
 use referat_core::{Meeting, Vocabulary};
 use wasm_bindgen::prelude::*;
 
@@ -23,30 +23,30 @@ pub fn read_minutes(name: &str, bytes: Vec<u8>) -> String {
     })
 }
 
-/// The short strings of every item of a packed bundle's part (its JSON bytes), for the
-/// page's index ([`referat_core::query::PartKeys`]): marking them is nearly half the work
-/// of indexing, done here on the second core while the page adds the words. `None` when
-/// the bytes are no list of meetings (the page reads the part itself and says what is wrong).
+/// Every item of a packed bundle's part (its JSON bytes) folded, with its short strings,
+/// for the page's index ([`referat_core::query::FoldedPart`]): done here on the second core
+/// while the page adds the words. `None` when the bytes are no list of meetings (the page
+/// reads the part itself and says what is wrong).
 #[wasm_bindgen]
-pub fn part_keys(json: &[u8]) -> Option<Vec<u8>> {
+pub fn fold_part(json: &[u8]) -> Option<Vec<u8>> {
     let meetings: Vec<Meeting> = serde_json::from_slice(json).ok()?;
-    Some(encode_part_keys(&meetings))
+    Some(encode_folded_part(&meetings))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use referat_core::query::PartKeys;
+    use referat_core::query::FoldedPart;
 
     #[test]
-    fn a_part_gets_its_items_keys_and_anything_else_none() {
+    fn a_part_gets_its_items_folded_and_anything_else_none() {
         let part = r#"[{"id":"m","committee":null,"date":"2025-03-03","source":"a.txt","items":[
             {"id":"m-1","number":1,"case_number":null,"title":"Budget","access":"open","outcome":"approved"},
             {"id":"m-2","number":2,"case_number":null,"title":"Skoler","access":"open","outcome":"noted"}]}]"#;
-        let keys = PartKeys::decode(&part_keys(part.as_bytes()).unwrap()).unwrap();
-        assert_eq!(keys.len(), 2);
-        assert_eq!(part_keys(b"{\"meetings\": []}"), None);
-        assert_eq!(part_keys(b"\xff"), None);
+        let folded = FoldedPart::decode(&fold_part(part.as_bytes()).unwrap()).unwrap();
+        assert_eq!(folded.len(), 2);
+        assert_eq!(fold_part(b"{\"meetings\": []}"), None);
+        assert_eq!(fold_part(b"\xff"), None);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! per-entry data the filters read.
 
 use super::filter::ItemRef;
-use super::short_grams::{PartKeys, ShortKeys};
+use super::folded_part::FoldedPart;
+use super::short_grams::ShortKeys;
 use super::words::Words;
 use crate::dates::ymd;
 use crate::fold::fold;
@@ -240,21 +241,27 @@ impl SearchIndex {
     }
 
     /// [`SearchIndex::add_text`] for `meetings`, the meetings at positions `first`,
-    /// `first + 1`, …, with their items' short strings found elsewhere when `keys` has
-    /// them ([`super::encode_part_keys`] of the same meetings; if its item count differs,
-    /// the strings are found here).
-    pub fn add_texts(&mut self, first: usize, meetings: &[Meeting], keys: Option<&PartKeys>) {
+    /// `first + 1`, …, with their items folded and their short strings found elsewhere when
+    /// `folded` has them ([`super::encode_folded_part`] of the same meetings; if its item
+    /// count differs, everything is done here).
+    pub fn add_texts(&mut self, first: usize, meetings: &[Meeting], folded: Option<FoldedPart>) {
         let items = meetings.iter().map(|m| m.items.len()).sum::<usize>();
-        let keys = keys.filter(|k| k.len() == items);
+        let mut folded = folded.filter(|k| k.len() == items);
         let mut p = 0;
         for (j, meeting) in meetings.iter().enumerate() {
-            self.add_meeting(first + j, meeting, keys.map(|k| (k, p)));
+            self.add_meeting(first + j, meeting, folded.as_mut().map(|k| (k, p)));
             p += meeting.items.len();
         }
     }
 
-    /// Adds meeting `mi`; with `keys`, its item `ii` has the strings of item `from + ii`.
-    fn add_meeting(&mut self, mi: usize, meeting: &Meeting, keys: Option<(&PartKeys, usize)>) {
+    /// Adds meeting `mi`; with `folded`, its item `ii` is item `from + ii` there, folded and
+    /// with its short strings found.
+    fn add_meeting(
+        &mut self,
+        mi: usize,
+        meeting: &Meeting,
+        mut folded: Option<(&mut FoldedPart, usize)>,
+    ) {
         if self.text_added.get(mi) != Some(&false) {
             return;
         }
@@ -275,9 +282,12 @@ impl SearchIndex {
         let words = self.entries.len().div_ceil(64);
         for (ii, item) in meeting.items.iter().enumerate() {
             let i = first + ii;
-            let all = folded_text(item);
+            let all = match &mut folded {
+                Some((k, from)) => k.take_text(*from + ii),
+                None => folded_text(item),
+            };
             self.words.add(i as u32, all.as_bytes());
-            let found = match keys {
+            let found = match &folded {
                 Some((k, from)) => k.item(from + ii),
                 None => self.short.of(all.as_bytes()),
             };

@@ -4,6 +4,7 @@
 
 mod absentees;
 mod filter;
+mod folded_part;
 mod highlight;
 mod index;
 mod matcher;
@@ -14,11 +15,11 @@ mod words;
 pub use crate::route::{decode, encode, DatePreset, Route, View};
 pub use absentees::{absentees, Absentee};
 pub use filter::{Filter, ItemRef, Sort};
+pub use folded_part::{encode_folded_part, FoldedPart};
 pub use highlight::{highlight, segments, snippet, Segment};
 #[cfg(feature = "pack")]
 pub(crate) use index::newest_first;
 pub use index::{searchable_texts, SearchIndex};
-pub use short_grams::{encode_part_keys, PartKeys};
 pub use term_cache::TermCache;
 
 use crate::model::{Bundle, Item, Meeting, Outcome};

@@ -1,13 +1,8 @@
-//! The 1- and 2-byte strings of each entry's folded text (the index's `short_grams`),
-//! and a compact form of them that another thread can compute for a part of a packed
-//! bundle.
+//! The 1- and 2-byte strings of each entry's folded text (the index's `short_grams`).
 //!
-//! Marking them is nearly half the work of indexing text (every byte of 100 MB at
-//! 40,000 items), and it needs nothing but the text. The viewer's inflating worker does
-//! it for each part it inflates, on the second core, while the page adds the words.
-
-use super::index::folded_text;
-use crate::model::Meeting;
+//! Marking them reads every byte of text (100 MB at 40,000 items) and needs nothing but
+//! the text: for a packed bundle, the viewer's inflating worker finds them
+//! (`super::folded_part`).
 
 /// The `short_grams` slot of a 1- or 2-byte term (a 1-byte term is padded with 0).
 pub(super) fn short_key(term: &[u8]) -> usize {
@@ -78,81 +73,9 @@ fn mark(seen: &mut [u64], keys: &mut Vec<u16>, key: usize) {
     }
 }
 
-/// The short keys of every item of `meetings`, in order, as bytes to hand to the page:
-/// the item count, then per item its key count and keys (little-endian u32, u32, u16s).
-pub fn encode_part_keys(meetings: &[Meeting]) -> Vec<u8> {
-    let items: Vec<_> = meetings.iter().flat_map(|m| &m.items).collect();
-    let mut out = Vec::with_capacity(4 + items.len() * 512);
-    out.extend_from_slice(&(items.len() as u32).to_le_bytes());
-    let mut short = ShortKeys::new();
-    for item in items {
-        let keys = short.of(folded_text(item).as_bytes());
-        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        for k in keys {
-            out.extend_from_slice(&k.to_le_bytes());
-        }
-    }
-    out
-}
-
-/// A part's short keys as [`encode_part_keys`] wrote them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PartKeys {
-    keys: Vec<u16>,
-    /// Per item, where its keys start in `keys`; one more at the end.
-    starts: Vec<u32>,
-}
-
-impl PartKeys {
-    /// `None` unless `bytes` is exactly what [`encode_part_keys`] writes.
-    pub fn decode(bytes: &[u8]) -> Option<PartKeys> {
-        let mut at = 0;
-        let u32_at = |at: &mut usize| -> Option<usize> {
-            let b = bytes.get(*at..*at + 4)?;
-            *at += 4;
-            Some(u32::from_le_bytes(b.try_into().ok()?) as usize)
-        };
-        let items = u32_at(&mut at)?;
-        // Every item takes at least four bytes: a count cannot promise more than are there.
-        if items > bytes.len() / 4 {
-            return None;
-        }
-        let mut keys = Vec::with_capacity((bytes.len() - 4 - 4 * items) / 2);
-        let mut starts = Vec::with_capacity(items + 1);
-        for _ in 0..items {
-            starts.push(keys.len() as u32);
-            let n = u32_at(&mut at)?;
-            let body = bytes.get(at..at.checked_add(n.checked_mul(2)?)?)?;
-            keys.extend(
-                body.chunks_exact(2)
-                    .map(|c| u16::from_le_bytes([c[0], c[1]])),
-            );
-            at += body.len();
-        }
-        starts.push(keys.len() as u32);
-        (at == bytes.len()).then_some(PartKeys { keys, starts })
-    }
-
-    /// The number of items.
-    pub fn len(&self) -> usize {
-        self.starts.len() - 1
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Item `p`'s keys (`p` counts the part's items in order).
-    pub(super) fn item(&self, p: usize) -> &[u16] {
-        &self.keys[self.starts[p] as usize..self.starts[p + 1] as usize]
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Bundle;
-    use crate::query::SearchIndex;
 
     fn keys_of(text: &str) -> Vec<String> {
         let mut short = ShortKeys::new();
@@ -181,77 +104,5 @@ mod tests {
         // The next text starts from nothing.
         assert_eq!(keys_of("x"), ["x"].map(String::from));
         assert!(keys_of(" \n\t").is_empty());
-    }
-
-    fn meeting(id: &str, texts: &[&str]) -> Meeting {
-        let items: Vec<_> = texts
-            .iter()
-            .enumerate()
-            .map(|(k, t)| {
-                serde_json::json!({
-                    "id": format!("{id}-{k}"), "number": k + 1, "title": t,
-                    "case_number": format!("2{k}/1"), "access": "open", "outcome": "approved",
-                    "sections": [{"heading": "Sagsfremstilling", "text": format!("{t} i {id}")}]
-                })
-            })
-            .collect();
-        serde_json::from_value(serde_json::json!({
-            "id": id, "committee": "Byrådet", "date": "2025-03-03", "items": items, "source": "x.txt"
-        }))
-        .unwrap()
-    }
-
-    #[test]
-    fn keys_made_elsewhere_give_the_index_its_own_would() {
-        let meetings = vec![
-            meeting("a", &["Budget 2026", "Skoler og dagtilbud"]),
-            meeting("b", &["Økonomi", ""]),
-            meeting("c", &["Aarhus Å"]),
-        ];
-        let bundle = Bundle {
-            format: "referat-bundle".into(),
-            version: 1,
-            title: "Prøve".into(),
-            generated: "2025-01-01T00:00:00Z".into(),
-            meetings: meetings.clone(),
-            committees: Default::default(),
-        };
-        let whole = SearchIndex::new(&bundle);
-        let keys = PartKeys::decode(&encode_part_keys(&meetings[1..])).unwrap();
-        assert_eq!(keys.len(), 3);
-        let mut index = SearchIndex::light(&bundle);
-        index.add_text(0, &meetings[0]);
-        index.add_texts(1, &meetings[1..], Some(&keys));
-        index.finish_text();
-        assert_eq!(index.short_grams, whole.short_grams);
-        assert_eq!(index.words, whole.words);
-        assert!(index.short_grams[short_key(b"oe")].is_some());
-
-        // The keys given are the ones used: another item's keys ("økonomi" for "aarhus å")
-        // mark its strings; keys for another number of items are not used.
-        let other = PartKeys::decode(&encode_part_keys(&[meeting("x", &["Økonomi"])])).unwrap();
-        let mut wrong = SearchIndex::light(&bundle);
-        wrong.add_texts(2, &meetings[2..], Some(&other));
-        let k = |s: &[u8]| wrong.short_grams[short_key(s)].is_some();
-        assert!(k(b"oe") && !k(b"aa"));
-        let mut short = SearchIndex::light(&bundle);
-        short.add_texts(2, &meetings[2..], Some(&keys));
-        let k = |s: &[u8]| short.short_grams[short_key(s)].is_some();
-        assert!(!k(b"oe") && k(b"aa"));
-    }
-
-    #[test]
-    fn damaged_keys_are_refused() {
-        let bytes = encode_part_keys(&[meeting("a", &["ab", "c"])]);
-        assert!(PartKeys::decode(&bytes).is_some());
-        assert_eq!(PartKeys::decode(&bytes[..bytes.len() - 1]), None);
-        let mut longer = bytes.clone();
-        longer.push(0);
-        assert_eq!(PartKeys::decode(&longer), None);
-        // An item count past what the bytes could hold.
-        let mut lying = bytes.clone();
-        lying[..4].copy_from_slice(&u32::MAX.to_le_bytes());
-        assert_eq!(PartKeys::decode(&lying), None);
-        assert_eq!(PartKeys::decode(&[]), None);
     }
 }
