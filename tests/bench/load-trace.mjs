@@ -28,7 +28,7 @@ close();
 const events = trace.traceEvents;
 const names = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name || '']));
 const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-const threads = [...names].filter(([key, name]) => key.startsWith(`${main.pid}:`) && (name === 'CrRendererMain' || /Worker/.test(name)));
+const threads = [...names].filter(([key, name]) => key.startsWith(`${main.pid}:`) && (name === 'CrRendererMain' || /^(DedicatedWorker|ServiceWorker)/.test(name)));
 // Top-level tasks only: a task's nested events are inside its span.
 const tasks = (key) =>
   events

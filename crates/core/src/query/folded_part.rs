@@ -56,7 +56,8 @@ impl FoldedPart {
         if items > bytes.len() / 8 {
             return None;
         }
-        let mut keys = Vec::with_capacity(items * 256);
+        // At most one key per two bytes: the count alone never reserves more than that.
+        let mut keys = Vec::with_capacity((items * 256).min(bytes.len() / 2));
         let mut starts = Vec::with_capacity(items + 1);
         let mut texts = Vec::with_capacity(items);
         for _ in 0..items {
@@ -142,26 +143,26 @@ mod tests {
             committees: Default::default(),
         };
         let whole = SearchIndex::new(&bundle);
-        let keys = FoldedPart::decode(&encode_folded_part(&meetings[1..])).unwrap();
-        assert_eq!(keys.len(), 3);
+        let folded = FoldedPart::decode(&encode_folded_part(&meetings[1..])).unwrap();
+        assert_eq!(folded.len(), 3);
         let mut index = SearchIndex::light(&bundle);
         index.add_text(0, &meetings[0]);
-        index.add_texts(1, &meetings[1..], Some(keys.clone()));
+        index.add_texts(1, &meetings[1..], Some(folded.clone()));
         index.finish_text();
         assert_eq!(index.short_grams, whole.short_grams);
         assert_eq!(index.words, whole.words);
         assert_eq!(index.entries, whole.entries, "the same folded text");
         assert!(index.short_grams[short_key(b"oe")].is_some());
 
-        // The keys given are the ones used: another item's keys ("økonomi" for "aarhus å")
-        // mark its strings; keys for another number of items are not used.
+        // What is given is used: another item's folding ("økonomi" for "aarhus å") marks
+        // its strings; one for another number of items is not used.
         let other = FoldedPart::decode(&encode_folded_part(&[meeting("x", &["Økonomi"])])).unwrap();
         let mut wrong = SearchIndex::light(&bundle);
         wrong.add_texts(2, &meetings[2..], Some(other));
         let k = |s: &[u8]| wrong.short_grams[short_key(s)].is_some();
         assert!(k(b"oe") && !k(b"aa"));
         let mut short = SearchIndex::light(&bundle);
-        short.add_texts(2, &meetings[2..], Some(keys));
+        short.add_texts(2, &meetings[2..], Some(folded));
         let k = |s: &[u8]| short.short_grams[short_key(s)].is_some();
         assert!(!k(b"oe") && k(b"aa"));
     }
